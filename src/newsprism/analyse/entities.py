@@ -1,7 +1,329 @@
-"""Per-article entities (placeholder until the quotes issue fills it)."""
+"""Per-article entities: spaCy NER mentions clustered into the people, organisations and places
+one article talks about.
 
-from newsprism.model import LocalEntity
+Clustering is within the article only (``align.entities`` merges across articles):
+
+* people: "Donald Trump", "Trump", "Mr. Trump", "President Trump" are one entity named with the
+  fullest form ("Donald Trump"); a generational suffix makes a different person ("Donald Trump Jr.").
+  A one-word mention joins the full name whose surname (or, failing that, first name) it is; when
+  several people share it, the nearest one named before wins.
+* roles come from titles written before the name ("Secretary of State Marco Rubio" → "Secretary of
+  State") and from appositions on either side ("Yuri Ushakov, a Kremlin foreign policy aide";
+  "Ukraine's president, Volodymyr Zelensky").
+* other types: same text after dropping "the", a possessive and dots ("U.S." = "US"); an acronym
+  joins the longer name it abbreviates.
+
+Everything is a single pass over the entities plus a pass over the PERSON names: linear in the
+article's length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsprism.model import EntityMention, LocalEntity
+
+ENTITY_TYPES = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+
+# Courtesy titles: dropped from a name, never a role.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "messrs"})
+
+# Words that make a run of capitalised words before a name a role ("Alaska Sen. Lisa Murkowski").
+ROLE_WORDS = frozenset(
+    """president vice prime minister secretary senator sen rep representative congressman
+    congresswoman gov governor chancellor king queen prince princess pope cardinal bishop archbishop
+    rev reverend gen general adm admiral col colonel lt lieutenant sgt sergeant capt captain maj major
+    cpl corporal judge justice mayor premier chief ceo chairman chairwoman chair director spokesman
+    spokeswoman spokesperson ambassador envoy commissioner leader speaker attorney deputy minister
+    councillor councilor councilman councilwoman mp mla mep sheriff officer detective constable
+    inspector superintendent coach professor prof dean president-elect emir sheikh ayatollah sultan
+    crown lord lady baroness baron foreign defense defence finance interior state treasury
+    commander premier-elect chancellor-elect host founder owner editor anchor correspondent""".split()
+)
+
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+
+
+@dataclass
+class _Draft:
+    """An entity while it is being built."""
+
+    type: str
+    tokens: tuple[str, ...]  # the name's words, titles dropped (PERSON) or normalised (others)
+    mentions: list[EntityMention] = field(default_factory=list)
+    surface: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+
+
+def _plain(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+def _strip_possessive(text: str) -> str:
+    return re.sub(r"(?:['’]s|['’])$", "", text.strip())
+
+
+def _name_words(span) -> tuple[list[str], list[str]]:
+    """Split a PERSON span into (title words written inside it, name words)."""
+    words = [t.text for t in span if not t.is_punct or t.text == "."]
+    words = [w for w in re.sub(r"(?:['’]s?)$", "", " ".join(words)).split() if w != "."]
+    titles: list[str] = []
+    while len(words) > 1 and (_plain(words[0]) in HONORIFICS or _plain(words[0]) in ROLE_WORDS):
+        titles.append(words.pop(0))
+    if words and _plain(words[0]) == "the":
+        words.pop(0)
+    return titles, words
+
+
+def _role_before(span) -> str | None:
+    """A title written just before a name: "Secretary of State" in "Secretary of State Marco Rubio"."""
+    doc = span.doc
+    i = span.start - 1
+    sent_start = span.sent.start
+    first = None
+    has_role_word = False
+    while i >= sent_start and span.start - i <= 6:
+        tok = doc[i]
+        word = _plain(tok.text)
+        if tok.ent_type_ == "PERSON" or tok.pos_ in ("VERB", "AUX", "DET", "PUNCT") and tok.text != ".":
+            break
+        if word in HONORIFICS:
+            break
+        if tok.is_title or tok.is_upper or word in ROLE_WORDS or tok.text in ("-",):
+            first = i
+            has_role_word = has_role_word or word in ROLE_WORDS
+        elif word in ("of", "for", "and") and first is not None:
+            pass
+        elif word in ("former", "then", "acting", "interim", "deputy", "vice"):
+            first = i
+        else:
+            break
+        i -= 1
+    if first is None or not has_role_word:
+        return None
+    # Never start a role on a connecting word ("of State" without its head).
+    while first < span.start and _plain(doc[first].text) in ("of", "for", "and"):
+        first += 1
+    if first >= span.start:
+        return None
+    return doc[first : span.start].text.strip() or None
+
+
+def _clean_role(tokens) -> str | None:
+    """Text of an apposition without its determiner, relative clauses or trailing punctuation."""
+    cut: set[int] = set()
+    for tok in tokens:
+        if tok.dep_ in ("relcl", "acl") and tok.i not in cut:
+            cut.update(t.i for t in tok.subtree)
+    kept = [t for t in tokens if t.i not in cut]
+    while kept and (kept[0].is_punct or kept[0].pos_ == "DET" and kept[0].lower_ in ("a", "an", "the")):
+        kept.pop(0)
+    while kept and kept[-1].is_punct:
+        kept.pop()
+    if not kept or len(kept) > 10 or any(t.ent_type_ == "PERSON" for t in kept):
+        return None
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in kept):
+        return None
+    doc = kept[0].doc
+    return doc[kept[0].i : kept[-1].i + 1].text
+
+
+def _appositive_roles(span) -> list[str]:
+    """Roles given by an apposition next to a PERSON mention, on either side."""
+    roles: list[str] = []
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and not (span.start <= child.i < span.end):
+            role = _clean_role(list(child.subtree))
+            if role:
+                roles.append(role)
+    if root.dep_ == "appos" and root.head.ent_type_ != "PERSON" and root.head.pos_ == "NOUN":
+        head = root.head
+        own = {t.i for t in root.subtree}
+        tokens = [t for t in head.subtree if t.i not in own and t.i < span.start]
+        role = _clean_role(tokens)
+        if role:
+            roles.append(role)
+    return roles
+
+
+def _norm_other(text: str) -> tuple[str, ...]:
+    text = _strip_possessive(text)
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
+    text = text.replace(".", "")
+    return tuple(text.lower().split())
+
+
+def _acronym(tokens: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in tokens if w not in ("of", "and", "for", "the", "&") and w)
+
+
+def _suffix(tokens: tuple[str, ...]) -> str | None:
+    return _plain(tokens[-1]) if tokens and _plain(tokens[-1]) in NAME_SUFFIXES else None
+
+
+def _core(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Name words without a generational suffix, lowercased."""
+    words = tuple(_plain(w) for w in tokens)
+    return words[:-1] if words and words[-1] in NAME_SUFFIXES else words
+
+
+def _cluster_people(people: list[tuple[int, _Draft]]) -> list[_Draft]:
+    """Merge PERSON drafts: same full name; surname-only or first-name-only to the nearest full name."""
+    merged: dict[tuple[str, ...], _Draft] = {}
+    for _, draft in people:
+        key = tuple(_plain(w) for w in draft.tokens)
+        if key in merged:
+            _absorb(merged[key], draft)
+        else:
+            merged[key] = draft
+    full = [d for k, d in merged.items() if len(_core(d.tokens)) > 1]
+    # "Vladimir Putin" inside "Vladimir Vladimirovich Putin": same first and last name, same suffix.
+    for d in sorted(full, key=lambda d: -len(d.tokens)):
+        for other in full:
+            if other is d or not other.mentions or not d.mentions:
+                continue
+            a, b = _core(other.tokens), _core(d.tokens)
+            if len(a) > len(b) and a[0] == b[0] and a[-1] == b[-1] and _suffix(other.tokens) == _suffix(d.tokens):
+                _absorb(other, d)
+                d.mentions = []
+    full = [d for d in full if d.mentions]
+    out = list(full)
+    for key, draft in merged.items():
+        if len(_core(draft.tokens)) > 1:
+            continue
+        word = key[0] if key else ""
+        candidates = [d for d in full if _core(d.tokens)[-1] == word] or [
+            d for d in full if _core(d.tokens)[0] == word
+        ]
+        if not candidates:
+            out.append(draft)
+            continue
+        # Prefer the bare name over "… Jr." when the surname is shared.
+        plain = [d for d in candidates if _suffix(d.tokens) is None] or candidates
+        for mention, surface in zip(draft.mentions, draft.surface):
+            target = _nearest_before(plain, mention.start)
+            target.mentions.append(mention)
+            target.surface.append(surface)
+        if len(plain) == 1:
+            plain[0].roles.extend(r for r in draft.roles if r not in plain[0].roles)
+    return out
+
+
+def _nearest_before(drafts: list[_Draft], start: int) -> _Draft:
+    best, best_pos = drafts[0], -1
+    for d in drafts:
+        before = [m.start for m in d.mentions if m.start < start]
+        pos = max(before) if before else -1
+        if pos > best_pos:
+            best, best_pos = d, pos
+    return best
+
+
+def _absorb(into: _Draft, other: _Draft) -> None:
+    into.mentions.extend(other.mentions)
+    into.surface.extend(other.surface)
+    into.roles.extend(r for r in other.roles if r not in into.roles)
+    into.labels.extend(other.labels)
+
+
+def _cluster_others(others: list[_Draft]) -> list[_Draft]:
+    merged: dict[tuple[str, ...], _Draft] = {}
+    for draft in others:
+        if draft.tokens in merged:
+            _absorb(merged[draft.tokens], draft)
+        else:
+            merged[draft.tokens] = draft
+    # An acronym ("nato") joins the one longer name it abbreviates.
+    by_acronym: dict[str, list[_Draft]] = {}
+    for d in merged.values():
+        if len(d.tokens) > 1:
+            by_acronym.setdefault(_acronym(d.tokens), []).append(d)
+    for key, d in list(merged.items()):
+        if len(key) == 1 and len(key[0]) >= 2 and len(by_acronym.get(key[0], [])) == 1:
+            target = by_acronym[key[0]][0]
+            if target is not d and target.type == d.type:
+                _absorb(target, d)
+                del merged[key]
+    return list(merged.values())
 
 
 def local_entities(doc) -> list[LocalEntity]:
-    return []
+    """The article's entities, each with all its mentions (char offsets into ``doc.text``)."""
+    people: list[tuple[int, _Draft]] = []
+    others: list[_Draft] = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_TYPES:
+            continue
+        text = _strip_possessive(ent.text)
+        start = ent.start_char
+        if text.lower().startswith("the ") and ent.label_ != "PERSON":
+            start += 4
+            text = text[4:]
+        end = start + len(text)
+        if not text or end <= start:
+            continue
+        mention = EntityMention(start, end, doc.text[start:end])
+        if ent.label_ == "PERSON":
+            titles, words = _name_words(ent)
+            if not words or not any(w[:1].isupper() for w in words):
+                continue
+            roles = [" ".join(titles)] if titles and _plain(titles[-1]) not in HONORIFICS else []
+            before = _role_before(ent)
+            if before:
+                roles.append(before)
+            roles.extend(_appositive_roles(ent))
+            draft = _Draft("PERSON", tuple(words), [mention], [mention.text], [], ["PERSON"])
+            draft.roles = list(dict.fromkeys(r for r in roles if r))
+            people.append((start, draft))
+        else:
+            tokens = _norm_other(text)
+            if tokens:
+                others.append(_Draft(ent.label_, tokens, [mention], [mention.text], [], [ent.label_]))
+    clustered = _cluster_people(people)
+    # A one-word ORG/GPE that is a person's surname here is that person (NER often mislabels it).
+    surnames = {_core(d.tokens)[-1]: d for d in clustered if len(_core(d.tokens)) == 1}
+    surnames.update({_core(d.tokens)[-1]: d for d in clustered if len(_core(d.tokens)) > 1})
+    kept_others: list[_Draft] = []
+    for draft in others:
+        if len(draft.tokens) == 1 and draft.tokens[0] in surnames and draft.type in ("ORG", "GPE", "NORP"):
+            _absorb(surnames[draft.tokens[0]], draft)
+        else:
+            kept_others.append(draft)
+    drafts = clustered + _cluster_others(kept_others)
+    drafts = [d for d in drafts if d.mentions]
+    drafts.sort(key=lambda d: min(m.start for m in d.mentions))
+    entities: list[LocalEntity] = []
+    for i, d in enumerate(drafts):
+        d.mentions.sort(key=lambda m: m.start)
+        name = _display_name(d)
+        aliases = sorted({s for s in d.surface if s != name})
+        entities.append(
+            LocalEntity(
+                key=f"e{i + 1}",
+                name=name,
+                type=_majority(d.labels) if d.type != "PERSON" else "PERSON",
+                mentions=d.mentions,
+                aliases=aliases,
+                roles=d.roles,
+            )
+        )
+    return entities
+
+
+def _display_name(d: _Draft) -> str:
+    if d.type == "PERSON":
+        return " ".join(d.tokens)
+    # The longest surface form without a leading article.
+    forms = [re.sub(r"^(?:the|The)\s+", "", _strip_possessive(s)) for s in d.surface]
+    return max(forms, key=lambda s: (len(s.split()), len(s)))
+
+
+def _majority(labels: list[str]) -> str:
+    return max(set(labels), key=lambda label: (labels.count(label), label == "ORG"))
