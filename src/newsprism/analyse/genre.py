@@ -1,7 +1,276 @@
-"""Paragraph labels (placeholder until the opinion issue fills it)."""
+"""Paragraph labels: reporting, analysis or opinion, each with the reasons that decided it.
+
+The labels come from explainable surface features of the *journalist's own* words, so everything
+inside quotation marks (and every sentence attributed to someone with a speech verb) is masked
+first: a minister saying "we must act" is reporting, a columnist writing "we must act" is opinion.
+
+Features (each listed in ``Paragraph.reasons`` when it fires):
+- first person (I / we / my / our ...) outside quotes;
+- second-person address (you / your) and imperatives addressed to the reader;
+- prescriptions (should / must / ought to / need to) outside attributed sentences;
+- evaluative words and stance adverbs (disgraceful, absurd, frankly, sadly ...);
+- rhetorical questions and exclamations outside quotes;
+- analysis markers (what this means, in other words, it remains to be seen ...) and hedged
+  predictions (likely, probably, perhaps ...), which make a paragraph *analysis*;
+- op-ed markers (an "Opinion:" / "Commentary" label, "is a columnist", "the views expressed");
+- a commentary coda: opinion paragraphs closing an article that otherwise reports.
+
+``mixed`` is True when the opinion + analysis paragraphs hold at least ``MIXED_MIN_SHARE`` of the
+article's words and at least ``MIXED_MIN_WORDS`` words: a long opinion part, not a stray adjective.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
 
 from newsprism.model import Paragraph, QuoteMention
 
+MIXED_MIN_SHARE = 0.25
+MIXED_MIN_WORDS = 60
+OPINION_THRESHOLD = 2.0
+ANALYSIS_THRESHOLD = 2.0
+
+FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
+SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves"}
+PRESCRIPTIVE_MODALS = {"should", "must", "ought"}
+# Speech and attribution verbs: a sentence built on one reports someone else's view.
+ATTRIBUTION_VERBS = {
+    "say", "tell", "add", "warn", "argue", "claim", "insist", "note", "explain", "state",
+    "announce", "declare", "write", "urge", "demand", "call", "suggest", "predict", "acknowledge",
+    "admit", "deny", "contend", "assert", "maintain", "stress", "emphasize", "emphasise", "caution",
+    "believe", "think", "accord", "report", "testify", "tweet", "post", "vow", "promise", "pledge",
+    "recall", "describe", "complain", "allege", "reply", "respond", "counter", "ask", "conclude",
+}
+EVALUATIVE = {
+    "absurd", "appalling", "awful", "baffling", "bizarre", "brilliant", "cowardly", "courageous",
+    "cynical", "deplorable", "despicable", "disastrous", "disgraceful", "dishonest", "embarrassing",
+    "foolish", "grotesque", "horrible", "hypocritical", "hypocrisy", "idiotic", "incompetent",
+    "indefensible", "inexcusable", "laughable", "ludicrous", "mediocre", "misguided", "nonsense",
+    "outrageous", "pathetic", "preposterous", "reckless", "ridiculous", "scandalous", "shameful",
+    "shameless", "silly", "stupid", "terrible", "terrific", "unconscionable", "unforgivable",
+    "wonderful", "wrongheaded", "admirable", "sensible", "unwise", "naive", "farcical", "dismal",
+    "abysmal", "spineless", "feckless", "inept", "obscene", "vile", "delusional", "sham", "charade",
+}
+STANCE_ADVERBS = {
+    "clearly", "obviously", "frankly", "surely", "undoubtedly", "unquestionably", "sadly",
+    "unfortunately", "fortunately", "thankfully", "regrettably", "admittedly", "arguably",
+    "honestly", "mercifully", "shamefully", "tellingly", "ironically", "astonishingly",
+}
+STANCE_PHRASES = (
+    "of course", "needless to say", "to be sure", "make no mistake", "let's be clear",
+    "let us be clear", "the truth is", "the fact is", "it is time", "it's time", "enough is enough",
+)
+HEDGES = {"likely", "unlikely", "probably", "perhaps", "possibly", "presumably", "seemingly"}
+ANALYSIS_PHRASES = (
+    "what this means", "this means", "in other words", "it remains to be seen", "remains to be seen",
+    "the question is", "the question now", "the real question", "the bigger question", "the upshot",
+    "the lesson", "the irony", "the reality is", "the danger is", "the risk is", "the challenge",
+    "a sign that", "signals that", "suggests that", "underscores", "raises questions",
+    "is likely to", "are likely to", "could well", "may well", "in effect", "at stake",
+)
+OPED_PATTERNS = [
+    re.compile(p, re.I)
+    for p in (
+        r"^\s*(opinion|commentary|editorial|op-ed|column|perspective|viewpoint)\s*[:|\-–—]",
+        r"the views expressed",
+        r"\bis an? (regular |weekly |contributing |national |senior )?(columnist|contributor|"
+        r"contributing writer|opinion writer)\b",
+        r"\bwrites (a|this) (weekly |regular )?column\b",
+        r"\bthis (column|editorial|op-ed)\b",
+        r"\b(he|she|they) (is|are) the authors? of\b",
+    )
+]
+ANALYSIS_LABEL = re.compile(r"^\s*(news )?analysis\s*[:|\-–—]", re.I)
+# Quotation marks: straight and curly, double and single-curly (not the apostrophe ').
+QUOTED = re.compile(r"“[^”\n]*(?:”|(?=\n)|$)|\"[^\"\n]*\"|‘[^’\n]{12,}’|«[^»\n]*»")
+
+
+@dataclass
+class _Cues:
+    opinion: float = 0.0
+    analysis: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+
+    def add(self, kind: str, points: float, reason: str) -> None:
+        if kind == "opinion":
+            self.opinion += points
+        else:
+            self.analysis += points
+        self.reasons.append(reason)
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """Non-empty paragraphs (split on newlines), trimmed, as (start, end) offsets."""
+    bounds = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped or not any(ch.isalnum() for ch in stripped):
+            continue
+        lead = len(line) - len(line.lstrip())
+        bounds.append((start + lead, start + lead + len(stripped)))
+    return bounds
+
+
+def quoted_mask(text: str, quotes: list[QuoteMention]) -> list[bool]:
+    """True for every character inside a quotation (the quote extractor's spans and quote marks)."""
+    mask = [False] * len(text)
+    for q in quotes:
+        for i in range(max(0, q.start), min(len(text), q.end)):
+            mask[i] = True
+    for m in QUOTED.finditer(text):
+        for i in range(m.start(), m.end()):
+            mask[i] = True
+    return mask
+
+
+def _attributed(sent) -> bool:
+    """A sentence that reports someone else's words or view (not the writer's own)."""
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma not in ATTRIBUTION_VERBS or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if lemma == "accord":  # "according to ..."
+            return True
+        # Only a speech verb that carries the sentence ("..., she said"; "He warned that ...")
+        # attributes it; "the fact that Putin said it does not mean ..." is the writer's own view.
+        if tok.dep_ not in ("ROOT", "parataxis", "conj"):
+            continue
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and all(s.lower_ not in FIRST_PERSON | SECOND_PERSON for s in subjects):
+            return True
+    return False
+
+
+def _sentence_cues(sent, mask: list[bool], cues: _Cues) -> None:
+    own = [t for t in sent if not mask[t.idx] and not t.is_space]
+    if not own:
+        return
+    words = {t.lower_ for t in own}
+    # "We" / "Our" capitalised mid-sentence is a title ("This Shape, We Are In"), not the writer.
+    first = sorted(
+        {t.lower_ for t in own if t.lower_ in FIRST_PERSON and (t.text == "I" or t.is_lower or t.is_sent_start)}
+    )
+    if first:
+        cues.add("opinion", 1.0 + 0.5 * (len(first) > 1), f"first person outside quotes: {', '.join(first)}")
+    second = sorted(words & SECOND_PERSON)
+    if second:
+        cues.add("opinion", 1.5, f"addresses the reader: {', '.join(second)}")
+    attributed = _attributed(sent)
+    text = "".join(t.text_with_ws for t in own).lower()
+    if not attributed:
+        modals = sorted({t.lower_ for t in own if t.lower_ in PRESCRIPTIVE_MODALS})
+        if "need" in words and any(t.lower_ == "to" for t in own) and first:
+            modals.append("need to")
+        if modals:
+            cues.add("opinion", 1.5, f"prescription outside quotes: {', '.join(modals)}")
+        root = sent.root
+        if (
+            root.tag_ == "VB"
+            and root.i == own[0].i
+            and not any(c.dep_.startswith("nsubj") for c in root.children)
+            and len(own) > 3
+        ):
+            cues.add("opinion", 1.0, f"imperative addressed to the reader: {root.text}")
+        evaluative = sorted({t.lower_ for t in own if t.lower_ in EVALUATIVE})
+        if evaluative:
+            cues.add("opinion", 1.0 * len(evaluative), f"evaluative language: {', '.join(evaluative)}")
+        stance = sorted({t.lower_ for t in own if t.lower_ in STANCE_ADVERBS})
+        stance += [p for p in STANCE_PHRASES if p in text]
+        if stance:
+            cues.add("opinion", 1.0, f"stance marker: {', '.join(stance)}")
+        hedges = sorted({t.lower_ for t in own if t.lower_ in HEDGES})
+        if hedges:
+            cues.add("analysis", 0.75, f"hedged prediction: {', '.join(hedges)}")
+        markers = [p for p in ANALYSIS_PHRASES if p in text]
+        if markers:
+            cues.add("analysis", 1.5, f"analysis marker: {', '.join(markers[:2])}")
+    last = own[-1].text
+    if last == "?" and not attributed:
+        cues.add("opinion", 1.0, "rhetorical question outside quotes")
+    elif last == "!" and not attributed:
+        cues.add("opinion", 1.0, "exclamation outside quotes")
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
 
 def label_paragraphs(doc, quotes: list[QuoteMention]) -> tuple[list[Paragraph], bool]:
-    return [], False
+    """Label each paragraph of ``doc.text``; ``mixed`` when its opinion/analysis part is long."""
+    text = doc.text
+    mask = quoted_mask(text, quotes)
+    bounds = paragraph_bounds(text)
+    oped_article = any(p.search(text[s:e]) for s, e in bounds[:3] + bounds[-3:] for p in OPED_PATTERNS)
+    sents = list(doc.sents)
+    all_cues: list[_Cues] = []
+    si = 0
+    for start, end in bounds:
+        cues = _Cues()
+        chunk = text[start:end]
+        for pattern in OPED_PATTERNS:
+            if pattern.search(chunk):
+                cues.add("opinion", 3.0, "op-ed marker")
+                break
+        if ANALYSIS_LABEL.search(chunk):
+            cues.add("analysis", 3.0, "labelled as analysis")
+        while si < len(sents) and sents[si].end_char <= start:
+            si += 1
+        j = si
+        while j < len(sents) and sents[j].start_char < end:
+            _sentence_cues(sents[j], mask, cues)
+            j += 1
+        all_cues.append(cues)
+    threshold = OPINION_THRESHOLD - (1.0 if oped_article else 0.0)
+    labels = [_label(c, threshold) for c in all_cues]
+    # Commentary runs over several paragraphs: a weakly marked paragraph next to an opinion
+    # paragraph continues it (one pass each way, so a single strong paragraph spreads one step).
+    for order in (range(len(labels)), reversed(range(len(labels)))):
+        for i in order:
+            if labels[i] != "reporting" or all_cues[i].opinion + all_cues[i].analysis < 1.0:
+                continue
+            if any(0 <= k < len(labels) and labels[k] == "opinion" for k in (i - 1, i + 1)):
+                labels[i] = "opinion"
+                all_cues[i].reasons.append("continues the opinion passage next to it")
+    paragraphs = [
+        Paragraph(start=s, end=e, label=lab, reasons=c.reasons if lab != "reporting" else [])
+        for (s, e), lab, c in zip(bounds, labels, all_cues)
+    ]
+    _mark_coda(paragraphs)
+    return paragraphs, is_mixed(text, paragraphs)
+
+
+def _label(cues: _Cues, opinion_threshold: float) -> str:
+    if cues.opinion >= opinion_threshold:
+        return "opinion"
+    if cues.analysis + 0.5 * cues.opinion >= ANALYSIS_THRESHOLD:
+        return "analysis"
+    return "reporting"
+
+
+def _mark_coda(paragraphs: list[Paragraph]) -> None:
+    """Opinion closing an article that reports first: name it as a commentary coda."""
+    tail = 0
+    for p in reversed(paragraphs):
+        if p.label == "reporting":
+            break
+        tail += 1
+    body = len(paragraphs) - tail
+    if tail and body >= 3 and sum(p.label == "reporting" for p in paragraphs[:body]) >= 0.7 * body:
+        for p in paragraphs[body:]:
+            p.reasons.append("commentary coda appended to a news story")
+
+
+def opinion_share(text: str, paragraphs: list[Paragraph]) -> tuple[float, int]:
+    """Share of the article's words in opinion or analysis paragraphs, and their word count."""
+    total = sum(_word_count(text[p.start : p.end]) for p in paragraphs) or 1
+    flagged = sum(_word_count(text[p.start : p.end]) for p in paragraphs if p.label != "reporting")
+    return flagged / total, flagged
+
+
+def is_mixed(text: str, paragraphs: list[Paragraph]) -> bool:
+    share, words = opinion_share(text, paragraphs)
+    return share >= MIXED_MIN_SHARE and words >= MIXED_MIN_WORDS
