@@ -1,7 +1,374 @@
-"""Entities across articles (placeholder)."""
+"""Entities across articles: each article's people, organisations and places merged into one cast.
 
-from newsprism.model import Article, ArticleAnalysis, Entity
+Rules (a wrong merge is worse than a missed one, so every rule is conservative):
+
+* Only compatible types merge: PERSON with PERSON; GPE / LOC / FAC together (places); ORG with
+  ORG; any other type with itself. A multi-word name that one article typed as something else
+  joins a PERSON with exactly the same first name and surname (a tagger slip, "Volodymyr Zelensky"
+  as ORG).
+* Spelling and transliteration variants match through :mod:`newsprism.align.names` keys
+  (Zelensky / Zelenskyy, Sergey / Sergei, Kyiv / Kiev).
+* People: names with the same given name(s), surname and generational suffix are one person
+  ("Donald Trump" / "President Donald Trump"). A less specific form (surname only: "Trump",
+  "Mr. Trump"; an initial: "D. Trump"; no middle name) joins the one more specific person it fits;
+  when several fit ("Trump" in a story about Donald and Melania Trump) it joins only if exactly
+  one of them shares a role word with it, else it stays apart. A suffix never matches its absence
+  (Donald Trump ≠ Donald Trump Jr.); two different given names never match.
+* A bare role ("the president") is not a name: it is never merged.
+* Other names: same token keys after dropping determiners, possessives and dots ("the U.S." =
+  "US"), or an acronym of exactly one longer name ("UN" = "United Nations").
+
+Canonical ``name``: the fullest form (most name words), then the most frequent, then the first
+seen. ``aliases``: every other surface form. Ids ``ent-1``… by number of articles, then mentions,
+then first appearance. Work is grouped by key (dicts), so it is linear in the number of local
+entities apart from the small candidate lists of one surname.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from newsprism.align.names import (
+    PersonName,
+    acronym,
+    fold,
+    is_initial,
+    keys_match,
+    name_key,
+    parse_person,
+    words,
+)
+from newsprism.model import Article, ArticleAnalysis, Entity, LocalEntity
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "messrs"})
+ROLE_STOPWORDS = frozenset({"the", "a", "an", "of", "for", "and", "s", "former", "then", "acting"})
+
+
+def type_class(entity_type: str) -> str:
+    if entity_type in PLACE_TYPES:
+        return "PLACE"
+    return entity_type
+
+
+@dataclass
+class _Record:
+    """One LocalEntity with what merging needs."""
+
+    order: int  # global first-appearance order
+    article: str
+    local: LocalEntity
+    cls: str
+    person: PersonName | None = None
+    key: tuple[str, ...] = ()
+    forms: list[str] = field(default_factory=list)
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:  # the earlier record stays the root: deterministic
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+class _KeyCanon:
+    """Maps each word key to a representative that :func:`keys_match` accepts (not transitive)."""
+
+    def __init__(self) -> None:
+        self.reps: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self.memo: dict[str, str] = {}
+
+    def __call__(self, key: str) -> str:
+        if key in self.memo:
+            return self.memo[key]
+        rep = key
+        # Blocking: only keys with the same first letter and a length within one are compared.
+        for length in (len(key) - 1, len(key), len(key) + 1):
+            for other in self.reps.get((key[:1], length), ()):
+                if keys_match(key, other):
+                    rep = other
+                    break
+            if rep != key:
+                break
+        if rep == key:
+            self.reps[(key[:1], len(key))].append(key)
+        self.memo[key] = rep
+        return rep
+
+
+def _role_words(roles: list[str]) -> set[str]:
+    return {w for r in roles for w in words(r) if w not in ROLE_STOPWORDS}
+
+
+def _records(articles: list[Article], analyses: list[ArticleAnalysis]) -> list[_Record]:
+    position = {a.id: i for i, a in enumerate(articles)}
+    ordered = sorted(analyses, key=lambda an: position.get(an.article, len(position)))
+    records: list[_Record] = []
+    for analysis in ordered:
+        for local in analysis.entities:
+            cls = type_class(local.type)
+            rec = _Record(len(records), analysis.article, local, cls)
+            rec.forms = [local.name, *local.aliases]
+            if cls == "PERSON":
+                rec.person = parse_person(local.name)
+            else:
+                rec.key = name_key(local.name)
+                if len(rec.key) >= 2:
+                    rec.person = parse_person(local.name)  # for the tagger-slip rule only
+            records.append(rec)
+    return records
+
+
+def _canon_person(p: PersonName, canon: _KeyCanon) -> PersonName:
+    return PersonName(tuple(canon(g) for g in p.given), canon(p.surname), p.suffix, p.titles)
+
+
+def _more_specific_fits(general: PersonName, specific: PersonName) -> bool:
+    """Could ``general`` ("Trump", "D. Trump", "Donald Trump") be a shorter form of ``specific``?"""
+    if general.surname != specific.surname or general.suffix != specific.suffix:
+        return False
+    if not general.given:
+        return bool(specific.given)
+    if not specific.given:
+        return False
+    g_first, s_first = general.given[0], specific.given[0]
+    if is_initial(g_first):
+        if is_initial(s_first) or s_first[0] != g_first:
+            return False
+        return not general.middle or general.middle == specific.middle
+    if g_first != s_first:
+        return False
+    return not general.middle and bool(specific.middle)
+
+
+def _specificity(p: PersonName) -> tuple[int, int]:
+    first_full = bool(p.given) and not is_initial(p.given[0])
+    return (int(first_full) * 2 + int(bool(p.given)), len(p.middle))
+
+
+def _merge_people(recs: list[_Record], uf: _UnionFind, canon: _KeyCanon) -> None:
+    people = [r for r in recs if r.cls == "PERSON" and r.person is not None]
+    names = {r.order: _canon_person(r.person, canon) for r in people}
+    # 1. The same full signature (a full first name) is one person.
+    by_signature: dict[tuple, list[_Record]] = defaultdict(list)
+    for r in people:
+        p = names[r.order]
+        by_signature[(p.surname, p.suffix, p.given)].append(r)
+    for sig, group in by_signature.items():
+        if _specificity(names[group[0].order])[0] == 3:
+            for r in group[1:]:
+                uf.union(group[0].order, r.order)
+    # 2. Less specific forms join the single more specific person they fit (blocked by surname).
+    # A surname-only or initial form decides article by article, with that article's roles.
+    by_surname: dict[str, list[tuple]] = defaultdict(list)
+    for sig in by_signature:
+        by_surname[sig[0]].append(sig)
+    roles_of = {r.order: _role_words(r.local.roles) | _title_words(r.person) for r in people}
+    for sig in sorted(by_signature, key=lambda s: _specificity(names[by_signature[s][0].order]), reverse=True):
+        group = by_signature[sig]
+        general = names[group[0].order]
+        fits = [s for s in by_surname[sig[0]] if s != sig and _more_specific_fits(general, names[by_signature[s][0].order])]
+        candidates = sorted({uf.find(by_signature[s][0].order) for s in fits})
+        deciders = [group] if _specificity(general)[0] == 3 else [[r] for r in group]
+        left: list[_Record] = []
+        # Candidates' roles and articles are taken once, so the decision does not depend on order.
+        profile = _profiles(candidates, people, uf, roles_of) if len(candidates) > 1 else {}
+        for members in deciders:
+            roots = candidates
+            if len(roots) > 1:
+                roots = _break_tie(roots, members, profile, roles_of)
+            if len(roots) == 1:
+                for r in members:
+                    uf.union(roots[0], r.order)
+            else:
+                left.extend(members)
+        for r in left[1:]:  # unattached short forms of one surname stay together, apart from the rest
+            if len(deciders) > 1:
+                uf.union(left[0].order, r.order)
+    # 3. A single word that is nobody's surname but exactly one person's first name ("Melania").
+    surnames = {names[r.order].surname for r in people if names[r.order].given}
+    firsts: dict[str, set[int]] = defaultdict(set)
+    for r in people:
+        p = names[r.order]
+        if p.given and not is_initial(p.given[0]):
+            firsts[p.given[0]].add(uf.find(r.order))
+    for r in people:
+        p = names[r.order]
+        if not p.given and p.surname not in surnames and len(firsts.get(p.surname, ())) == 1:
+            uf.union(next(iter(firsts[p.surname])), r.order)
+
+
+def _title_words(p: PersonName) -> set[str]:
+    return {t.replace(".", "") for t in p.titles} - HONORIFICS - ROLE_STOPWORDS
+
+
+def _profiles(roots: list[int], people: list[_Record], uf: _UnionFind, roles_of) -> dict[int, tuple[set, set]]:
+    """Role words and articles of each candidate person."""
+    profile: dict[int, tuple[set, set]] = {root: (set(), set()) for root in roots}
+    for r in people:
+        root = uf.find(r.order)
+        if root in profile:
+            profile[root][0].update(roles_of[r.order])
+            profile[root][1].add(r.article)
+    return profile
+
+
+def _break_tie(roots: list[int], members: list[_Record], profile, roles_of) -> list[int]:
+    """Among several people a short form fits, the one sharing a role word with it, or the one
+    the story is about by far (at least 3 articles and 3 times those of every other); else none."""
+    mine = set().union(*(roles_of[r.order] for r in members))
+    sharing = [root for root in roots if mine & profile[root][0]]
+    if sharing:
+        return sharing
+    sizes = sorted((len(profile[root][1]), root) for root in roots)
+    if sizes[-1][0] >= 3 and sizes[-1][0] >= 3 * sizes[-2][0]:
+        return [sizes[-1][1]]
+    return roots
+
+
+def _merge_others(recs: list[_Record], uf: _UnionFind, canon: _KeyCanon) -> None:
+    others = [r for r in recs if r.cls != "PERSON" and r.key]
+    by_key: dict[tuple, list[_Record]] = defaultdict(list)
+    for r in others:
+        by_key[(r.cls, tuple(canon(k) for k in r.key))].append(r)
+    for group in by_key.values():
+        for r in group[1:]:
+            uf.union(group[0].order, r.order)
+    # An acronym joins the one longer name of its class it abbreviates.
+    expansions: dict[tuple[str, str], set[tuple]] = defaultdict(set)
+    for cls, key in by_key:
+        if len(key) >= 2:
+            expansions[(cls, acronym(key))].add(key)
+    for (cls, key), group in by_key.items():
+        if len(key) == 1 and 2 <= len(key[0]) <= 6:
+            longer = expansions.get((cls, key[0]), set())
+            if len(longer) == 1:
+                uf.union(by_key[(cls, next(iter(longer)))][0].order, group[0].order)
+
+
+def _merge_type_slips(recs: list[_Record], uf: _UnionFind, canon: _KeyCanon) -> None:
+    """A multi-word non-PERSON name equal to one person's full name joins that person."""
+    full: dict[tuple, set[int]] = defaultdict(set)
+    for r in recs:
+        if r.cls == "PERSON" and r.person and r.person.given and not is_initial(r.person.given[0]):
+            p = _canon_person(r.person, canon)
+            full[(p.given, p.surname, p.suffix)].add(uf.find(r.order))
+    for r in recs:
+        if r.cls != "PERSON" and r.person and r.person.given and r.person.titles == ():
+            p = _canon_person(r.person, canon)
+            roots = full.get((p.given, p.surname, p.suffix), set())
+            if len(roots) == 1:
+                uf.union(next(iter(roots)), r.order)
+
+
+def _name_words(form: str) -> int:
+    p = parse_person(form)
+    return p.words if p else len(name_key(form))
+
+
+def _build_entity(members: list[_Record], article_order: dict[str, int]) -> Entity:
+    counts = Counter(r.cls if r.cls != "PLACE" else r.local.type for r in members)
+    person_members = [r for r in members if r.cls == "PERSON"]
+    etype = "PERSON" if person_members else counts.most_common(1)[0][0]
+    first_seen: dict[str, int] = {}
+    name_freq: Counter = Counter()
+    for r in members:
+        name_freq[r.local.name] += 1
+        for form in r.forms:
+            first_seen.setdefault(form, r.order)
+    name = max(name_freq, key=lambda n: (_name_words(n), name_freq[n], -first_seen[n]))
+    aliases: list[str] = []
+    seen_forms = {fold(name)}
+    for form in sorted(first_seen, key=first_seen.__getitem__):
+        if fold(form) not in seen_forms:
+            seen_forms.add(fold(form))
+            aliases.append(form)
+    role_count: Counter = Counter()
+    role_text: dict[str, str] = {}
+    for r in members:
+        for role in r.local.roles:
+            role_text.setdefault(fold(role), role)
+            role_count[fold(role)] += 1
+    roles = [role_text[k] for k, _ in sorted(role_count.items(), key=lambda kv: (-kv[1], list(role_text).index(kv[0])))]
+    arts = sorted({r.article for r in members}, key=lambda a: article_order.get(a, len(article_order)))
+    return Entity(
+        id="",
+        name=name,
+        type=etype,
+        aliases=aliases,
+        roles=roles,
+        articles=arts,
+        members=[(r.article, r.local.key) for r in members],
+    )
 
 
 def merge_entities(articles: list[Article], analyses: list[ArticleAnalysis]) -> list[Entity]:
-    return []
+    """One entity per real-world referent across the story's articles (see the module rules)."""
+    recs = _records(articles, analyses)
+    uf = _UnionFind(len(recs))
+    canon = _KeyCanon()
+    _merge_people(recs, uf, canon)
+    _merge_others(recs, uf, canon)
+    _merge_type_slips(recs, uf, canon)
+    clusters: dict[int, list[_Record]] = defaultdict(list)
+    for r in recs:
+        clusters[uf.find(r.order)].append(r)
+    article_order = {a.id: i for i, a in enumerate(articles)}
+    built = []
+    for root, members in clusters.items():
+        entity = _build_entity(members, article_order)
+        n_mentions = sum(max(1, len(r.local.mentions)) for r in members)
+        built.append(((-len(entity.articles), -n_mentions, root), entity))
+    built.sort(key=lambda pair: pair[0])
+    entities = [e for _, e in built]
+    for i, entity in enumerate(entities, 1):
+        entity.id = f"ent-{i}"
+    return entities
+
+
+class EntityIndex:
+    """Finds story entities from a local entity or from a speaker's name."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.by_member: dict[tuple[str, str], Entity] = {}
+        self.by_full: dict[tuple, set[str]] = defaultdict(set)
+        self.by_surname: dict[str, set[str]] = defaultdict(set)
+        self.by_id = {e.id: e for e in entities}
+        self.canon = _KeyCanon()
+        for e in entities:
+            for member in e.members:
+                self.by_member[member] = e
+            if e.type != "PERSON":
+                continue
+            for form in (e.name, *e.aliases):
+                p = parse_person(form)
+                if p is None:
+                    continue
+                p = _canon_person(p, self.canon)
+                if p.given:
+                    self.by_full[(p.given[0], p.surname, p.suffix)].add(e.id)
+                self.by_surname[p.surname].add(e.id)
+
+    def member(self, article: str, key: str | None) -> Entity | None:
+        return self.by_member.get((article, key)) if key else None
+
+    def person(self, name: str | None) -> Entity | None:
+        """The one PERSON entity a name can only mean, else None."""
+        p = parse_person(name) if name else None
+        if p is None:
+            return None
+        p = _canon_person(p, self.canon)
+        ids = self.by_full.get((p.given[0], p.surname, p.suffix)) if p.given else self.by_surname.get(p.surname)
+        if ids and len(ids) == 1:
+            return self.by_id[next(iter(ids))]
+        return None
