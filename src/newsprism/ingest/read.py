@@ -1,12 +1,43 @@
-"""Read inputs into articles (minimal: plain text only; the foundation issue completes it)."""
+"""Read inputs into clean, attributed articles.
+
+Inputs mix freely: files and directories (walked recursively), text streams
+(``sys.stdin``), :class:`Article` objects and dicts (JSON-like records). A bad
+input becomes one :class:`InputWarning` naming it; the rest is still read.
+
+Steps: read (per format) → normalise (NFC, newlines) → clean (general rules)
+→ drop exact duplicates → outlet + credits → near-duplicate clusters → lines
+repeated across an outlet's articles → source groups → unique ids.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import io
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, BinaryIO, TextIO
 
+from newsprism.ingest import clean, sources
+from newsprism.ingest.decode import (
+    MAX_BYTES,
+    STREAM_MAX_BYTES,
+    DecodeError,
+    binary_kind,
+    decode_bytes,
+    gunzip,
+    normalize_text,
+)
+from newsprism.ingest.feeds import read_feed
+from newsprism.ingest.formats import Document, format_from_name, resolve_format
+from newsprism.ingest.html import extract_html
+from newsprism.ingest.records import read_json, read_jsonl, record_to_documents
+from newsprism.ingest.text import read_text
+from newsprism.ingest.warc import read_warc
 from newsprism.model import Article, InputWarning
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
 @dataclass
@@ -15,18 +46,339 @@ class IngestResult:
     warnings: list[InputWarning] = field(default_factory=list)
 
 
-def read_inputs(inputs) -> IngestResult:
-    result = IngestResult()
+# ----------------------------------------------------------------------------- entry point
+
+
+def read_inputs(inputs: Iterable[Any], progress: Progress | None = None) -> IngestResult:
+    """Read, clean and attribute every input; bad inputs become warnings."""
+    warnings: list[InputWarning] = []
+    prepared: list[tuple[Article, Document | None]] = []
+    seen_hashes: dict[str, str] = {}
+    for item in _documents(inputs, warnings):
+        if isinstance(item, InputWarning):
+            warnings.append(item)
+            continue
+        article, doc = item
+        if article.content_hash in seen_hashes:
+            warnings.append(InputWarning(
+                article.source_path or article.id,
+                f"same text as {seen_hashes[article.content_hash]}; kept once",
+                "duplicate",
+            ))
+            continue
+        seen_hashes[article.content_hash] = article.source_path or article.id
+        prepared.append((article, doc))
+        if progress and len(prepared) % 100 == 0:
+            progress("reading", len(prepared), 0)
+    articles = [a for a, _ in prepared]
+    if progress:
+        progress("attributing", 0, len(articles))
+    _assign_ids(articles, [d.fallback_id if d else None for _, d in prepared])
+    credits = [
+        sources.attribute_outlet(
+            a,
+            outlet_field=d.outlet if d else a.outlet,
+            site_name=d.site_name if d else None,
+        )
+        for a, d in prepared
+    ]
+    clusters = sources.near_duplicate_clusters([a.text for a in articles])
+    _remove_repeated_lines(articles, clusters)
+    keys = [sources.group_key(a, c) for a, c in zip(articles, credits)]
+    sources.assign_source_groups(articles, keys, clusters)
+    if progress:
+        progress("attributing", len(articles), len(articles))
+    return IngestResult(articles, warnings)
+
+
+# ----------------------------------------------------------------------------- inputs to documents
+
+
+def _documents(inputs: Iterable[Any], warnings: list[InputWarning]) -> Iterator[tuple[Article, Document | None] | InputWarning]:
     for item in inputs:
         if isinstance(item, Article):
-            result.articles.append(item)
+            yield _from_article(item)
+        elif isinstance(item, dict):
+            fallback = "record-" + hashlib.sha256(repr(sorted(item.items(), key=str)).encode()).hexdigest()[:12]
+            for doc in record_to_documents(item, str(item.get("id") or item.get("url") or "record"), fallback):
+                yield _finish(doc)
+        elif isinstance(item, (str, Path)):
+            path = Path(item)
+            yield from (_finish(d) for d in _read_path(path))
+        elif hasattr(item, "read"):
+            yield from (_finish(d) for d in _read_stream(item))
+        else:
+            yield InputWarning(repr(item)[:80], f"cannot read an input of type {type(item).__name__}", "input")
+
+
+def _read_path(path: Path) -> Iterator[Document | InputWarning]:
+    if not path.exists():
+        yield InputWarning(str(path), "no such file or directory", "input")
+        return
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+        found = False
+        for file in files:
+            for item in _read_file(file):
+                found = found or isinstance(item, Document)
+                yield item
+        if not files:
+            yield InputWarning(str(path), "directory holds no files", "empty")
+        elif not found:
+            yield InputWarning(str(path), "directory holds nothing readable as an article", "empty")
+        return
+    yield from _read_file(path)
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _read_file(path: Path) -> Iterator[Document | InputWarning]:
+    where = str(path)
+    fmt, gz = format_from_name(path.name)
+    stem = _stem(path.name)
+    try:
+        size = path.stat().st_size
+        if fmt == "warc":
+            if size > STREAM_MAX_BYTES:
+                yield _too_large(where, size, STREAM_MAX_BYTES)
+                return
+            with path.open("rb") as handle:
+                yield from read_warc(handle, where)
+            return
+        if fmt == "jsonl" and not gz:
+            if size > STREAM_MAX_BYTES:
+                yield _too_large(where, size, STREAM_MAX_BYTES)
+                return
+            with path.open("rb") as handle:
+                yield from read_jsonl(handle, where, stem)
+            return
+        if size > MAX_BYTES:
+            yield _too_large(where, size, MAX_BYTES)
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield InputWarning(where, f"cannot read file ({exc.strerror or exc})", "input")
+        return
+    yield from _read_bytes(data, where, stem, fmt, gz)
+
+
+def _read_stream(stream: TextIO | BinaryIO) -> Iterator[Document | InputWarning]:
+    """Standard input (or any stream): read once, up to the size limit, as one input."""
+    where = "<stdin>" if stream is getattr(__import__("sys"), "stdin", None) else getattr(stream, "name", "<stream>")
+    where = str(where)
+    source = getattr(stream, "buffer", stream)
+    data = source.read(MAX_BYTES + 1)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if len(data) > MAX_BYTES:
+        yield _too_large(where, len(data), MAX_BYTES, approximate=True)
+        return
+    yield from _read_bytes(data, where, "stdin", None, False)
+
+
+def _read_bytes(data: bytes, where: str, stem: str, fmt: str | None, gz: bool) -> Iterator[Document | InputWarning]:
+    try:
+        if gz or data[:2] == b"\x1f\x8b":
+            if fmt == "warc" or (fmt is None and b"WARC/" in gunzip(data, 64 * 1024)[:16]):
+                yield from read_warc(io.BytesIO(data), where)
+                return
+            data = gunzip(data)
+        if not data.strip():
+            yield InputWarning(where, "file is empty" if not data else "file holds only whitespace", "empty")
+            return
+        if fmt == "warc" or data.lstrip()[:5] == b"WARC/":
+            yield from read_warc(io.BytesIO(data), where)
+            return
+        kind = binary_kind(data[:8192])
+        if kind:
+            yield InputWarning(where, f"this is {kind}, not text; skipped", "binary")
+            return
+        decoded = decode_bytes(data)
+    except DecodeError as exc:
+        yield InputWarning(where, f"{exc}; skipped", "encoding")
+        return
+    except (OSError, EOFError) as exc:
+        yield InputWarning(where, f"broken compressed data ({exc}); skipped", "input")
+        return
+    if decoded.note:
+        yield InputWarning(where, decoded.note, "encoding")
+    text = decoded.text
+    if not text.strip():
+        yield InputWarning(where, "file holds only whitespace", "empty")
+        return
+    fmt = resolve_format(fmt, text[:4000])
+    if fmt == "html":
+        doc = extract_html(text, where)
+        if doc is None:
+            yield InputWarning(where, "no article text found in this HTML page", "no-article")
+            return
+        doc.fallback_id = stem
+        yield doc
+    elif fmt == "rss":
+        yield from read_feed(text, where)
+    elif fmt == "json":
+        yield from read_json(text, where, stem)
+    elif fmt == "jsonl":
+        yield from read_jsonl(io.BytesIO(text.encode("utf-8")), where, stem)
+    else:
+        yield read_text(text.strip(), where, stem)
+
+
+def _too_large(where: str, size: int, limit: int, approximate: bool = False) -> InputWarning:
+    mb = size / (1024 * 1024)
+    over = "over" if approximate else f"{mb:.1f} MB,"
+    return InputWarning(
+        where,
+        f"file is {over} the {limit // (1024 * 1024)} MB limit for one input; skipped "
+        "(split it, or give many articles as JSON Lines)",
+        "too-large",
+    )
+
+
+def _stem(name: str) -> str:
+    for suffix in (".gz",):
+        name = name.removesuffix(suffix)
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
+# ----------------------------------------------------------------------------- documents to articles
+
+
+def _finish(item: Document | InputWarning) -> tuple[Article, Document] | InputWarning:
+    """Normalise and clean one document into an article (id assigned later)."""
+    if isinstance(item, InputWarning):
+        return item
+    doc = item
+    raw = normalize_text(doc.text)
+    if raw != raw.strip():
+        # Readers give stripped text; records and extractors may not. Offsets in
+        # pre-removals were computed on the reader's text, so only strip when none.
+        raw = raw.strip() if not doc.pre_removals else raw
+    if not raw.strip():
+        return InputWarning(doc.source_path, "no text", "empty")
+    text, removed = clean.clean_text(raw, title=doc.title, pre=doc.pre_removals)
+    if not text.strip():
+        return InputWarning(doc.source_path, "nothing but boilerplate after cleaning", "empty")
+    article = Article(
+        id=doc.id or "",
+        raw=raw,
+        text=text,
+        removed=removed,
+        title=_tidy(doc.title),
+        url=doc.url,
+        published=_iso_date(doc.published),
+        author=_tidy(doc.author) or _byline_author(removed),
+        source_path=doc.source_path,
+        format=doc.format,
+        content_hash=content_hash(text),
+    )
+    doc.text = ""  # the document's text lives on in article.raw; its metadata is used for attribution
+    return article, doc
+
+
+def _from_article(article: Article) -> tuple[Article, None]:
+    """An Article passed in by a caller: cleaned the same way when it was not yet."""
+    if not article.removed and article.text == article.raw and article.raw:
+        raw = normalize_text(article.raw).strip()
+        article.raw = raw
+        article.text, article.removed = clean.clean_text(raw, title=article.title)
+    article.content_hash = content_hash(article.text)
+    article.format = article.format or "record"
+    return article, None
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _tidy(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = normalize_text(re.sub(r"\s+", " ", str(value))).strip()
+    return value or None
+
+
+def _byline_author(removed) -> str | None:
+    for r in removed:
+        if r.reason == "byline":
+            name = re.sub(r"^\s*by\s+", "", r.text.strip(), flags=re.IGNORECASE)
+            return re.split(r"\s*[|–—]\s*|,\s*(?=[A-Z][a-z]+ [A-Z])", name)[0].strip() or None
+    return None
+
+
+def _iso_date(value: str | None) -> str | None:
+    """ISO 8601 for a date in any common form; None when it cannot be read."""
+    if not value:
+        return None
+    value = str(value).strip()
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        pass
+    try:
+        from email.utils import parsedate_to_datetime
+
+        return parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    import dateparser
+
+    parsed = dateparser.parse(value, settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"})
+    return parsed.isoformat() if parsed else None
+
+
+# ----------------------------------------------------------------------------- ids and repeated lines
+
+_ID_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def _assign_ids(articles: list[Article], fallbacks: list[str | None]) -> None:
+    """Stable ids: given id, URL, file stem (+ record number), or content hash; unique in the run."""
+    used: set[str] = set()
+    for article, fallback in zip(articles, fallbacks):
+        base = (
+            _slug_id(article.id)
+            or _url_id(article.url)
+            or _slug_id(fallback)
+            or "a-" + article.content_hash[:12]
+        )
+        candidate, n = base, 2
+        while candidate in used:
+            candidate, n = f"{base}-{n}", n + 1
+        used.add(candidate)
+        article.id = candidate
+
+
+def _slug_id(value: str | None) -> str | None:
+    if not value:
+        return None
+    slug = _ID_CHARS.sub("-", str(value)).strip("-.")
+    return slug[:120] or None
+
+
+def _url_id(url: str | None) -> str | None:
+    """``domain-last-path-part``, with a short hash so that similar URLs stay apart."""
+    domain = sources.domain_of(url)
+    if not domain:
+        return None
+    path = re.sub(r"\.(?:html?|php|aspx?)$", "", url.split("?", 1)[0].split("#", 1)[0].rstrip("/"))
+    tail = path.rsplit("/", 1)[-1] if path.count("/") > 2 else ""
+    digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:8]
+    slug = _ID_CHARS.sub("-", tail).strip("-.")[:60]
+    return f"{domain}-{slug}-{digest}" if slug else f"{domain}-{digest}"
+
+
+def _remove_repeated_lines(articles: list[Article], clusters: list[int]) -> None:
+    cuts = clean.repeated_line_cuts([a.raw for a in articles], [a.outlet for a in articles], clusters)
+    for article, extra in zip(articles, cuts):
+        if not extra:
             continue
-        path = Path(item)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for f in files:
-            raw = f.read_text("utf-8")
-            result.articles.append(
-                Article(id=f.stem, raw=raw, text=raw, source_path=str(f),
-                        content_hash=hashlib.sha256(raw.encode()).hexdigest())
-            )
-    return result
+        existing = [clean.Cut(r.start, r.end, r.reason) for r in article.removed]
+        text, removed = clean.apply_cuts(article.raw, existing + extra)
+        if text.strip():
+            article.text, article.removed = text, removed
+            article.content_hash = content_hash(text)

@@ -1,0 +1,331 @@
+"""Take out what is not the story, recording every cut.
+
+Cleaning never edits text in place: it chooses spans of ``raw`` to cut, and the
+clean ``text`` is ``raw`` without them. Each cut becomes a :class:`Removal`
+(offsets into ``raw``) so nothing is lost and every span can be traced back.
+
+Two kinds of rules:
+- general patterns (footers, "SEE ALSO:" lines, separators, photo credits, ...),
+  anchored to whole lines so that a story sentence that merely mentions
+  "related" or "subscribe" is never touched;
+- lines that repeat across many different articles of one outlet
+  (:func:`repeated_line_cuts`), which catches site furniture no pattern knows.
+Paragraph breaks ("\\n") are kept as they are: downstream uses them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from newsprism.model import Removal
+
+
+@dataclass(frozen=True)
+class Cut:
+    start: int
+    end: int
+    reason: str
+
+
+# ----------------------------------------------------------------------------- line patterns
+
+_I = re.IGNORECASE
+_SYNDICATION = [
+    re.compile(r"^the post\b.{1,400}\bappeared first on\b.{1,150}$", _I),
+    re.compile(r"^(?:this (?:article|story|post|piece)\s+)?(?:was\s+|is\s+)?(?:originally|first)\s+"
+               r"(?:appeared|published|posted|ran)\s+(?:in|on|by|at)\b.{1,200}$", _I),
+    re.compile(r"^(?:this (?:article|story) (?:is|was) )?(?:republished|reprinted|reproduced) "
+               r"(?:from|with permission|courtesy|under)\b.{1,200}$", _I),
+    re.compile(r"^(?:distributed|syndicated) by\b.{1,150}$", _I),
+    re.compile(r"^visit\s+(?:us\s+at\s+)?[\w.-]+\.[a-z]{2,}(?:/\S*)?\.?$", _I),
+]
+_COPYRIGHT = [
+    re.compile(r"^(?:©|\(c\)\s|copyright\b|℗)", _I),
+    re.compile(r"\ball rights reserved\b\.?$", _I),
+    re.compile(r"^this (?:material|article|content) may not be (?:published|reproduced)", _I),
+]
+_SEE_ALSO = re.compile(
+    r"^(?:[\[(]?(?:see also|also see|also read|read also|read more|more|related|related coverage|"
+    r"related stories|related articles?|related content|related links?|related reading|recommended|"
+    r"recommended reading|recommended stories|read next|up next|next up|watch|watch now|watch live|"
+    r"listen|listen now|further reading|trending|trending now|popular|most read|don['’]t miss|"
+    r"(?:more|more stories|read more|latest) (?:from|on|about) [^:|]{1,50})[\])]?)\s*[:|»›>–—]+\s*\S",
+    _I,
+)
+_READ_MORE = re.compile(
+    r"^(?:read|see|view|continue reading|click here(?: to)?(?: read)?|keep reading)\s*(?:more|the full|the rest)?\b"
+    r"(?:\s*(?:[:»›→…]|\.\.\.)|\s+(?:here|about|at|on|from|in our|of our)\b)?.{0,120}$",
+    _I,
+)
+_READ_MORE_STRICT = re.compile(r"^(?:read more|continue reading|keep reading|see more|view more|click here)\b", _I)
+_NEWSLETTER = [
+    re.compile(r"^(?:sign up|subscribe|get|join|click here|don['’]t miss|want (?:more|the latest))\b.{0,250}"
+               r"\b(?:newsletters?|inbox|subscription|subscribers?|sign up|subscribe|e-?mail alerts?|alerts)\b", _I),
+    re.compile(r"^(?:support|help fund|become a (?:member|subscriber))\b.{0,150}\b(?:journalism|reporting|subscri\w+|donat\w+)\b", _I),
+    re.compile(r"^already (?:a )?(?:subscriber|member|have an account)\b", _I),
+    re.compile(r"^(?:this (?:content|article|story) is (?:for|only available to) subscribers)\b", _I),
+    re.compile(r"^follow (?:us|[\w .@'’-]{1,40}) on (?:twitter|x|facebook|instagram|threads|bluesky|tiktok|linkedin)\b.{0,100}$", _I),
+]
+_SEPARATOR = re.compile(r"^[\s_\-–—=*•~#·+.]{3,}$")
+_PHOTO_LINE = re.compile(
+    r"^(?:photo|photos|photograph|image|picture|pictured|video|credit|photo credit|image credit|"
+    r"photo illustration|file photo|top image|featured image|lead image)s?\s*(?::|by\b|\|)\s*.{1,200}$",
+    _I,
+)
+_PHOTO_INLINE = re.compile(
+    r"[ \t]?\((?:[^()\n]{0,80}?\b(?:photos?|photograph|image|picture)s?\s*(?:by\b|:|/)[^()\n]{1,120}"
+    r"|[^()\n]{0,100}?(?:getty images|/\s*(?:AP|AFP|Reuters|REUTERS|EPA|Shutterstock|Bloomberg|Pool)\b"
+    r"|\b(?:REUTERS|AFP|EPA|AP|Reuters)\s*/)[^()\n]{0,60})\)",
+)
+_SECTION = re.compile(r"^(?:published|posted|filed|appeared)\s+(?:in|under)\s*:?\s+(?P<rest>.+)$", _I)
+_TAGS = re.compile(r"^(?:tags?|topics?|categories|category|sections?|filed under|keywords)\s*:\s*\S.{0,300}$", _I)
+_BYLINE = re.compile(
+    r"^by\s+(?:[A-Z][\w.'’-]*\.?\s*){1,4}(?:(?:,|\band\b|&)\s*(?:[A-Z][\w.'’-]*\.?\s*){1,4})*"
+    r"(?:\s*(?:[,|–—-]|\band\b)\s*.{0,80})?$"
+)
+_STUBS = {
+    "comments", "comment", "leave a comment", "leave a reply", "view comments", "show comments",
+    "join the conversation", "join the discussion", "add a comment", "post a comment", "no comments",
+    "share", "share this", "share this article", "share this story", "share on facebook",
+    "share on twitter", "share via email", "share article", "tweet", "email", "e-mail", "print",
+    "print this article", "like this", "like", "loading", "facebook", "twitter", "whatsapp",
+    "linkedin", "reddit", "pinterest", "copy link", "copy link to clipboard", "link copied",
+    "save", "save article", "advertisement", "ad", "sponsored", "sponsored content",
+    "story continues below", "story continues below advertisement", "article continues below",
+    "continue reading below", "scroll to continue with content", "skip ad", "subscribe",
+    "subscribe now", "sign up", "sign in", "log in", "read more", "see more", "related",
+    "related articles", "related stories", "related content", "more stories", "recommended",
+    "back to top", "top of page", "listen to this article", "gift this article", "close",
+}
+_COMMENT_COUNT = re.compile(r"^\d+\s+comments?$", _I)
+_STUB_PUNCT = re.compile(r"[\s:.!…»›|()\[\]]+$")
+
+
+def _norm_stub(line: str) -> str:
+    return _STUB_PUNCT.sub("", line.strip()).strip().lower()
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def line_reason(line: str) -> str | None:
+    """Why a whole line (stripped) is not story text, or None when it may be story."""
+    s = line.strip()
+    if not s:
+        return None
+    n = _words(s)
+    if _SEPARATOR.match(s):
+        return "separator rule"
+    if _norm_stub(s) in _STUBS or _COMMENT_COUNT.match(s):
+        return "comment/share/subscribe stub"
+    if n <= 60 and any(p.search(s) for p in _SYNDICATION):
+        return "syndication credit"
+    if n <= 60 and any(p.search(s) for p in _COPYRIGHT):
+        return "copyright footer"
+    if n <= 40 and _SEE_ALSO.match(s):
+        return "related-content link"
+    if n <= 25 and _READ_MORE_STRICT.match(s) and _READ_MORE.match(s):
+        return "related-content link"
+    if n <= 45 and any(p.search(s) for p in _NEWSLETTER):
+        return "newsletter/subscribe prompt"
+    if n <= 30 and _PHOTO_LINE.match(s):
+        return "photo credit"
+    if n <= 40 and _TAGS.match(s):
+        return "section tag"
+    section = _SECTION.match(s)
+    if section and _is_label(section.group("rest")):
+        return "section tag"
+    return None
+
+
+def _is_label(text: str) -> bool:
+    """A short title-case label ("Political News", "World & Nation"), not a sentence."""
+    words = text.strip().split()
+    if not 1 <= len(words) <= 6 or text.rstrip().endswith((".", "!", "?", ",")):
+        return False
+    small = {"and", "&", "of", "the", "in", "on", "for", "/", "|", ",", "-", "–", "a"}
+    return all(w[0].isupper() or w.lower() in small or w[0].isdigit() for w in words)
+
+
+def _is_byline(line: str) -> bool:
+    s = line.strip()
+    return _words(s) <= 15 and bool(_BYLINE.match(s)) and not s.endswith((".", "?", "!")) or bool(
+        re.match(r"^by\s+[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){0,2}\.?$", s)
+    )
+
+
+# ----------------------------------------------------------------------------- cutting
+
+def line_spans(raw: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, end excluding the newline."""
+    spans, start = [], 0
+    for line in raw.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _same_title(line: str, title: str | None) -> bool:
+    if not title:
+        return False
+    norm = lambda s: re.sub(r"\W+", " ", s).strip().lower()  # noqa: E731
+    return bool(norm(line)) and norm(line) == norm(title)
+
+
+def general_cuts(raw: str, *, title: str | None = None, pre: Iterable[Removal] = ()) -> list[Cut]:
+    """Cuts from the general patterns: leading, anywhere, trailing, then inline photo credits."""
+    cuts = [Cut(r.start, r.end, r.reason) for r in pre]
+    taken = {i for c in cuts for i in range(c.start, c.end)} if cuts else set()
+    spans = line_spans(raw)
+    removed: dict[int, str] = {}
+    kept_seen = 0
+    for index, (start, end) in enumerate(spans):
+        if start in taken:
+            removed[index] = ""  # already cut by a reader (headline)
+            continue
+        line = raw[start:end]
+        if not line.strip():
+            continue
+        reason = line_reason(line)
+        if reason is None and kept_seen < 4:
+            # The top of an article: bylines, section tags, a repeated headline.
+            if _same_title(line, title):
+                reason = "headline (duplicate of title)"
+            elif _is_byline(line):
+                reason = "byline"
+        if reason:
+            removed[index] = reason
+        else:
+            kept_seen += 1
+    # Trailing furniture: from the end, short lines that are not sentences
+    # (a stray "Comments", "Visit site.com") go with the footer below them.
+    index = len(spans) - 1
+    while index >= 0:
+        start, end = spans[index]
+        line = raw[start:end].strip()
+        if index in removed or not line:
+            index -= 1
+            continue
+        if _words(line) <= 4 and not re.search(r"[.!?][\"'”’)]*$", line) and _has_footer_below(index, removed, spans):
+            removed[index] = "trailing stub"
+            index -= 1
+            continue
+        break
+    for index, reason in removed.items():
+        if reason:
+            start, end = spans[index]
+            cuts.append(Cut(start, min(end + 1, len(raw)), reason))
+    for index, (start, end) in enumerate(spans):
+        if index in removed:
+            continue
+        cuts.extend(_inline_photo_cuts(raw, start, end))
+    return cuts
+
+
+def _has_footer_below(index: int, removed: dict[int, str], spans: list) -> bool:
+    """True when some line below ``index`` was cut as footer furniture."""
+    return any(i > index and reason for i, reason in removed.items())
+
+
+def _inline_photo_cuts(raw: str, start: int, end: int) -> list[Cut]:
+    line = raw[start:end]
+    cuts = []
+    for m in _PHOTO_INLINE.finditer(line):
+        rest = (line[: m.start()] + line[m.end():]).strip()
+        if not rest:  # the whole line is the credit
+            return [Cut(start, min(end + 1, len(raw)), "photo credit")]
+        cuts.append(Cut(start + m.start(), start + m.end(), "photo credit"))
+    return cuts
+
+
+def apply_cuts(raw: str, cuts: Iterable[Cut]) -> tuple[str, list[Removal]]:
+    """Clean text and removals for ``cuts``: overlapping cuts merge, touching ones stay
+    separate (each listed), and the clean text gets no dangling newline at either end."""
+    merged: list[list] = []
+    for cut in sorted(cuts, key=lambda c: (c.start, c.end)):
+        if cut.end <= cut.start:
+            continue
+        if merged and cut.start < merged[-1][1]:
+            last = merged[-1]
+            last[1] = max(last[1], cut.end)
+            if cut.reason not in last[2]:
+                last[2].append(cut.reason)
+            continue
+        merged.append([cut.start, cut.end, [cut.reason]])
+    if merged and merged[-1][1] >= len(raw):
+        # The newline before a run of cuts that reaches the end goes with the run's first cut.
+        first = len(merged) - 1
+        while first > 0 and merged[first - 1][1] == merged[first][0]:
+            first -= 1
+        while merged[first][0] > 0 and raw[merged[first][0] - 1].isspace():
+            merged[first][0] -= 1
+            if first > 0 and merged[first - 1][1] > merged[first][0]:
+                merged[first][0] += 1
+                break
+    if merged and merged[0][0] == 0:
+        # Likewise, whitespace after a run of cuts from the start goes with its last cut.
+        last = 0
+        while last + 1 < len(merged) and merged[last][1] == merged[last + 1][0]:
+            last += 1
+        limit = merged[last + 1][0] if last + 1 < len(merged) else len(raw)
+        while merged[last][1] < limit and raw[merged[last][1]].isspace():
+            merged[last][1] += 1
+    pieces, removals, pos = [], [], 0
+    for start, end, reasons in merged:
+        pieces.append(raw[pos:start])
+        removals.append(Removal(raw[start:end], start, end, "; ".join(reasons)))
+        pos = end
+    pieces.append(raw[pos:])
+    return "".join(pieces), removals
+
+
+def clean_text(raw: str, *, title: str | None = None, pre: Iterable[Removal] = ()) -> tuple[str, list[Removal]]:
+    """Clean ``raw`` with the general rules: (text, removals)."""
+    return apply_cuts(raw, general_cuts(raw, title=title, pre=pre))
+
+
+# ----------------------------------------------------------------------------- repeated lines
+
+MIN_REPEAT_ARTICLES = 3
+MIN_REPEAT_SHARE = 0.5
+MAX_REPEAT_WORDS = 40
+
+
+def repeated_line_cuts(
+    raws: Sequence[str], outlets: Sequence[str | None], clusters: Sequence[int]
+) -> list[list[Cut]]:
+    """Cuts for lines that repeat across many *different* articles of one outlet.
+
+    ``clusters`` gives each article's near-duplicate cluster: copies of one story
+    share every line, so a line counts once per cluster, and it must appear in at
+    least ``MIN_REPEAT_ARTICLES`` clusters and half of the outlet's clusters.
+    """
+    by_outlet: dict[str, set[int]] = defaultdict(set)
+    for cluster, outlet in zip(clusters, outlets):
+        if outlet:
+            by_outlet[outlet].add(cluster)
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for raw, outlet, cluster in zip(raws, outlets, clusters):
+        if outlet and len(by_outlet[outlet]) >= MIN_REPEAT_ARTICLES:
+            for line in {ln.strip() for ln in raw.split("\n")}:
+                if line and _words(line) <= MAX_REPEAT_WORDS:
+                    counts[outlet][(line, cluster)] += 1
+    repeated: dict[str, set[str]] = {}
+    for outlet, pairs in counts.items():
+        per_line = Counter(line for line, _ in pairs)
+        need = max(MIN_REPEAT_ARTICLES, MIN_REPEAT_SHARE * len(by_outlet[outlet]))
+        repeated[outlet] = {line for line, n in per_line.items() if n >= need}
+    result: list[list[Cut]] = []
+    for raw, outlet in zip(raws, outlets):
+        lines = repeated.get(outlet or "", set())
+        cuts = []
+        if lines:
+            for start, end in line_spans(raw):
+                if raw[start:end].strip() in lines:
+                    cuts.append(Cut(start, min(end + 1, len(raw)), "repeated across the outlet's articles"))
+        result.append(cuts)
+    return result
