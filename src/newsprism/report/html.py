@@ -1,7 +1,237 @@
-"""HTML report (placeholder until the report issue fills it)."""
+"""The HTML report: one self-contained file (inline CSS, no external resources).
 
-from newsprism.model import Brief
+Article text is untrusted. Everything goes through Jinja2 with autoescaping on and
+no ``|safe`` on anything derived from an article; ids are built from sanitised
+article ids; only plain http(s) URLs become links.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from newsprism.model import Article, Brief, Claim, Fact, Quote, QuoteVariant
+from newsprism.report.view import (
+    Citations,
+    DiffPiece,
+    Node,
+    article_anchor,
+    article_labels,
+    article_nodes,
+    collect_marks,
+    coverage_status,
+    diff_changes,
+    format_date,
+    format_value,
+    group_label,
+    independent_groups,
+    paragraph_anchor,
+    paragraph_spans,
+    safe_id,
+    safe_url,
+    span_anchor,
+    story_title,
+    word_diff,
+)
+
+STATUS_LABELS = {"corroborated": "Corroborated", "disputed": "Disputed", "single_source": "Single source"}
+COVERAGE_LABELS = {"carried": "carried", "exclusive": "only here", "omitted": "omitted", "absent": ""}
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    # autoescape=True for every template: the report is HTML whatever the file is called.
+    env = Environment(
+        loader=PackageLoader("newsprism.report", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+@dataclass
+class Link:
+    label: str
+    anchor: str
+    title: str = ""
+
+
+@dataclass
+class ClaimView:
+    label: str
+    text: str
+    value: str
+    before: str
+    after: str
+    anchor: str
+
+
+@dataclass
+class VariantView:
+    pieces: list[DiffPiece]
+    changes: list[tuple[str, str]]
+    outlets: list[str]
+
+
+@dataclass
+class QuoteView:
+    id: str
+    anchor: str
+    speaker: str
+    kind: str
+    text: str
+    variants: list[VariantView]
+    sources: list[Link]
+    disagreement: list[str] = field(default_factory=list)
+
+
+def _claim_view(claim: Claim, label: str) -> ClaimView:
+    """The claim inside its sentence: (before, claim, after) so the template can bold the claim."""
+    before = after = ""
+    sentence = claim.sentence
+    if sentence and sentence.start <= claim.start and claim.end <= sentence.end:
+        before = sentence.text[: claim.start - sentence.start]
+        after = sentence.text[claim.end - sentence.start :]
+    return ClaimView(
+        label, claim.text, format_value(claim.value, claim.unit, claim.qualifier), before, after,
+        span_anchor(claim.article, claim.start, claim.end),
+    )
+
+
+def _fact_view(fact: Fact, labels: dict[str, str]) -> dict[str, Any]:
+    return {
+        "anchor": f"fact-{safe_id(fact.id)}",
+        "topic": fact.topic or "(untitled fact)",
+        "status": fact.status if fact.status in STATUS_LABELS else "single_source",
+        "status_label": STATUS_LABELS.get(fact.status, fact.status),
+        "explanation": fact.explanation,
+        "claims": [_claim_view(c, labels.get(c.article, c.article)) for c in fact.claims],
+        "groups": len(set(fact.source_groups)) or len({c.article for c in fact.claims}),
+    }
+
+
+def _variant_view(canonical: str, variant: QuoteVariant, labels: dict[str, str]) -> VariantView:
+    pieces = word_diff(canonical, variant.text, variant.diff)
+    return VariantView(pieces, diff_changes(pieces), [labels.get(a, a) for a in variant.articles])
+
+
+def _quote_view(quote: Quote, labels: dict[str, str]) -> QuoteView:
+    speakers = sorted({m.speaker_name for m in quote.mentions if m.speaker_name})
+    variants = [_variant_view(quote.text, v, labels) for v in quote.variants if v.text.split() != quote.text.split()]
+    return QuoteView(
+        id=quote.id,
+        anchor=f"quote-{safe_id(quote.id)}",
+        speaker=quote.speaker_name or quote.speaker or "unattributed",
+        kind=quote.kind,
+        text=quote.text,
+        variants=variants,
+        sources=[
+            Link(labels.get(m.article, m.article), span_anchor(m.article, m.start, m.end), m.text)
+            for m in quote.mentions
+        ],
+        disagreement=speakers if quote.speaker_disagreement else [],
+    )
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _coverage_view(brief: Brief, labels: dict[str, str]) -> dict[str, Any]:
+    groups = [{"label": group_label(row, labels), "articles": len(row.articles)} for row in brief.coverage]
+    rows = []
+    for fact in brief.facts:
+        cells = [coverage_status(row, fact.id, "fact") for row in brief.coverage]
+        rows.append({"kind": "fact", "label": fact.topic, "anchor": f"fact-{safe_id(fact.id)}", "cells": cells})
+    for quote in brief.quotes:
+        cells = [coverage_status(row, quote.id, "quote") for row in brief.coverage]
+        speaker = quote.speaker_name or "unattributed"
+        rows.append({
+            "kind": "quote", "label": f"{speaker}: “{_short(quote.text, 60)}”",
+            "anchor": f"quote-{safe_id(quote.id)}", "cells": cells,
+        })
+    return {"groups": groups, "rows": rows}
+
+
+def _opinion_view(brief: Brief, labels: dict[str, str]) -> list[dict[str, Any]]:
+    by_article = {a.article: a for a in brief.analyses}
+    flagged = []
+    for article in brief.articles:
+        for i, (start, end, label, reasons) in enumerate(paragraph_spans(article, by_article.get(article.id))):
+            if label != "reporting":
+                flagged.append({
+                    "label": label, "outlet": labels[article.id], "reasons": reasons,
+                    "excerpt": _short(article.text[start:end], 160), "anchor": paragraph_anchor(article.id, i),
+                })
+    return flagged
+
+
+def _article_view(article: Article, brief: Brief, labels: dict[str, str], marks) -> dict[str, Any]:
+    analysis = next((a for a in brief.analyses if a.article == article.id), None)
+    return {
+        "anchor": article_anchor(article.id),
+        "label": labels[article.id],
+        "title": article.title,
+        "url": safe_url(article.url),
+        "url_text": article.url,
+        "published": article.published,
+        "author": article.author,
+        "group": article.source_group,
+        "mixed": bool(analysis and analysis.mixed),
+        "nodes": article_nodes(article, analysis, marks.get(article.id, [])),
+        "removed": [{"reason": r.reason, "text": _short(r.text, 400)} for r in article.removed],
+        "words": len(article.text.split()),
+    }
+
+
+def report_context(brief: Brief) -> dict[str, Any]:
+    labels = article_labels(brief.articles)
+    citations = Citations(labels)
+    summary = [
+        {"text": s.text, "cites": [citations.cite(src) for src in s.sources]} for s in brief.summary
+    ]
+    marks = collect_marks(brief)
+    timeline = [
+        {
+            "date": format_date(t.date, t.precision) if t.resolved else "unresolved",
+            "iso": t.date if t.resolved else "",
+            "resolved": t.resolved,
+            "text": t.text,
+            "sources": [Link(labels.get(s.article, s.article), span_anchor(s.article, s.start, s.end), s.text)
+                        for s in t.sources],
+        }
+        for t in sorted(brief.timeline, key=lambda t: (not t.resolved, t.date or ""))
+    ]
+    dates = sorted(a.published[:10] for a in brief.articles if a.published)
+    return {
+        "title": story_title(brief),
+        "generated": brief.generated,
+        "n_articles": len(brief.articles),
+        "n_outlets": len({a.outlet for a in brief.articles if a.outlet}),
+        "n_groups": independent_groups(brief.articles),
+        "dates": (dates[0], dates[-1]) if dates else None,
+        "warnings": brief.warnings,
+        "summary": summary,
+        "citations": citations.all,
+        "timeline": timeline,
+        "facts": [_fact_view(f, labels) for f in brief.facts],
+        "quotes": [_quote_view(q, labels) for q in brief.quotes],
+        "coverage": _coverage_view(brief, labels),
+        "coverage_labels": COVERAGE_LABELS,
+        "opinion": _opinion_view(brief, labels),
+        "articles": [_article_view(a, brief, labels, marks) for a in brief.articles],
+        "status_labels": STATUS_LABELS,
+    }
 
 
 def render_html(brief: Brief) -> str:
-    return "<!doctype html><title>newsprism brief</title>"
+    return _environment().get_template("report.html").render(**report_context(brief))
+
+
+__all__ = ["render_html", "report_context", "Node"]

@@ -1,0 +1,469 @@
+"""What both reports show, computed once from a :class:`Brief`.
+
+Plain data only (strings, numbers, small dataclasses): the renderers decide how
+it looks and do all the escaping, so nothing here produces markup.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
+
+from newsprism.model import Article, ArticleAnalysis, Brief, CoverageRow, Span
+
+# --------------------------------------------------------------------------- ids and labels
+
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
+
+
+def safe_id(article_id: str) -> str:
+    """An HTML-id-safe form of an article id; a hash suffix keeps rewritten ids distinct."""
+    cleaned = _UNSAFE_ID.sub("_", article_id)[:64]
+    if cleaned != article_id or not cleaned:
+        cleaned += "_" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:8]
+    return cleaned
+
+
+def span_anchor(article_id: str, start: int, end: int) -> str:
+    """The id of the highlighted span ``article.text[start:end]`` in the HTML report."""
+    return f"a-{safe_id(article_id)}-{start}-{end}"
+
+
+def article_anchor(article_id: str) -> str:
+    return f"art-{safe_id(article_id)}"
+
+
+def paragraph_anchor(article_id: str, index: int) -> str:
+    return f"p-{safe_id(article_id)}-{index}"
+
+
+def article_labels(articles: list[Article]) -> dict[str, str]:
+    """A short human name per article: its outlet (numbered when one outlet has several), else its title or id."""
+    names = {a.id: a.outlet or a.title or a.id for a in articles}
+    totals = Counter(names.values())
+    seen: Counter[str] = Counter()
+    labels = {}
+    for a in articles:
+        name = names[a.id]
+        seen[name] += 1
+        labels[a.id] = f"{name} ({seen[name]})" if totals[name] > 1 else name
+    return labels
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is a plain http(s) address; anything else (javascript:, data:, ...) is not linked."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(c.isspace() for c in url.strip()):
+        return url.strip()
+    return None
+
+
+# --------------------------------------------------------------------------- values and dates
+
+
+def _number(x: Any) -> str:
+    if isinstance(x, float) and x.is_integer():
+        x = int(x)
+    if isinstance(x, int):
+        return f"{x:,}"
+    if isinstance(x, float):
+        return f"{x:,.6g}"
+    return str(x)
+
+
+def format_value(value: dict[str, Any], unit: str, qualifier: str | None = None) -> str:
+    """A claim's normalised value for people: "≈ 3 hour", "2.5–3 hour", "> 200 person"."""
+    point, low, high = value.get("point"), value.get("low"), value.get("high")
+    if point is not None:
+        body = _number(point)
+    elif low is not None and high is not None:
+        body = _number(low) if low == high else f"{_number(low)}–{_number(high)}"
+    elif low is not None:
+        body = f"≥ {_number(low)}"
+    elif high is not None:
+        body = f"≤ {_number(high)}"
+    else:
+        body = "?"
+    text = f"{body} {unit}".strip() if unit else body
+    return f"{qualifier} {text}" if qualifier and point is not None else text
+
+
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def format_date(iso: str | None, precision: str | None) -> str:
+    """"15 Aug 2025" / "Aug 2025" / "2025"; the ISO string as is when it does not parse."""
+    if not iso:
+        return "date unresolved"
+    try:
+        year, *rest = iso[:10].split("-")
+        if precision == "year" or not rest:
+            return year
+        month = _MONTHS[int(rest[0]) - 1]
+        if precision == "month" or len(rest) < 2:
+            return f"{month} {year}"
+        return date(int(year), int(rest[0]), int(rest[1])).strftime("%-d %b %Y")
+    except (ValueError, IndexError):
+        return iso
+
+
+# --------------------------------------------------------------------------- word diffs
+
+_OP_KEYS = ("op", "tag", "type", "operation", "kind")
+_OLD_KEYS = ("a", "canonical", "old", "from", "delete", "removed", "before", "source", "src", "left")
+_NEW_KEYS = ("b", "variant", "new", "to", "insert", "added", "after", "target", "dst", "right")
+_OP_NAMES = {
+    "equal": "equal", "eq": "equal", "same": "equal", "keep": "equal", "=": "equal",
+    "replace": "replace", "sub": "replace", "substitute": "replace", "change": "replace", "~": "replace",
+    "insert": "insert", "ins": "insert", "add": "insert", "+": "insert",
+    "delete": "delete", "del": "delete", "remove": "delete", "-": "delete",
+}
+
+
+@dataclass(frozen=True)
+class DiffPiece:
+    """One run of words: ``equal`` in both, ``delete`` only in the canonical text, ``insert`` only in the variant."""
+
+    op: str
+    text: str
+
+
+def _words(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return " ".join(str(v) for v in value)
+    return str(value)
+
+
+def _first(d: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    return next((d[k] for k in keys if k in d), None)
+
+
+def _pieces_from_ops(ops: list[Any], canonical: str, variant: str) -> list[DiffPiece] | None:
+    """The variant's diff ops as pieces, or None when they are not a complete, understandable account."""
+    old_words, new_words = canonical.split(), variant.split()
+    pieces: list[DiffPiece] = []
+    for raw in ops:
+        if isinstance(raw, dict):
+            op = _OP_NAMES.get(str(_first(raw, _OP_KEYS) or "").lower())
+            old, new = _words(_first(raw, _OLD_KEYS)), _words(_first(raw, _NEW_KEYS))
+            if op == "equal" and not new:
+                new = old or _words(raw.get("text") or raw.get("words"))
+                old = new
+        elif isinstance(raw, (list, tuple)) and len(raw) == 5 and all(isinstance(i, int) for i in raw[1:]):
+            op = _OP_NAMES.get(str(raw[0]).lower())  # difflib opcodes over whitespace words
+            old, new = " ".join(old_words[raw[1] : raw[2]]), " ".join(new_words[raw[3] : raw[4]])
+        elif isinstance(raw, (list, tuple)) and len(raw) == 3:
+            op, old, new = _OP_NAMES.get(str(raw[0]).lower()), _words(raw[1]), _words(raw[2])
+        else:
+            return None
+        if op is None:
+            return None
+        if op == "equal":
+            pieces.append(DiffPiece("equal", new or old))
+        else:
+            if old and op in ("replace", "delete"):
+                pieces.append(DiffPiece("delete", old))
+            if new and op in ("replace", "insert"):
+                pieces.append(DiffPiece("insert", new))
+    rebuilt_new = " ".join(p.text for p in pieces if p.op != "delete").split()
+    rebuilt_old = " ".join(p.text for p in pieces if p.op != "insert").split()
+    if rebuilt_new == new_words and rebuilt_old == old_words:
+        return pieces
+    return None
+
+
+def word_diff(canonical: str, variant: str, ops: list[Any] | None = None) -> list[DiffPiece]:
+    """The variant against the canonical wording, word by word.
+
+    The aligner's ``diff`` ops are used when they account for both texts completely;
+    otherwise (only the changed words, or an unknown shape) the words are diffed here,
+    so the highlighting is always consistent with the two texts shown.
+    """
+    if ops:
+        pieces = _pieces_from_ops(ops, canonical, variant)
+        if pieces is not None:
+            return _merge(pieces)
+    old, new = canonical.split(), variant.split()
+    pieces = []
+    matcher = difflib.SequenceMatcher(a=[w.lower() for w in old], b=[w.lower() for w in new], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pieces.append(DiffPiece("equal", " ".join(new[j1:j2])))
+            continue
+        if i2 > i1:
+            pieces.append(DiffPiece("delete", " ".join(old[i1:i2])))
+        if j2 > j1:
+            pieces.append(DiffPiece("insert", " ".join(new[j1:j2])))
+    return _merge(pieces)
+
+
+def _merge(pieces: list[DiffPiece]) -> list[DiffPiece]:
+    merged: list[DiffPiece] = []
+    for p in pieces:
+        if not p.text:
+            continue
+        if merged and merged[-1].op == p.op:
+            merged[-1] = DiffPiece(p.op, f"{merged[-1].text} {p.text}")
+        else:
+            merged.append(p)
+    return merged
+
+
+def diff_changes(pieces: list[DiffPiece]) -> list[tuple[str, str]]:
+    """The changes alone, as (canonical words, variant words) pairs: [("are", "have"), ("on", "to")]."""
+    changes: list[tuple[str, str]] = []
+    old: list[str] = []
+    new: list[str] = []
+    for p in pieces + [DiffPiece("equal", "")]:
+        if p.op == "delete":
+            old.append(p.text)
+        elif p.op == "insert":
+            new.append(p.text)
+        elif old or new:
+            changes.append((" ".join(old), " ".join(new)))
+            old, new = [], []
+    return changes
+
+
+# --------------------------------------------------------------------------- highlighted article text
+
+
+@dataclass
+class Mark:
+    """A highlighted span of one article: all the roles it plays, one anchor."""
+
+    start: int
+    end: int
+    kinds: set[str] = field(default_factory=set)  # cite | quote | claim | time
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def target(self) -> bool:  # something links here from the report
+        return bool(self.kinds)
+
+
+@dataclass
+class Node:
+    """A piece of the nested article text: a paragraph, a mark (or a piece of one), or plain text."""
+
+    kind: str  # "text" | "para" | "mark"
+    start: int
+    end: int
+    text: str = ""
+    children: list["Node"] = field(default_factory=list)
+    anchor: str | None = None  # the id: on a paragraph, or on the first piece of a mark
+    classes: str = ""
+    title: str = ""
+    label: str | None = None  # paragraph label when it is analysis or opinion
+    reasons: list[str] = field(default_factory=list)
+
+
+# Nesting priority: paragraphs are never split; marks that report links point at
+# (summary and timeline citations) outrank quote and claim marks, so their element
+# holds exactly the cited text whenever the spans allow it.
+_PRIORITY = {"para": 3, "target": 2, "mark": 1}
+
+
+def _pieces(start: int, end: int, placed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut [start, end) wherever an already placed interval crosses it (overlaps without nesting)."""
+    cuts = {start, end}
+    for s, e in placed:
+        if s < start < e < end or start < s < end < e:
+            cuts.update(x for x in (s, e) if start < x < end)
+    points = sorted(cuts)
+    return [(a, b) for a, b in zip(points, points[1:]) if b > a]
+
+
+def nest_spans(
+    text: str, items: list[tuple[int, int, int, Any]]
+) -> list[Node]:
+    """Nest (start, end, priority, payload) intervals over ``text`` into a tree of nodes.
+
+    Intervals that nest become nested elements; where two cross, the lower-priority
+    one is split into non-overlapping pieces at the other's boundaries, so every
+    character sits in a properly nested set of elements. Payload is the node to copy
+    (kind, anchor, classes...); a split node keeps its anchor on its first piece.
+    """
+    placed: list[tuple[int, int, int, int, Node]] = []  # start, end, priority, order, node
+    for order, (start, end, priority, proto) in enumerate(sorted(items, key=lambda it: -it[2])):
+        start, end = max(0, start), min(len(text), end)
+        if end <= start:
+            continue
+        for i, (s, e) in enumerate(_pieces(start, end, [(p[0], p[1]) for p in placed])):
+            node = Node(
+                kind=proto.kind, start=s, end=e, anchor=proto.anchor if i == 0 else None,
+                classes=proto.classes + ("" if (s, e) == (start, end) else " split"),
+                title=proto.title, label=proto.label, reasons=proto.reasons,
+            )
+            placed.append((s, e, priority, order, node))
+    # Outer before inner: start ascending, end descending, higher priority first.
+    placed.sort(key=lambda p: (p[0], -p[1], -p[2], p[3]))
+    root = Node("root", 0, len(text))
+    stack = [root]
+    for s, e, _, _, node in placed:
+        while stack[-1] is not root and not (stack[-1].start <= s and e <= stack[-1].end):
+            stack.pop()
+        stack[-1].children.append(node)
+        stack.append(node)
+    _fill_text(root, text)
+    return root.children
+
+
+def _fill_text(node: Node, text: str) -> None:
+    """Interleave text nodes between a node's children."""
+    filled: list[Node] = []
+    pos = node.start
+    for child in node.children:
+        if child.start > pos:
+            filled.append(Node("text", pos, child.start, text[pos : child.start]))
+        _fill_text(child, text)
+        filled.append(child)
+        pos = child.end
+    if pos < node.end:
+        filled.append(Node("text", pos, node.end, text[pos : node.end]))
+    node.children = filled
+
+
+def paragraph_spans(article: Article, analysis: ArticleAnalysis | None) -> list[tuple[int, int, str, list[str]]]:
+    """(start, end, label, reasons) per paragraph: the analysis' paragraphs, else the text's lines."""
+    if analysis and analysis.paragraphs:
+        return [(p.start, p.end, p.label, list(p.reasons)) for p in analysis.paragraphs]
+    spans = []
+    for m in re.finditer(r"[^\n]+", article.text):
+        if m.group().strip():
+            spans.append((m.start(), m.end(), "reporting", []))
+    return spans
+
+
+_KIND_NAMES = {"cite": "cited in the summary", "time": "timeline", "quote": "quote", "claim": "claim"}
+
+
+def article_nodes(article: Article, analysis: ArticleAnalysis | None, marks: list[Mark]) -> list[Node]:
+    items: list[tuple[int, int, int, Any]] = []
+    for i, (start, end, label, reasons) in enumerate(paragraph_spans(article, analysis)):
+        proto = Node(
+            "para", start, end, anchor=paragraph_anchor(article.id, i),
+            classes=f"para label-{label}", label=None if label == "reporting" else label, reasons=reasons,
+        )
+        items.append((start, end, _PRIORITY["para"], proto))
+    for m in marks:
+        kinds = sorted(m.kinds)
+        proto = Node(
+            "mark", m.start, m.end, anchor=span_anchor(article.id, m.start, m.end),
+            classes=" ".join(f"k-{k}" for k in kinds),
+            title="; ".join([_KIND_NAMES.get(k, k) for k in kinds] + m.notes),
+        )
+        priority = _PRIORITY["target"] if m.kinds & {"cite", "time"} else _PRIORITY["mark"]
+        items.append((m.start, m.end, priority, proto))
+    return nest_spans(article.text, items)
+
+
+def collect_marks(brief: Brief) -> dict[str, list[Mark]]:
+    """Every evidence span of the brief, per article, one mark per (start, end)."""
+    marks: dict[tuple[str, int, int], Mark] = {}
+
+    def add(article: str, start: int, end: int, kind: str, note: str | None = None) -> None:
+        mark = marks.setdefault((article, start, end), Mark(start, end))
+        mark.kinds.add(kind)
+        if note and note not in mark.notes:
+            mark.notes.append(note)
+
+    for sentence in brief.summary:
+        for s in sentence.sources:
+            add(s.article, s.start, s.end, "cite")
+    for entry in brief.timeline:
+        for s in entry.sources:
+            add(s.article, s.start, s.end, "time")
+    for q in brief.quotes:
+        for m in q.mentions:
+            add(m.article, m.start, m.end, "quote", q.speaker_name or None)
+    for f in brief.facts:
+        for c in f.claims:
+            add(c.article, c.start, c.end, "claim", f.topic or None)
+    per_article: dict[str, list[Mark]] = {}
+    for (article, _, _), mark in marks.items():
+        per_article.setdefault(article, []).append(mark)
+    return per_article
+
+
+# --------------------------------------------------------------------------- citations
+
+
+@dataclass(frozen=True)
+class Citation:
+    number: int
+    article: str
+    label: str  # the outlet, as the reader knows it
+    start: int
+    end: int
+    text: str
+    anchor: str
+
+
+class Citations:
+    """Numbers evidence spans in order of first use (footnote style); one number per distinct span."""
+
+    def __init__(self, labels: dict[str, str]):
+        self._labels = labels
+        self._by_key: dict[tuple[str, int, int], Citation] = {}
+
+    def cite(self, span: Span) -> Citation:
+        key = (span.article, span.start, span.end)
+        if key not in self._by_key:
+            self._by_key[key] = Citation(
+                len(self._by_key) + 1, span.article, self._labels.get(span.article, span.article),
+                span.start, span.end, span.text, span_anchor(span.article, span.start, span.end),
+            )
+        return self._by_key[key]
+
+    @property
+    def all(self) -> list[Citation]:
+        return list(self._by_key.values())
+
+
+# --------------------------------------------------------------------------- story-level facts
+
+
+def story_title(brief: Brief) -> str:
+    """The headline most articles share words with; "Story brief" when none has a title."""
+    titles = [a.title.strip() for a in brief.articles if a.title and a.title.strip()]
+    if not titles:
+        return "Story brief"
+    counts = Counter(w.lower() for t in titles for w in set(re.findall(r"\w+", t)))
+    return max(titles, key=lambda t: sum(counts[w.lower()] for w in set(re.findall(r"\w+", t))) / (1 + len(t) / 200))
+
+
+def group_label(row: CoverageRow, labels: dict[str, str]) -> str:
+    names = row.outlets or [labels.get(a, a) for a in row.articles]
+    return " / ".join(dict.fromkeys(names)) or row.source_group
+
+
+def coverage_status(row: CoverageRow, item_id: str, kind: str) -> str:
+    """carried | exclusive | omitted | absent for one source group and one fact or quote."""
+    carried = row.facts if kind == "fact" else row.quotes
+    exclusive = row.exclusive_facts if kind == "fact" else row.exclusive_quotes
+    omitted = row.omitted_facts if kind == "fact" else row.omitted_quotes
+    if item_id in exclusive:
+        return "exclusive"
+    if item_id in carried:
+        return "carried"
+    if item_id in omitted:
+        return "omitted"
+    return "absent"
+
+
+def independent_groups(articles: list[Article]) -> int:
+    return len({a.source_group or a.id for a in articles})
