@@ -113,6 +113,9 @@ class QuoteMention:
     speaker_name: str | None = None  # resolved name ("Donald Trump"), None if unresolved
     speaker_entity: str | None = None  # LocalEntity.key within the article
     speaker_type: str | None = None  # PERSON | ORG | None
+    # every quoted piece, in order, when a quote is split by its attribution or runs over
+    # paragraphs (start/end/text are then the first piece); empty for a quote in one piece
+    parts: list[Span] = field(default_factory=list)
 
 
 @dataclass

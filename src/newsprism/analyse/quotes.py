@@ -1,7 +1,728 @@
-"""Quotes and speakers (placeholder until the quotes issue fills it)."""
+"""Quotes and speakers: who said what, with character-exact evidence.
 
-from newsprism.model import LocalEntity, QuoteMention
+One pass over the quotation marks (``quote_marks``) and one over the parsed tokens; nothing here
+runs a model. For each article:
+
+1. **Direct quotes** are the stretches between quotation marks that read as speech: they open a
+   sentence or follow a colon or comma, or end with their own punctuation inside the marks, or sit
+   next to a speech cue ("said", "told", "according to", …).
+2. **Split quotes** (“We didn’t get there,” Trump said, “but we have a chance.”) and quotes that
+   run over paragraphs are ONE mention. Its ``start``/``end``/``text`` cover the first quoted piece
+   (without the marks, a trailing comma dropped); ``parts`` lists every quoted piece in order, the
+   first included, so the whole quotation is ``" ".join(p.text for p in parts)``. ``parts`` is
+   empty for a quote in one piece. ``text == doc.text[start:end]`` always.
+3. **Partial quotes**: a quoted phrase inside a sentence whose speech cue names a speaker
+   (Putin warned Europe not to “torpedo the nascent progress”; what she called a “three-on-three”
+   meeting) gets kind ``partial`` and that speaker.
+4. **Indirect quotes**: a speech verb with a clausal complement outside quotation marks
+   (Putin said that the root causes must be resolved) gives kind ``indirect``; the span is the
+   content clause (with its "that"), the cue is the verb. "According to X, …" gives the rest of the
+   sentence.
+5. **Not quotes**: scare quotes, nicknames, titles, slogans and banners — quoted words with no
+   speech cue, or named by "known as", "dubbed", "a banner reading", … — are not emitted.
+
+Speakers: the cue's subject (or the object of "according to"); with no cue in the quote's own
+sentence, the speaker of the quote just before (same or previous paragraph) or the subject of a
+speech verb in the sentence before. A name resolves to its ``LocalEntity`` (full name); "he"/"she"
+to the nearest earlier person of a compatible gender (preferring recent speakers and subjects);
+a definite description ("the president", "the Russian leader", "the Kremlin aide") to the one
+person or organisation whose roles or name it fits, else it stays unnamed; an indefinite one
+("a senior official") stays unnamed. Organisations ("the Kremlin said") get ``speaker_type`` ORG.
+
+Cost: linear in the number of tokens plus a bounded look-around per quote and per cue.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from newsprism.analyse.quote_marks import MarkedQuote, find_marked_quotes
+from newsprism.model import LocalEntity, QuoteMention, Span
+
+# Speech and report verbs (lemmas) that introduce a quote or reported speech.
+CUE_LEMMAS = frozenset(
+    """say tell add ask write post tweet state declare announce explain claim argue insist warn note
+    suggest confirm deny admit acknowledge concede reply respond answer continue recall describe
+    urge predict promise vow pledge report reveal stress emphasise emphasize complain joke quip shout
+    yell scream whisper mutter testify contend maintain assert observe remark comment caution assure
+    reassure inform allege accuse charge counter retort concede boast brag lament mourn plead
+    propose recommend repeat reiterate estimate conclude agree disagree disclose indicate signal
+    highlight point mention clarify question wonder demand exclaim acknowledge blurt chant
+    proclaim criticize criticise praise thank call believe think tout""".split()
+)
+# Verbs that take reported content as a clause (indirect quotes). Narrower than CUE_LEMMAS:
+# "call", "thank", "praise" name things rather than report content.
+INDIRECT_LEMMAS = CUE_LEMMAS - frozenset({"call", "thank", "praise", "criticize", "criticise", "continue", "describe", "question", "chant"})
+# Verbs whose infinitive complement is reported content ("warned Europe not to …").
+XCOMP_LEMMAS = frozenset({"warn", "urge", "ask", "promise", "vow", "pledge", "threaten", "call", "tell"})
+
+# Quoted words introduced by these are names, titles or slogans, not speech.
+NAMING_WORDS = frozenset(
+    """known dubbed nicknamed titled entitled headlined labelled labeled branded reading reads read
+    named called-so so-called banner sign slogan hashtag placard headline caption motto phrase term
+    word words the-so-called album song film movie book show series""".split()
+)
+NAMING_BIGRAMS = (("known", "as"), ("referred", "to"), ("so", "-"), ("what", "is"))
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
+HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lady": "f", "lord": "m"}
+# Heads of definite descriptions that stand for one person in the article.
+LEADER_ROLES = frozenset(
+    {"president", "prime", "minister", "chancellor", "premier", "king", "queen", "leader", "head", "chief", "ruler", "pm"}
+)
+ORG_NOUNS = frozenset(
+    """ministry department agency government company firm office administration police court
+    commission committee council board union party embassy military army navy force forces
+    kremlin white house campaign organization organisation group association spokesman team club
+    league federation bank authority authorities service regime cabinet parliament congress senate
+    university school hospital network newspaper paper daily""".split()
+)
+GENERIC_MODIFIERS = frozenset({"top", "senior", "former", "then", "current", "new", "longtime", "veteran", "acting", "interim", "the", "a", "an"})
+DOCUMENT_NOUNS = frozenset({"statement", "report", "letter", "tweet", "post", "release", "memo", "readout", "spokesman", "spokeswoman", "spokesperson", "representative", "study", "survey", "poll", "filing", "document"})
+SENTENCE_END = frozenset({".", "?", "!"})
+MAX_ZONE = 30  # tokens looked at on either side of a quote for its cue
+
+
+@dataclass
+class _Speaker:
+    mention: tuple[int, int] | None  # char span naming the speaker here
+    name: str | None
+    entity: str | None
+    type: str | None
+
+
+@dataclass
+class _Cue:
+    span: tuple[int, int]
+    verb: object | None  # the spaCy token of the verb (None for "according to")
+    subject: object | None  # the token naming the speaker
+
+
+class _Article:
+    """Per-article lookups built once: token ↔ char, token → quote, token → entity."""
+
+    def __init__(self, doc, entities: list[LocalEntity], quotes: list[MarkedQuote]):
+        self.doc = doc
+        self.text = doc.text
+        self.entities = {e.key: e for e in entities}
+        self.tok_starts = [t.idx for t in doc]
+        n = len(doc)
+        # Which quotation (by index) each token lies inside, marks included; -1 outside.
+        self.in_quote = [-1] * n
+        spans = []
+        for qi, q in enumerate(quotes):
+            spans.append((q.outer_start, q.pieces[0][1] + 1, qi))
+            for k in range(1, len(q.pieces)):
+                spans.append((q.continues[k - 1] if k - 1 < len(q.continues) else q.pieces[k][0], q.pieces[k][1] + 1, qi))
+        self._paint(spans, self.in_quote)
+        # Which entity each token belongs to.
+        self.entity_at: list[str | None] = [None] * n
+        self.mention_at: list[tuple[int, int] | None] = [None] * n
+        for e in entities:
+            for m in e.mentions:
+                for ti in self._tokens_in(m.start, m.end):
+                    self.entity_at[ti] = e.key
+                    self.mention_at[ti] = (m.start, m.end)
+        self.person_mentions = sorted(
+            (m.start, m.end, e.key) for e in entities if e.type == "PERSON" for m in e.mentions
+        )
+        self.person_starts = [m[0] for m in self.person_mentions]
+        self.gender = _genders(doc, self)
+        self.speakers: list[tuple[int, str]] = []  # (char offset, entity key) of resolved speakers
+
+    def _tokens_in(self, start: int, end: int) -> range:
+        lo = bisect.bisect_left(self.tok_starts, start)
+        if lo > 0 and self.tok_starts[lo - 1] + len(self.doc[lo - 1]) > start:
+            lo -= 1
+        hi = bisect.bisect_left(self.tok_starts, end)
+        return range(lo, hi)
+
+    def _paint(self, spans, target: list[int]) -> None:
+        for start, end, value in spans:
+            for ti in self._tokens_in(start, end):
+                target[ti] = value
+
+    def token_at(self, char: int) -> int:
+        return max(bisect.bisect_right(self.tok_starts, char) - 1, 0)
+
+    def span(self, article_id: str, start: int, end: int) -> Span:
+        return Span(article_id, start, end, self.text[start:end])
+
+
+# --------------------------------------------------------------------------- genders
+
+
+def _genders(doc, art: _Article) -> dict[str, str]:
+    """Entity key → "m"/"f", from honorifics and from the pronouns in sentences naming one person."""
+    votes: dict[str, list[int]] = {}
+    for ti, tok in enumerate(doc):
+        key = art.entity_at[ti]
+        if key and ti > 0 and art.entity_at[ti - 1] != key:
+            g = HONORIFIC_GENDER.get(doc[ti - 1].lower_.rstrip("."))
+            if g:
+                votes.setdefault(key, [0, 0])[0 if g == "m" else 1] += 5
+    for sent in doc.sents:
+        people = {art.entity_at[t.i] for t in sent if art.entity_at[t.i] and art.entities[art.entity_at[t.i]].type == "PERSON"}
+        if len(people) != 1:
+            continue
+        key = people.pop()
+        for t in sent:
+            g = PERSON_PRONOUNS.get(t.lower_)
+            if g and art.in_quote[t.i] < 0:
+                votes.setdefault(key, [0, 0])[0 if g == "m" else 1] += 1
+    return {k: ("m" if m > f else "f") for k, (m, f) in votes.items() if m != f}
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def _noun_phrase(tok) -> tuple[int, int]:
+    """Char span of a subject's noun phrase, without relative clauses, appositions or punctuation."""
+    left = tok
+    for child in tok.lefts:
+        if child.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "advmod") and not child.is_punct:
+            left = child.left_edge if child.left_edge.i < left.i else left
+            break
+    right = tok
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with", "from", "in") and child.right_edge.i - tok.i <= 8:
+            right = child.right_edge
+        else:
+            break
+    while right.i > tok.i and right.is_punct:
+        right = right.doc[right.i - 1]
+    return left.idx, right.idx + len(right)
+
+
+def _subject(verb, depth: int = 0):
+    """The token naming who speaks for a speech verb (following conj / advcl / xcomp chains)."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return child
+    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp", "relcl", "acl", "pcomp") and verb.head is not verb:
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return verb.head
+        return _subject(verb.head, depth + 1)
+    # "…," said Trump with the subject parsed as an object.
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod") and child.pos_ in ("PROPN", "PRON") and child.i == verb.i + 1:
+            return child
+    return None
+
+
+def _speaker_token(tok):
+    """Move from a document noun ("a statement from the ministry") to who issued it."""
+    if tok.lemma_.lower() in DOCUMENT_NOUNS and tok.lemma_.lower() not in ("spokesman", "spokeswoman", "spokesperson", "representative"):
+        for child in tok.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return grand
+    return tok
+
+
+def _resolve(art: _Article, tok) -> _Speaker:
+    """The speaker named by ``tok``: entity, pronoun, description or plain noun."""
+    tok = _speaker_token(tok)
+    doc = art.doc
+    key = art.entity_at[tok.i]
+    if key is None:
+        # "Kremlin spokesman Dmitry Peskov" parses with the name as the head; "the Kremlin aide,
+        # Yuri Ushakov," with the name as an apposition.
+        for child in tok.children:
+            if child.dep_ == "appos" and art.entity_at[child.i] and art.entities[art.entity_at[child.i]].type == "PERSON":
+                key = art.entity_at[child.i]
+                mention = art.mention_at[child.i]
+                return _entity_speaker(art, key, mention)
+    if key is not None:
+        return _entity_speaker(art, key, art.mention_at[tok.i])
+    lower = tok.lower_
+    if tok.pos_ == "PRON" or lower in SUBJECT_PRONOUNS:
+        mention = (tok.idx, tok.idx + len(tok))
+        if lower in PERSON_PRONOUNS:
+            person = _pronoun_person(art, tok.idx, PERSON_PRONOUNS[lower])
+            if person:
+                e = art.entities[person]
+                return _Speaker(mention, e.name, e.key, "PERSON")
+            return _Speaker(mention, None, None, "PERSON")
+        if lower in ("i", "we", "you"):
+            return _Speaker(mention, None, None, None)
+        return _Speaker(mention, None, None, None)
+    mention = _noun_phrase(tok)
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in tok.children)
+    words = [t.lower_.rstrip(".") for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod", "poss")] + [tok.lemma_.lower()]
+    proper = tok.pos_ == "PROPN" and tok.text[:1].isupper()
+    is_org = tok.lemma_.lower() in ORG_NOUNS or proper and tok.lemma_.lower() not in LEADER_ROLES
+    if definite or proper:
+        key = _description_entity(art, words, tok.idx, org=is_org)
+        if key:
+            e = art.entities[key]
+            return _Speaker(mention, e.name, e.key, "PERSON" if e.type == "PERSON" else "ORG")
+    return _Speaker(mention, None, None, "ORG" if is_org else "PERSON")
+
+
+def _entity_speaker(art: _Article, key: str, mention: tuple[int, int] | None) -> _Speaker:
+    e = art.entities[key]
+    return _Speaker(mention, e.name, e.key, "PERSON" if e.type == "PERSON" else "ORG")
+
+
+def _pronoun_person(art: _Article, at: int, gender: str) -> str | None:
+    """Nearest earlier person of a compatible gender; a recent speaker wins over a mere mention."""
+    candidates: list[tuple[int, str]] = []
+    k = bisect.bisect_left(art.person_starts, at) - 1
+    while k >= 0 and len(candidates) < 12 and at - art.person_mentions[k][0] < 3000:
+        candidates.append((art.person_mentions[k][0], art.person_mentions[k][2]))
+        k -= 1
+    s = len(art.speakers) - 1
+    while s >= 0 and art.speakers[s][0] > at:
+        s -= 1
+    last_speaker = art.speakers[s] if s >= 0 and at - art.speakers[s][0] < 1500 else None
+    compatible = [c for c in candidates if art.gender.get(c[1], gender) == gender]
+    if not compatible:
+        return None
+    nearest = compatible[0]
+    if last_speaker and art.gender.get(last_speaker[1], gender) == gender:
+        # The speaker of the previous quote keeps the floor unless a same-gender person was
+        # named as a subject since.
+        subject_since = [
+            c for c in compatible
+            if c[0] > last_speaker[0] and c[1] != last_speaker[1] and _is_subject(art, c[0])
+        ]
+        if not subject_since:
+            return last_speaker[1]
+    return nearest[1]
+
+
+def _is_subject(art: _Article, char: int) -> bool:
+    tok = art.doc[art.token_at(char)]
+    head = tok
+    while head.dep_ in ("compound", "flat") and head.head is not head:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _description_entity(art: _Article, words: list[str], at: int, *, org: bool) -> str | None:
+    """The one entity a definite description fits ("the Russian leader" → Vladimir Putin)."""
+    head = words[-1]
+    modifiers = [w for w in words[:-1] if w not in GENERIC_MODIFIERS and w not in ("'s", "’s")]
+    fits: list[str] = []
+    for e in art.entities.values():
+        if e.type == "PERSON" and not org:
+            role_words = {w.lower().rstrip(".").removesuffix("'s").removesuffix("’s") for r in e.roles for w in r.replace("-", " ").split()}
+            if not role_words:
+                continue
+            head_fits = head in role_words or head in ("leader", "head") and role_words & LEADER_ROLES
+        elif org and e.type in ("ORG", "GPE", "NORP"):
+            role_words = {w.lower() for w in e.name.split()}
+            head_fits = head in role_words
+        else:
+            continue
+        if head_fits and all(_word_fits(m, role_words) for m in modifiers):
+            fits.append(e.key)
+    if len(fits) == 1:
+        return fits[0]
+    if len(fits) > 1:
+        # Several fit: the one named most recently before, if it was named in the last ~2 paragraphs.
+        best, best_pos = None, -1
+        for key in fits:
+            before = [m.start for m in art.entities[key].mentions if m.start < at]
+            if before and max(before) > best_pos:
+                best, best_pos = key, max(before)
+        if best is not None and at - best_pos < 600:
+            return best
+    return None
+
+
+def _word_fits(word: str, role_words: set[str]) -> bool:
+    if word in role_words:
+        return True
+    # "russian" ~ "russia", "kremlin" ~ "kremlin's"
+    stem = word[:5]
+    return len(word) > 4 and any(w.startswith(stem) for w in role_words)
+
+
+# --------------------------------------------------------------------------- cues
+
+
+def _is_cue_verb(tok) -> bool:
+    return tok.lemma_.lower() in CUE_LEMMAS and tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("said", "says", "told", "added", "asked", "wrote")
+
+
+def _according_to(doc, ti: int) -> _Cue | None:
+    """ "according to X": the cue span and X."""
+    tok = doc[ti]
+    if tok.lower_ != "according" or ti + 1 >= len(doc) or doc[ti + 1].lower_ != "to":
+        return None
+    to = doc[ti + 1]
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None and ti + 2 < len(doc):
+        obj = doc[ti + 2] if doc[ti + 2].pos_ in ("PROPN", "NOUN", "PRON") else None
+        if obj is not None:
+            while obj.head is not obj and obj.dep_ in ("compound", "amod", "det") and obj.head.i > obj.i:
+                obj = obj.head
+    return _Cue((tok.idx, to.idx + len(to)), None, obj)
+
+
+def _zone_cue(art: _Article, tokens: list[int]) -> _Cue | None:
+    """The speech cue in a run of tokens next to a quote (nearest to the quote first)."""
+    doc = art.doc
+    for ti in tokens:
+        tok = doc[ti]
+        acc = _according_to(doc, ti)
+        if acc is not None:
+            return acc
+        if _is_cue_verb(tok):
+            subject = _subject(tok)
+            return _Cue((tok.idx, tok.idx + len(tok)), tok, subject)
+    return None
+
+
+def _zone_after(art: _Article, qi: int, after: int) -> list[int]:
+    """Tokens after a quote up to the sentence end, the next quote or the paragraph end."""
+    doc, out = art.doc, []
+    ti = art.token_at(after)
+    if ti < len(doc) and doc[ti].idx < after:
+        ti += 1
+    while ti < len(doc) and len(out) < MAX_ZONE:
+        tok = doc[ti]
+        if art.in_quote[ti] >= 0 and art.in_quote[ti] != qi or "\n" in tok.text:
+            break
+        if art.in_quote[ti] < 0:
+            out.append(ti)
+            if tok.text in SENTENCE_END:
+                break
+        ti += 1
+    return out
+
+
+def _zone_before(art: _Article, qi: int, before: int) -> list[int]:
+    """Tokens before a quote back to the sentence start, the previous quote or the paragraph start."""
+    doc, out = art.doc, []
+    ti = art.token_at(before) - 1 if before > 0 else -1
+    while ti >= 0 and len(out) < MAX_ZONE:
+        tok = doc[ti]
+        if art.in_quote[ti] >= 0 and art.in_quote[ti] != qi or "\n" in tok.text or tok.text in SENTENCE_END:
+            break
+        out.append(ti)
+        ti -= 1
+    return out
+
+
+# --------------------------------------------------------------------------- classification
+
+
+def _is_naming(art: _Article, before: list[int]) -> bool:
+    """Quoted words introduced as a name, title or slogan ("known as", "a banner reading")."""
+    doc = art.doc
+    words = [doc[ti].lower_ for ti in before[:3] if not doc[ti].is_punct]
+    if not words:
+        return False
+    if words[0] in NAMING_WORDS:
+        return True
+    if len(words) >= 2 and (words[1], words[0]) in NAMING_BIGRAMS:
+        return True
+    # "the phrase “…”", "a sign saying “…”" — a thing, not a person, carries the words.
+    return len(words) >= 2 and words[0] in ("saying", "that") and words[1] in NAMING_WORDS
+
+
+def _sentential(art: _Article, q: MarkedQuote, before: list[int], after: list[int]) -> bool:
+    """Does the quote stand as speech of its own (vs. a phrase embedded in the sentence)?"""
+    doc, text = art.doc, art.text
+    content = text[q.start : q.end]
+    opens_sentence = not before or doc[before[0]].text in (":", ",", "—", "–", "-") or all(doc[t].is_punct for t in before)
+    ends_with_punct = content[-1:] in ",.?!…:;—-" if content else False
+    if opens_sentence and (ends_with_punct or len(content.split()) >= 3 or not after):
+        return True
+    if len(q.pieces) > 1:
+        return True
+    # A complete sentence inside the marks, even mid-sentence: “Capitalised … .”
+    return ends_with_punct and content[:1].isupper() and len(content.split()) >= 4
+
+
+# --------------------------------------------------------------------------- main
 
 
 def extract_quotes(doc, article_id: str, entities: list[LocalEntity]) -> list[QuoteMention]:
-    return []
+    """Every direct, partial and indirect quote in the article, each with its speaker when known."""
+    marked = _join_split_quotes(doc, find_marked_quotes(doc.text))
+    art = _Article(doc, entities, marked)
+    mentions: list[QuoteMention] = []
+    covered: list[tuple[int, int]] = []  # direct quotes' outer spans, to keep indirect ones apart
+    prev_speaker: tuple[_Speaker, int, int] | None = None  # speaker, char of quote end, paragraph
+    for qi, q in enumerate(marked):
+        before = _zone_before(art, qi, q.outer_start)
+        after = _zone_after(art, qi, q.outer_end)
+        if _is_naming(art, before):
+            continue
+        sentential = _sentential(art, q, before, after)
+        cue = _cue_for(art, q, before, after, sentential)
+        speaker = _resolve(art, cue.subject) if cue and cue.subject is not None else None
+        para = _para_index(doc.text, q.outer_start)
+        if not sentential:
+            cue, speaker = cue or _governing_cue(art, q), speaker
+            if cue is None:
+                continue  # a scare quote, nickname or title: no one is speaking
+            if speaker is None and cue.subject is not None:
+                speaker = _resolve(art, cue.subject)
+            kind = "partial"
+        else:
+            kind = "direct"
+            if speaker is None and cue is None:
+                speaker, cue = _floating_speaker(art, q, before, prev_speaker, para)
+        mention = _mention(art, article_id, q, kind, cue, speaker)
+        mentions.append(mention)
+        covered.append((q.outer_start, q.outer_end))
+        if speaker is not None and speaker.mention is not None:
+            prev_speaker = (speaker, q.outer_end, para)
+            if speaker.entity:
+                art.speakers.append((q.outer_start, speaker.entity))
+    mentions.extend(_indirect_quotes(art, article_id, covered, mentions))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions
+
+
+def _para_index(text: str, at: int) -> int:
+    return text.count("\n", 0, at)
+
+
+def _cue_for(art: _Article, q: MarkedQuote, before: list[int], after: list[int], sentential: bool) -> _Cue | None:
+    content = art.text[q.start : q.end]
+    for gap_start, gap_end in q.gaps:
+        cue = _zone_cue(art, list(art._tokens_in(gap_start, gap_end)))
+        if cue:
+            return cue
+    after_cue = _zone_cue(art, after)
+    before_cue = _zone_cue(art, before)
+    if after_cue and before_cue:
+        # “…,” she said — the comma inside the marks points forward; Trump said: “…” points back.
+        if content.endswith(",") or not before or art.doc[before[0]].text not in (":", ","):
+            return after_cue
+        return before_cue
+    return after_cue or before_cue
+
+
+def _governing_cue(art: _Article, q: MarkedQuote) -> _Cue | None:
+    """A speech verb whose complement contains an embedded quoted phrase (partial quote)."""
+    doc = art.doc
+    ti = art.token_at(q.start)
+    tok = doc[ti]
+    seen = 0
+    while tok.head is not tok and seen < 12:
+        tok = tok.head
+        seen += 1
+        if _is_cue_verb(tok) and art.in_quote[tok.i] < 0:
+            return _Cue((tok.idx, tok.idx + len(tok)), tok, _subject(tok))
+    return None
+
+
+def _floating_speaker(
+    art: _Article, q: MarkedQuote, before: list[int], prev: tuple[_Speaker, int, int] | None, para: int
+) -> tuple[_Speaker | None, _Cue | None]:
+    """A quote with no cue of its own: the previous quote's speaker, or a speech verb just before."""
+    doc, text = art.doc, art.text
+    # "Trump said on Friday:" closing the previous paragraph or sentence.
+    start_ti = art.token_at(q.outer_start)
+    look = []
+    ti = start_ti - 1
+    while ti >= 0 and len(look) < MAX_ZONE and art.in_quote[ti] < 0:
+        look.append(ti)
+        ti -= 1
+    content_tokens = [t for t in look if not doc[t].is_space]
+    if content_tokens and doc[content_tokens[0]].text == ":":
+        cue = _zone_cue(art, content_tokens[1:])
+        if cue and cue.subject is not None:
+            return _resolve(art, cue.subject), cue
+    if prev is not None:
+        speaker, prev_end, prev_para = prev
+        gap = text[prev_end : q.outer_start]
+        if para - prev_para <= 1 and len(gap) < 400:
+            return speaker, None
+    # A speech verb in the sentence just before ("Zelensky said he hoped for talks.")
+    cue = _zone_cue(art, [t for t in look if not doc[t].is_space and doc[t].text not in SENTENCE_END][:MAX_ZONE])
+    if cue and cue.subject is not None and cue.subject.pos_ in ("PROPN", "PRON", "NOUN"):
+        return _resolve(art, cue.subject), None
+    return None, None
+
+
+def _mention(
+    art: _Article, article_id: str, q: MarkedQuote, kind: str, cue: _Cue | None, speaker: _Speaker | None
+) -> QuoteMention:
+    start, end = q.pieces[0]
+    if art.text[end - 1 : end] == "," and end - 1 > start:
+        end -= 1
+    parts = [art.span(article_id, *_drop_comma(art.text, p)) for p in q.pieces] if len(q.pieces) > 1 else []
+    return QuoteMention(
+        article=article_id,
+        start=start,
+        end=end,
+        text=art.text[start:end],
+        kind=kind,  # type: ignore[arg-type]
+        cue=art.span(article_id, *cue.span) if cue else None,
+        speaker_mention=art.span(article_id, *speaker.mention) if speaker and speaker.mention else None,
+        speaker_name=speaker.name if speaker else None,
+        speaker_entity=speaker.entity if speaker else None,
+        speaker_type=speaker.type if speaker else None,
+        parts=parts,
+    )
+
+
+def _drop_comma(text: str, piece: tuple[int, int]) -> tuple[int, int]:
+    start, end = piece
+    return (start, end - 1) if text[end - 1 : end] == "," and end - 1 > start else piece
+
+
+def _join_split_quotes(doc, quotes: list[MarkedQuote]) -> list[MarkedQuote]:
+    """“A,” X said, “b.” → one quote with two pieces (a short attribution with a cue between them)."""
+    text = doc.text
+    starts = [t.idx for t in doc]
+    out: list[MarkedQuote] = []
+    for q in quotes:
+        if out and _is_split(doc, starts, out[-1], q):
+            prev = out[-1]
+            prev.gaps.append((prev.outer_end, q.outer_start))
+            prev.pieces.extend(q.pieces)
+            prev.continues.append(q.outer_start)
+            prev.continues.extend(q.continues)
+            prev.gaps.extend(q.gaps)
+            prev.outer_end, prev.closed = q.outer_end, q.closed
+            continue
+        out.append(q)
+    return out
+
+
+def _is_split(doc, starts: list[int], first: MarkedQuote, second: MarkedQuote) -> bool:
+    text = doc.text
+    gap = text[first.outer_end : second.outer_start]
+    if "\n" in gap or first.single != second.single:
+        return False
+    if not 1 <= len(gap.split()) <= 10 or not gap.rstrip().endswith((",", ":", "—", "–")):
+        return False
+    first_text = text[first.start : first.end]
+    if not (first_text.endswith((",", "—", "–", "-", "…")) or text[second.start : second.start + 1].islower()):
+        return False
+    lo = bisect.bisect_left(starts, first.outer_end)
+    hi = bisect.bisect_left(starts, second.outer_start)
+    return any(_is_cue_verb(doc[i]) for i in range(lo, hi))
+
+
+# --------------------------------------------------------------------------- indirect
+
+
+def _indirect_quotes(
+    art: _Article, article_id: str, covered: list[tuple[int, int]], direct: list[QuoteMention]
+) -> list[QuoteMention]:
+    """Reported speech without quotation marks: a speech verb and its content clause."""
+    doc, out = art.doc, []
+    cover = sorted(covered)
+    starts = [c[0] for c in cover]
+    for tok in doc:
+        if art.in_quote[tok.i] >= 0:
+            continue
+        acc = _according_to(doc, tok.i)
+        if acc is not None:
+            clause = _according_clause(doc, tok)
+            if clause and not _overlaps_direct(cover, starts, clause):
+                speaker = _resolve(art, acc.subject) if acc.subject is not None else None
+                out.append(_indirect(art, article_id, clause, acc, speaker))
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma not in INDIRECT_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        content = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        if content is None and lemma in XCOMP_LEMMAS:
+            content = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+        if content is None:
+            continue
+        subject = _subject(tok)
+        if subject is None:
+            continue
+        clause = _clause_span(doc, content, tok)
+        if clause is None or _overlaps_direct(cover, starts, clause):
+            continue
+        cue = _Cue((tok.idx, tok.idx + len(tok)), tok, subject)
+        out.append(_indirect(art, article_id, clause, cue, _resolve(art, subject)))
+    return out
+
+
+def _clause_span(doc, content, verb) -> tuple[int, int] | None:
+    left, right = content.left_edge, content.right_edge
+    # A clause that also swallowed the verb (odd parses) is not a content clause.
+    if left.i <= verb.i <= right.i:
+        return None
+    if content.i < verb.i:
+        # "The talks were productive, Trump said." — the clause ends before the comma.
+        while right.i > left.i and (right.is_punct or art_quote_mark(right)):
+            right = doc[right.i - 1]
+    while right.i > left.i and right.is_punct:
+        right = doc[right.i - 1]
+    while left.i < right.i and left.is_punct:
+        left = doc[left.i + 1]
+    if right.i - left.i < 1:
+        return None
+    start, end = left.idx, right.idx + len(right)
+    # Keep an embedded quoted phrase whole: “very shortly.” not “very shortly
+    text = doc.text
+    opened = sum(text.count(c, start, end) for c in "“") - text.count("”", start, end)
+    if opened > 0:
+        close = text.find("”", end, end + 4)
+        if close >= 0:
+            end = close + 1
+    elif text.count('"', start, end) % 2 == 1:
+        close = text.find('"', end, end + 4)
+        if close >= 0:
+            end = close + 1
+    return start, end
+
+
+def art_quote_mark(tok) -> bool:
+    return tok.text in ("\"", "“", "”", "'", "‘", "’")
+
+
+def _according_clause(doc, according) -> tuple[int, int] | None:
+    """The sentence's content around "according to X" (the part that is not the attribution)."""
+    sent = according.sent
+    prep_end = according.right_edge
+    before = [t for t in sent if t.i < according.i]
+    after = [t for t in sent if t.i > prep_end.i]
+    def trim(tokens):
+        while tokens and (tokens[0].is_punct or tokens[0].is_space):
+            tokens = tokens[1:]
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+            tokens = tokens[:-1]
+        return tokens
+    before, after = trim(before), trim(after)
+    part = before if len(before) >= len(after) else after
+    if len(part) < 3:
+        return None
+    return part[0].idx, part[-1].idx + len(part[-1])
+
+
+def _overlaps_direct(cover: list[tuple[int, int]], starts: list[int], span: tuple[int, int]) -> bool:
+    """Does a clause overlap a sentential direct quote by more than a short embedded phrase?"""
+    k = bisect.bisect_left(starts, span[1])
+    for j in range(max(k - 3, 0), k):
+        c = cover[j]
+        shared = min(c[1], span[1]) - max(c[0], span[0])
+        if shared > 0 and shared > 0.5 * (span[1] - span[0]):
+            return True
+    return False
+
+
+def _indirect(art: _Article, article_id: str, clause: tuple[int, int], cue: _Cue, speaker: _Speaker | None) -> QuoteMention:
+    start, end = clause
+    return QuoteMention(
+        article=article_id,
+        start=start,
+        end=end,
+        text=art.text[start:end],
+        kind="indirect",
+        cue=art.span(article_id, *cue.span),
+        speaker_mention=art.span(article_id, *speaker.mention) if speaker and speaker.mention else None,
+        speaker_name=speaker.name if speaker else None,
+        speaker_entity=speaker.entity if speaker else None,
+        speaker_type=speaker.type if speaker else None,
+    )
