@@ -168,6 +168,11 @@ def speaker_matches(gold: Quote, pred: Quote) -> bool:
     return overlap_score(gold.speaker, pred.speaker) > 0 or (pred.floating and not gold.speaker_text)
 
 
+def speaker_matches_strict(gold: Quote, pred: Quote) -> bool:
+    """A stricter reading: a gold quote without speaker is credited only when the system names none."""
+    return overlap_score(gold.speaker, pred.speaker) > 0 or (pred.speaker is None and not gold.speaker_text)
+
+
 @dataclass
 class Match:
     gold: Quote
@@ -175,6 +180,7 @@ class Match:
     score: float
     speaker: bool
     verb: bool
+    speaker_strict: bool = False
 
 
 @dataclass
@@ -204,7 +210,7 @@ def compare(gold: Sequence[Quote], pred: Sequence[Quote], threshold: float) -> A
             continue
         remaining = [p for p in remaining if p != best]  # as GGT: drops equal duplicates too
         verb = g.verb.lower().strip() == best.verb.lower().strip()
-        matches.append(Match(g, best, best_score, speaker_matches(g, best), verb))
+        matches.append(Match(g, best, best_score, speaker_matches(g, best), verb, speaker_matches_strict(g, best)))
     return ArticleScore(matches, missed, remaining)
 
 
@@ -218,6 +224,7 @@ def aggregate(scores: Sequence[ArticleScore], threshold: float) -> dict[str, flo
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     speaker = sum(m.speaker for s in scores for m in s.matches)
     verb = sum(m.verb for s in scores for m in s.matches)
+    strict = sum(m.speaker_strict for s in scores for m in s.matches)
     t = f"{threshold:g}"
     return {
         f"quote_precision_{t}": round(precision, 4),
@@ -225,6 +232,7 @@ def aggregate(scores: Sequence[ArticleScore], threshold: float) -> dict[str, flo
         f"quote_f1_{t}": round(f1, 4),
         f"speaker_acc_{t}": round(speaker / tp, 4) if tp else 0.0,
         f"verb_acc_{t}": round(verb / tp, 4) if tp else 0.0,
+        f"speaker_acc_strict_{t}": round(strict / tp, 4) if tp else 0.0,
     }
 
 
