@@ -1,0 +1,137 @@
+"""Entities across articles: each merging rule on small hand-made per-article entities."""
+
+from __future__ import annotations
+
+from newsprism.align.entities import merge_entities
+from newsprism.align.names import keys_match, parse_person, translit_key
+from newsprism.model import Article, ArticleAnalysis, LocalEntity
+
+
+def _story(*articles: list[tuple]) -> tuple[list[Article], list[ArticleAnalysis]]:
+    """Each article: a list of (name, type[, roles]) local entities."""
+    arts, analyses = [], []
+    for i, ents in enumerate(articles):
+        arts.append(Article(id=f"a{i}", raw="", text="", outlet=f"Outlet {i}", source_group=f"g{i}"))
+        locals_ = [
+            LocalEntity(key=f"e{j}", name=e[0], type=e[1], roles=list(e[2]) if len(e) > 2 else [])
+            for j, e in enumerate(ents)
+        ]
+        analyses.append(ArticleAnalysis(article=f"a{i}", entities=locals_))
+    return arts, analyses
+
+
+def _entity_of(entities, article: str, key: str):
+    return next(e for e in entities if (article, key) in e.members)
+
+
+def test_transliteration_variants_of_one_person_merge():
+    arts, ans = _story(
+        [("Volodymyr Zelensky", "PERSON")],
+        [("Volodymyr Zelenskyy", "PERSON")],
+        [("Volodymyr Zelenskiy", "PERSON")],
+        [("Volodymyr Zelenskyi", "PERSON")],
+    )
+    entities = merge_entities(arts, ans)
+    assert len(entities) == 1
+    assert entities[0].name == "Volodymyr Zelensky"  # first seen among equally full, equally frequent
+    assert set(entities[0].aliases) == {"Volodymyr Zelenskyy", "Volodymyr Zelenskiy", "Volodymyr Zelenskyi"}
+    assert entities[0].articles == ["a0", "a1", "a2", "a3"]
+
+
+def test_transliterated_first_names_merge():
+    arts, ans = _story(
+        [("Sergey Lavrov", "PERSON"), ("Yuri Ushakov", "PERSON")],
+        [("Sergei Lavrov", "PERSON"), ("Yury Ushakov", "PERSON")],
+    )
+    entities = merge_entities(arts, ans)
+    assert len(entities) == 2
+    assert {e.name for e in entities} == {"Sergey Lavrov", "Yuri Ushakov"}
+
+
+def test_place_spelling_variants_merge_across_place_types():
+    arts, ans = _story([("Kyiv", "GPE")], [("Kiev", "GPE")], [("Kyiv", "LOC")])
+    entities = merge_entities(arts, ans)
+    assert len(entities) == 1
+    assert entities[0].name == "Kyiv"  # the more frequent spelling
+    assert entities[0].aliases == ["Kiev"]
+
+
+def test_surname_and_titled_forms_join_the_full_name():
+    arts, ans = _story(
+        [("Donald Trump", "PERSON", ["President"])],
+        [("Trump", "PERSON")],
+        [("Mr. Trump", "PERSON")],
+        [("President Trump", "PERSON")],
+    )
+    entities = merge_entities(arts, ans)
+    assert len(entities) == 1
+    trump = entities[0]
+    assert trump.name == "Donald Trump"
+    assert set(trump.aliases) == {"Trump", "Mr. Trump", "President Trump"}
+    assert trump.roles == ["President"]
+    assert trump.members == [("a0", "e0"), ("a1", "e0"), ("a2", "e0"), ("a3", "e0")]
+
+
+def test_junior_is_not_merged_with_his_father():
+    arts, ans = _story(
+        [("Donald Trump", "PERSON")],
+        [("Donald Trump Jr.", "PERSON")],
+        [("Trump", "PERSON")],
+    )
+    entities = merge_entities(arts, ans)
+    father = _entity_of(entities, "a0", "e0")
+    son = _entity_of(entities, "a1", "e0")
+    assert father is not son
+    assert _entity_of(entities, "a2", "e0") is father  # the bare surname carries no suffix
+
+
+def test_two_presidents_are_not_merged():
+    arts, ans = _story(
+        [("the president", "PERSON", ["President of Ukraine"]), ("President Trump", "PERSON")],
+        [("the president", "PERSON", ["President of Russia"]), ("President Putin", "PERSON")],
+    )
+    entities = merge_entities(arts, ans)
+    assert len(entities) == 4
+
+
+def test_different_first_names_with_one_surname_stay_apart():
+    arts, ans = _story([("Donald Trump", "PERSON")], [("Melania Trump", "PERSON")], [("Trump", "PERSON")])
+    entities = merge_entities(arts, ans)
+    assert len(entities) == 3  # the bare "Trump" could be either: left alone
+
+
+def test_bare_surname_takes_the_person_sharing_its_role():
+    arts, ans = _story(
+        [("Donald Trump", "PERSON", ["President"])],
+        [("Melania Trump", "PERSON", ["first lady"])],
+        [("President Trump", "PERSON")],
+    )
+    entities = merge_entities(arts, ans)
+    assert _entity_of(entities, "a2", "e0") is _entity_of(entities, "a0", "e0")
+
+
+def test_acronym_and_dotted_forms_join_the_long_name():
+    arts, ans = _story([("United States", "GPE")], [("U.S.", "GPE")], [("the US", "GPE")])
+    entities = merge_entities(arts, ans)
+    assert len(entities) == 1 and entities[0].name == "United States"
+
+
+def test_different_types_do_not_merge():
+    arts, ans = _story([("Georgia", "GPE")], [("Georgia", "PERSON")])
+    assert len(merge_entities(arts, ans)) == 2
+
+
+def test_ids_are_deterministic_and_ordered_by_articles():
+    arts, ans = _story([("Kyiv", "GPE"), ("Donald Trump", "PERSON")], [("Donald Trump", "PERSON")])
+    first = merge_entities(arts, ans)
+    second = merge_entities(arts, ans)
+    assert [(e.id, e.name) for e in first] == [(e.id, e.name) for e in second]
+    assert first[0].id == "ent-1" and first[0].name == "Donald Trump"
+
+
+def test_name_keys_are_strict():
+    assert translit_key("Zelenskyy") == translit_key("Zelensky")
+    assert translit_key("Li") != translit_key("Lee")
+    assert not keys_match(translit_key("Peskov"), translit_key("Peskova"))
+    assert parse_person("the president") is None
+    assert parse_person("Donald Trump Jr.").suffix == "jr"

@@ -1,0 +1,138 @@
+"""Quotes across articles: each alignment rule on small hand-written articles."""
+
+from __future__ import annotations
+
+from newsprism.align.diff import wording_key, word_diff
+from newsprism.align.entities import merge_entities
+from newsprism.align.quotes import align_quotes
+from newsprism.model import Article, ArticleAnalysis, LocalEntity, QuoteMention
+
+
+def _article(i: int, quote: str, speaker: str, *, group: str | None = None, kind: str = "direct"):
+    """One article: `Speaker said: "quote"`, with exact offsets for the quote and the speaker."""
+    text = f'{speaker} said: \u201c{quote}\u201d'
+    aid = f"a{i}"
+    art = Article(id=aid, raw=text, text=text, outlet=f"Outlet {i}", source_group=group or f"g{i}")
+    start = text.index(quote)
+    mention = QuoteMention(
+        article=aid, start=start, end=start + len(quote), text=quote, kind=kind,
+        speaker_mention=art.span(0, len(speaker)), speaker_name=speaker, speaker_entity="e0",
+        speaker_type="PERSON",
+    )
+    assert text[mention.start : mention.end] == mention.text
+    ent = LocalEntity(key="e0", name=speaker, type="PERSON")
+    return art, ArticleAnalysis(article=aid, entities=[ent], quotes=[mention])
+
+
+def _align(*items):
+    arts = [a for a, _ in items]
+    ans = [an for _, an in items]
+    return align_quotes(arts, ans, merge_entities(arts, ans))
+
+
+def test_typography_only_differences_are_one_variant():
+    quotes = _align(
+        _article(0, "We didn\u2019t get there \u2014 not yet.", "Donald Trump"),
+        _article(1, "We didn't get there - not yet", "Donald Trump"),
+        _article(2, "we didn't  get there -- not yet.", "Donald Trump"),
+    )
+    assert len(quotes) == 1
+    assert len(quotes[0].variants) == 1
+    assert quotes[0].variants[0].articles == ["a0", "a1", "a2"]
+
+
+def test_one_word_change_is_a_variant_with_a_word_diff():
+    quotes = _align(
+        _article(0, "Russia must come to the table now", "Marco Rubio"),
+        _article(1, "Russia must come to the table now", "Marco Rubio"),
+        _article(2, "Russia must come on the table now", "Marco Rubio"),
+    )
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.text == "Russia must come to the table now"
+    other = next(v for v in q.variants if v.articles == ["a2"])
+    assert other.diff == [{"op": "replace", "at": 3, "canonical": "to", "variant": "on"}]
+    assert next(v for v in q.variants if v.articles == ["a0", "a1"]).diff == []
+
+
+def test_partial_fragment_joins_the_fuller_quote():
+    full = "I believe we had a very productive meeting and there were many points we agreed on"
+    quotes = _align(
+        _article(0, full, "Donald Trump"),
+        _article(1, "very productive meeting", "Trump", kind="partial"),
+    )
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.text == full and q.kind == "direct"
+    fragment = next(v for v in q.variants if v.articles == ["a1"])
+    assert fragment.diff == []  # only the quoted part is compared
+    assert [m.article for m in q.mentions] == ["a0", "a1"]
+
+
+def test_fragment_shared_by_two_speakers_does_not_join_either():
+    quotes = _align(
+        _article(0, "this was a very productive meeting for our country", "Donald Trump"),
+        _article(1, "it was a very productive meeting with our partners today", "Vladimir Putin"),
+        _article(2, "productive meeting", "Sergey Lavrov", kind="partial"),
+    )
+    assert len(quotes) == 3
+
+
+def test_different_speaker_for_the_same_words_is_flagged():
+    words = "There is no deal until there is a deal with everyone"
+    quotes = _align(
+        _article(0, words, "Donald Trump"),
+        _article(1, words, "Donald Trump"),
+        _article(2, words, "Vladimir Putin"),
+    )
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.speaker_disagreement
+    assert q.speaker_name == "Donald Trump"  # named by two independent groups against one
+
+
+def test_short_identical_words_by_two_speakers_stay_apart():
+    quotes = _align(_article(0, "Thank you", "Donald Trump"), _article(1, "Thank you", "Vladimir Putin"))
+    assert len(quotes) == 2 and not any(q.speaker_disagreement for q in quotes)
+
+
+def test_canonical_is_the_wording_of_most_independent_groups():
+    # Three syndicated copies (one source group) against two independent outlets.
+    quotes = _align(
+        _article(0, "We are prepared to talk about the ceasefire", "Yuri Ushakov", group="wire"),
+        _article(1, "We are prepared to talk about the ceasefire", "Yuri Ushakov", group="wire"),
+        _article(2, "We are prepared to talk about the ceasefire", "Yuri Ushakov", group="wire"),
+        _article(3, "We have prepared to talk about the ceasefire", "Yury Ushakov"),
+        _article(4, "We have prepared to talk about the ceasefire", "Yury Ushakov"),
+    )
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.text == "We have prepared to talk about the ceasefire"
+    assert q.outlets == [f"Outlet {i}" for i in range(5)]
+    assert not q.speaker_disagreement  # Yuri / Yury Ushakov are one entity
+
+
+def test_unrelated_quotes_stay_apart_and_ids_are_stable():
+    items = (
+        _article(0, "The talks were constructive and useful", "Sergey Lavrov"),
+        _article(1, "Sanctions will remain in place for now", "Marco Rubio"),
+    )
+    first, second = _align(*items), _align(*items)
+    assert len(first) == 2
+    assert [(q.id, q.text) for q in first] == [(q.id, q.text) for q in second]
+    assert [q.id for q in first] == ["q-1", "q-2"]
+
+
+def test_mentions_keep_exact_spans():
+    items = [_article(i, "Nothing is agreed until everything is agreed", "Donald Trump") for i in range(3)]
+    arts = {a.id: a for a, _ in items}
+    for q in _align(*items):
+        for m in q.mentions:
+            assert arts[m.article].text[m.start : m.end] == m.text
+
+
+def test_wording_key_and_diff_helpers():
+    assert wording_key("\u201cKyiv\u2019s\u201d \u2014 fine.") == wording_key("\"Kyiv's\" - fine")
+    assert word_diff("talks in Kiev today", "talks in Kyiv today") == [
+        {"op": "replace", "at": 2, "canonical": "Kiev", "variant": "Kyiv"}
+    ]
