@@ -53,7 +53,14 @@ CUE_LEMMAS = frozenset(
 )
 # Verbs that take reported content as a clause (indirect quotes). Narrower than CUE_LEMMAS:
 # "call", "thank", "praise" name things rather than report content.
-INDIRECT_LEMMAS = CUE_LEMMAS - frozenset({"call", "thank", "praise", "criticize", "criticise", "continue", "describe", "question", "chant"})
+INDIRECT_LEMMAS = CUE_LEMMAS - frozenset(
+    {"call", "thank", "praise", "criticize", "criticise", "continue", "describe", "question", "chant",
+     "believe", "think", "wonder", "ask"}
+)
+# Complements that ask rather than report ("asked whether …", "would not say why …").
+QUESTION_WORDS = frozenset({"if", "whether", "what", "why", "how", "when", "where", "who", "which"})
+# Who is writing, not who is quoted: first and second person outside quotation marks.
+AUTHOR_PRONOUNS = frozenset({"i", "we", "you", "me", "us"})
 # Verbs whose infinitive complement is reported content ("warned Europe not to …").
 XCOMP_LEMMAS = frozenset({"warn", "urge", "ask", "promise", "vow", "pledge", "threaten", "call", "tell"})
 
@@ -456,7 +463,7 @@ def extract_quotes(doc, article_id: str, entities: list[LocalEntity]) -> list[Qu
     for qi, q in enumerate(marked):
         before = _zone_before(art, qi, q.outer_start)
         after = _zone_after(art, qi, q.outer_end)
-        if _is_naming(art, before):
+        if _is_naming(art, before) or _is_heading(art, q.outer_start):
             continue
         sentential = _sentential(art, q, before, after)
         cue = _cue_for(art, q, before, after, sentential)
@@ -471,11 +478,14 @@ def extract_quotes(doc, article_id: str, entities: list[LocalEntity]) -> list[Qu
             kind = "partial"
         else:
             kind = "direct"
+            if cue is None and len(q.pieces) == 1 and len(art.text[q.start : q.end].split()) < 4:
+                continue  # "grapple," "optics," — words in a list, not speech
             if speaker is None and cue is None:
                 speaker, cue = _floating_speaker(art, q, before, prev_speaker, para)
         mention = _mention(art, article_id, q, kind, cue, speaker)
         mentions.append(mention)
-        covered.append((q.outer_start, q.outer_end))
+        if kind == "direct":
+            covered.append((q.outer_start, q.outer_end))
         if speaker is not None and speaker.mention is not None:
             prev_speaker = (speaker, q.outer_end, para)
             if speaker.entity:
@@ -487,6 +497,16 @@ def extract_quotes(doc, article_id: str, entities: list[LocalEntity]) -> list[Qu
 
 def _para_index(text: str, at: int) -> int:
     return text.count("\n", 0, at)
+
+
+def _is_heading(art: _Article, at: int) -> bool:
+    """A title, subheading or caption line: short, with no sentence-final punctuation."""
+    text = art.text
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    line = text[start:end].strip()
+    return len(line.split()) <= 20 and not line.endswith((".", "?", "!", '"', "”", ":", "’", "'", ",", "…", ")"))
 
 
 def _cue_for(art: _Article, q: MarkedQuote, before: list[int], after: list[int], sentential: bool) -> _Cue | None:
@@ -625,7 +645,7 @@ def _indirect_quotes(
         acc = _according_to(doc, tok.i)
         if acc is not None:
             clause = _according_clause(doc, tok)
-            if clause and not _overlaps_direct(cover, starts, clause):
+            if clause and not _overlaps_direct(cover, starts, clause) and not _is_heading(art, tok.idx):
                 speaker = _resolve(art, acc.subject) if acc.subject is not None else None
                 out.append(_indirect(art, article_id, clause, acc, speaker))
             continue
@@ -638,7 +658,9 @@ def _indirect_quotes(
         if content is None:
             continue
         subject = _subject(tok)
-        if subject is None:
+        if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in AUTHOR_PRONOUNS:
+            continue
+        if content.left_edge.lower_ in QUESTION_WORDS or _is_heading(art, tok.idx):
             continue
         clause = _clause_span(doc, content, tok)
         if clause is None or _overlaps_direct(cover, starts, clause):
@@ -664,6 +686,16 @@ def _clause_span(doc, content, verb) -> tuple[int, int] | None:
     if right.i - left.i < 1:
         return None
     start, end = left.idx, right.idx + len(right)
+    # A clause never runs over a paragraph break (headings glued to a sentence by the parser).
+    text = doc.text
+    if "\n" in text[start:end]:
+        if content.i < verb.i:
+            start = text.rindex("\n", start, end) + 1
+        else:
+            end = text.index("\n", start, end)
+        start, end = _strip_span(text, start, end)
+        if end - start < 8:
+            return None
     # Keep an embedded quoted phrase whole: “very shortly.” not “very shortly
     text = doc.text
     opened = sum(text.count(c, start, end) for c in "“") - text.count("”", start, end)
@@ -675,6 +707,14 @@ def _clause_span(doc, content, verb) -> tuple[int, int] | None:
         close = text.find('"', end, end + 4)
         if close >= 0:
             end = close + 1
+    return start, end
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
     return start, end
 
 
