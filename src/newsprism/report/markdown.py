@@ -1,7 +1,236 @@
-"""Markdown report (placeholder until the report issue fills it)."""
+"""The Markdown report: the brief as a document to read, paste or commit.
 
-from newsprism.model import Brief
+Article text is untrusted and may contain Markdown or HTML: every article-derived
+string goes through :func:`md` (or :func:`cell` inside tables), which neutralises
+raw HTML and Markdown syntax; only plain http(s) URLs become links.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.model import Brief, Fact, Quote
+from newsprism.report.view import (
+    Citations,
+    DiffPiece,
+    article_labels,
+    coverage_status,
+    diff_changes,
+    format_date,
+    format_value,
+    group_label,
+    independent_groups,
+    paragraph_spans,
+    safe_url,
+    story_title,
+    word_diff,
+)
+
+STATUS_WORDS = {"corroborated": "CORROBORATED", "disputed": "DISPUTED", "single_source": "SINGLE SOURCE"}
+COVERAGE_WORDS = {"carried": "carried", "exclusive": "**only here**", "omitted": "*omitted*", "absent": "—"}
+
+# Characters that start Markdown syntax anywhere in a line (emphasis, code, links, tables, strike-through).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def md(text: str | None) -> str:
+    """Untrusted text as inert inline Markdown: one line, no HTML, no emphasis or links."""
+    if not text:
+        return ""
+    # One line; a leading or trailing space is kept so "lasted **nearly**" stays two words.
+    text = (" " if text[0].isspace() else "") + " ".join(text.split()) + (" " if text[-1].isspace() else "")
+    text = _ENTITY.sub("&amp;", text)
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def cell(text: str | None) -> str:
+    """Inline Markdown for a table cell (``md`` already escapes the pipe)."""
+    return md(text).strip() or " "
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def _diff_md(pieces: list[DiffPiece]) -> str:
+    """The variant with the canonical's words struck through and its own in bold."""
+    out = []
+    for p in pieces:
+        if p.op == "delete":
+            out.append(f"~~{md(p.text)}~~")
+        elif p.op == "insert":
+            out.append(f"**{md(p.text)}**")
+        else:
+            out.append(md(p.text))
+    return " ".join(out)
+
+
+def _summary(brief: Brief, citations: Citations) -> list[str]:
+    lines = ["## Summary", ""]
+    if not brief.summary:
+        return lines + ["*No summary was produced.*", ""]
+    sentences = []
+    for s in brief.summary:
+        refs = "".join(f"[{citations.cite(src).number}]" for src in s.sources)
+        sentences.append(md(s.text) + (f" {refs}" if refs else ""))
+    lines += [" ".join(sentences), "", "**Cited passages**", ""]
+    for c in citations.all:
+        lines.append(f"{c.number}. {md(c.label)} — “{md(c.text)}” ({md(c.article)}, characters {c.start}–{c.end})")
+    return lines + [""]
+
+
+def _timeline(brief: Brief, labels: dict[str, str]) -> list[str]:
+    lines = ["## Timeline", ""]
+    if not brief.timeline:
+        return lines + ["*No dated events were found.*", ""]
+    for t in sorted(brief.timeline, key=lambda t: (not t.resolved, t.date or "")):
+        when = format_date(t.date, t.precision) if t.resolved else "date unresolved (relative)"
+        outlets = ", ".join(dict.fromkeys(md(labels.get(s.article, s.article)) for s in t.sources))
+        lines.append(f"- **{when}** — {md(t.text)}" + (f" ({outlets})" if outlets else ""))
+    return lines + [""]
+
+
+def _fact(fact: Fact, labels: dict[str, str]) -> list[str]:
+    status = STATUS_WORDS.get(fact.status, md(fact.status).upper())
+    lines = [f"### {md(fact.topic) or '(untitled fact)'} — **{status}**", ""]
+    if fact.explanation:
+        lines += [md(fact.explanation), ""]
+    rows = []
+    for c in fact.claims:
+        context = ""
+        if c.sentence and c.sentence.start <= c.start and c.end <= c.sentence.end:
+            before = c.sentence.text[: c.start - c.sentence.start]
+            after = c.sentence.text[c.end - c.sentence.start :]
+            context = f"{md(before)}**{md(c.text)}**{md(after)}"
+        rows.append([
+            cell(labels.get(c.article, c.article)), cell(c.text), cell(format_value(c.value, c.unit, c.qualifier)),
+            context or " ",
+        ])
+    return lines + _table(["Outlet", "As written", "Value", "In context"], rows) + [""]
+
+
+def _facts(brief: Brief, labels: dict[str, str]) -> list[str]:
+    lines = ["## Facts", ""]
+    if not brief.facts:
+        return lines + ["*No checkable facts were found.*", ""]
+    for fact in brief.facts:
+        lines += _fact(fact, labels)
+    return lines
+
+
+def _quote_row(q: Quote, labels: dict[str, str]) -> list[str]:
+    speaker = md(q.speaker_name or q.speaker or "unattributed")
+    if q.speaker_disagreement:
+        names = sorted({m.speaker_name for m in q.mentions if m.speaker_name})
+        speaker += " ⚠ outlets disagree on the speaker" + (f": {', '.join(md(n) for n in names)}" if names else "")
+    text = f"“{md(q.text)}”" + ("" if q.kind == "direct" else f" ({md(q.kind)})")
+    variants = []
+    for v in q.variants:
+        if v.text.split() == q.text.split():
+            continue
+        pieces = word_diff(q.text, v.text, v.diff)
+        changes = "; ".join(f"{md(a) or '∅'} → {md(b) or '∅'}" for a, b in diff_changes(pieces))
+        outlets = ", ".join(md(labels.get(a, a)) for a in v.articles)
+        variants.append(f"“{_diff_md(pieces)}” ({outlets}; {changes})" if changes else f"“{md(v.text)}” ({outlets})")
+    outlets = ", ".join(dict.fromkeys(md(labels.get(m.article, m.article)) for m in q.mentions)) or ", ".join(
+        md(o) for o in q.outlets
+    )
+    return [speaker, text, "<br>".join(variants) or "same wording everywhere", outlets or " "]
+
+
+def _quotes(brief: Brief, labels: dict[str, str]) -> list[str]:
+    lines = ["## Quotes", ""]
+    if not brief.quotes:
+        return lines + ["*No quotes were found.*", ""]
+    rows = [_quote_row(q, labels) for q in brief.quotes]
+    return lines + _table(["Speaker", "Quote", "Other wordings (canonical ~~struck~~, variant **bold**)", "Outlets"], rows) + [""]
+
+
+def _coverage(brief: Brief, labels: dict[str, str]) -> list[str]:
+    lines = ["## Coverage", ""]
+    if not brief.coverage or not (brief.facts or brief.quotes):
+        return lines + ["*No coverage to compare.*", ""]
+    header = ["Fact or quote"] + [cell(group_label(row, labels)) for row in brief.coverage]
+    rows = []
+    for f in brief.facts:
+        rows.append([cell(f.topic)] + [COVERAGE_WORDS[coverage_status(r, f.id, "fact")] for r in brief.coverage])
+    for q in brief.quotes:
+        label = f"{md(q.speaker_name or 'unattributed')}: “{md(_short(q.text, 60))}”"
+        rows.append([label] + [COVERAGE_WORDS[coverage_status(r, q.id, "quote")] for r in brief.coverage])
+    legend = "*only here*: no other independent source carries it; *omitted*: at least two other independent sources carry it."
+    return lines + _table(header, rows) + ["", legend, ""]
+
+
+def _opinion(brief: Brief, labels: dict[str, str]) -> list[str]:
+    lines = ["## Opinion and analysis", ""]
+    by_article = {a.article: a for a in brief.analyses}
+    items = []
+    for article in brief.articles:
+        for start, end, label, reasons in paragraph_spans(article, by_article.get(article.id)):
+            if label != "reporting":
+                why = f" — *{md('; '.join(reasons))}*" if reasons else ""
+                items.append(f"- **{label}** · {md(labels[article.id])}: “{md(_short(article.text[start:end], 200))}”{why}")
+    return lines + (items or ["*No paragraph was labelled opinion or analysis.*"]) + [""]
+
+
+def _articles(brief: Brief, labels: dict[str, str]) -> list[str]:
+    by_article = {a.article: a for a in brief.analyses}
+    lines = ["## Articles", ""]
+    for a in brief.articles:
+        title = md(a.title) or "(untitled)"
+        url = safe_url(a.url)
+        if url:
+            title = f"[{title}](<{url.replace('<', '%3C').replace('>', '%3E')}>)"
+        parts = [f"**{md(labels[a.id])}** — {title}"]
+        if a.published:
+            parts.append(md(a.published))
+        if a.author:
+            parts.append(md(a.author))
+        parts.append(f"{len(a.text.split())} words")
+        if a.url and not url:
+            parts.append(f"unlinked address: {md(a.url)}")
+        analysis = by_article.get(a.id)
+        if analysis and analysis.mixed:
+            parts.append("news with a long opinion part")
+        if a.removed:
+            reasons = ", ".join(dict.fromkeys(md(r.reason) for r in a.removed))
+            parts.append(f"cleaning removed {len(a.removed)} piece{'s' if len(a.removed) != 1 else ''} ({reasons})")
+        lines.append("- " + " · ".join(parts))
+    return lines + [""]
 
 
 def render_markdown(brief: Brief) -> str:
-    return "# newsprism brief\n"
+    labels = article_labels(brief.articles)
+    outlets = len({a.outlet for a in brief.articles if a.outlet})
+    groups = independent_groups(brief.articles)
+    n = len(brief.articles)
+    lines = [
+        f"# {md(story_title(brief))}",
+        "",
+        f"*newsprism brief* · {n} article{'s' if n != 1 else ''}"
+        + (f" from {outlets} outlet{'s' if outlets != 1 else ''}" if outlets else "")
+        + f", {groups} independent source{'s' if groups != 1 else ''} · generated {md(brief.generated)}",
+        "",
+    ]
+    if brief.warnings:
+        lines += ["> **Input warnings**", ">"]
+        lines += [f"> - {md(w.source)}: {md(w.message)}" for w in brief.warnings]
+        lines.append("")
+    citations = Citations(labels)
+    lines += _summary(brief, citations)
+    lines += _timeline(brief, labels)
+    lines += _facts(brief, labels)
+    lines += _quotes(brief, labels)
+    lines += _coverage(brief, labels)
+    lines += _opinion(brief, labels)
+    lines += _articles(brief, labels)
+    return "\n".join(lines).rstrip() + "\n"

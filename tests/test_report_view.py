@@ -1,0 +1,135 @@
+"""The report's building blocks: span nesting, word diffs, ids, labels, values."""
+
+from newsprism.model import Article
+from newsprism.report.view import (
+    Node,
+    article_labels,
+    diff_changes,
+    format_date,
+    format_value,
+    nest_spans,
+    safe_id,
+    safe_url,
+    word_diff,
+)
+
+
+def _flatten(nodes: list[Node]) -> str:
+    return "".join(n.text if n.kind == "text" else _flatten(n.children) for n in nodes)
+
+
+def _text_of(nodes: list[Node], anchor: str) -> str | None:
+    for n in nodes:
+        if n.anchor == anchor:
+            return _flatten(n.children)
+        found = _text_of(n.children, anchor)
+        if found is not None:
+            return found
+    return None
+
+
+def _intervals(nodes: list[Node], out: list | None = None) -> list[tuple[int, int]]:
+    out = [] if out is None else out
+    for n in nodes:
+        if n.kind != "text":
+            out.append((n.start, n.end))
+            _intervals(n.children, out)
+    return out
+
+
+def proto(anchor: str, kind: str = "mark") -> Node:
+    return Node(kind, 0, 0, anchor=anchor, classes=kind)
+
+
+def test_nested_spans_keep_the_text_and_the_target_text():
+    text = "Talks lasted nearly three hours, officials said."
+    items = [(0, len(text), 2, proto("sentence")), (13, 31, 1, proto("claim"))]
+    nodes = nest_spans(text, items)
+    assert _flatten(nodes) == text
+    assert _text_of(nodes, "sentence") == text
+    assert _text_of(nodes, "claim") == "nearly three hours"
+
+
+def test_crossing_spans_split_the_lower_priority_one_into_non_overlapping_pieces():
+    text = "abcdefghij"
+    nodes = nest_spans(text, [(4, 8, 1, proto("low")), (2, 6, 2, proto("high"))])
+    assert _flatten(nodes) == text
+    assert _text_of(nodes, "high") == "cdef"  # the link target stays whole
+    pieces = sorted(iv for iv in _intervals(nodes) if iv != (2, 6))
+    assert pieces == [(4, 6), (6, 8)]
+    for a in _intervals(nodes):  # every pair nests or is disjoint
+        for b in _intervals(nodes):
+            assert a[1] <= b[0] or b[1] <= a[0] or (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+
+
+def test_a_split_span_keeps_its_anchor_on_the_first_piece_only():
+    nodes = nest_spans("abcdefghij", [(4, 8, 1, proto("low")), (2, 6, 2, proto("high"))])
+    anchors = [n.anchor for n in _walk(nodes) if n.kind == "mark"]
+    assert anchors.count("low") == 1
+
+
+def _walk(nodes):
+    for n in nodes:
+        yield n
+        yield from _walk(n.children)
+
+
+def test_spans_are_split_at_paragraph_boundaries():
+    text = "one two\nthree four"
+    items = [(0, 7, 3, proto("p0", "para")), (8, 18, 3, proto("p1", "para")), (4, 13, 1, proto("q"))]
+    nodes = nest_spans(text, items)
+    assert _flatten(nodes) == text
+    assert [n.kind for n in nodes if n.kind != "text"] == ["para", "mark", "para"]  # the "\n" piece sits between
+
+
+def test_out_of_range_and_empty_spans_are_ignored():
+    nodes = nest_spans("abc", [(2, 2, 1, proto("empty")), (1, 99, 1, proto("long"))])
+    assert _text_of(nodes, "empty") is None
+    assert _text_of(nodes, "long") == "bc"
+
+
+def test_word_diff_uses_complete_aligner_ops():
+    ops = [{"op": "equal", "a": "we", "b": "we"}, {"op": "replace", "a": "are", "b": "have"},
+           {"op": "equal", "a": "prepared", "b": "prepared"}]
+    pieces = word_diff("we are prepared", "we have prepared", ops)
+    assert [(p.op, p.text) for p in pieces] == [("equal", "we"), ("delete", "are"), ("insert", "have"),
+                                                ("equal", "prepared")]
+
+
+def test_word_diff_recomputes_when_ops_list_only_the_changes():
+    pieces = word_diff("put it on the table", "put it to the table", [{"op": "replace", "a": "on", "b": "to"}])
+    assert diff_changes(pieces) == [("on", "to")]
+    assert " ".join(p.text for p in pieces if p.op != "delete") == "put it to the table"
+
+
+def test_word_diff_accepts_difflib_opcodes():
+    ops = [("equal", 0, 1, 0, 1), ("replace", 1, 2, 1, 2)]
+    assert diff_changes(word_diff("in Kiev", "in Kyiv", ops)) == [("Kiev", "Kyiv")]
+
+
+def test_safe_id_keeps_plain_ids_and_rewrites_others_distinctly():
+    assert safe_id("000_ac7d19e1") == "000_ac7d19e1"
+    a, b = safe_id('x"><script>'), safe_id("x'><script>")
+    assert a != b
+    assert all(c.isalnum() or c in "_-" for c in a + b)
+
+
+def test_only_http_urls_are_linkable():
+    assert safe_url("https://example.com/a?b=c") == "https://example.com/a?b=c"
+    for bad in ("javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", " javascript:x", "//evil", None, ""):
+        assert safe_url(bad) is None
+
+
+def test_article_labels_number_several_articles_from_one_outlet():
+    arts = [Article("a", "", "", outlet="AP"), Article("b", "", "", outlet="AP"), Article("c", "", "", title="T")]
+    assert article_labels(arts) == {"a": "AP (1)", "b": "AP (2)", "c": "T"}
+
+
+def test_values_and_dates_read_naturally():
+    assert format_value({"low": 2.5, "high": 3.0}, "hour") == "2.5–3 hour"
+    assert format_value({"point": 200, "low": 200, "high": 200}, "person", "about") == "about 200 person"
+    assert format_value({"low": 3, "high": None}, "hour") == "≥ 3 hour"
+    assert format_date("2025-08-15", "day") == "15 Aug 2025"
+    assert format_date("2025-08", "month") == "Aug 2025"
+    assert format_date("2025-08-15", "year") == "2025"
+    assert format_date("garbage", "day") == "garbage"
