@@ -18,9 +18,11 @@ Input = str | Path | Article | dict[str, Any]
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
-def ingest_paths(inputs: Iterable[Input], *, db: str | Path | None = None) -> IngestResult:
+def ingest_paths(
+    inputs: Iterable[Input], *, db: str | Path | None = None, progress: Progress | None = None
+) -> IngestResult:
     """Read, clean and attribute articles; store them when ``db`` is given."""
-    result = read_inputs(list(inputs))
+    result = read_inputs(list(inputs), progress=progress)
     if db is not None:
         from newsprism.store import Store
 

@@ -108,10 +108,18 @@ def ingest(
     db: Path = DB_OPTION,
 ) -> None:
     """Read, clean and store articles (idempotent: re-ingesting changes nothing)."""
+    from rich.progress import Progress
+
     from newsprism import api
 
     try:
-        result = api.ingest_paths(_inputs(paths), db=db)
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task("reading", total=None)
+
+            def progress(stage: str, done: int, total: int) -> None:
+                bar.update(task, description=stage, completed=done, total=total or None)
+
+            result = api.ingest_paths(_inputs(paths), db=db, progress=progress)
     except NewsprismError as exc:
         _fail(exc)
         return

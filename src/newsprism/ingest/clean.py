@@ -43,7 +43,7 @@ _SYNDICATION = [
     re.compile(r"^visit\s+(?:us\s+at\s+)?[\w.-]+\.[a-z]{2,}(?:/\S*)?\.?$", _I),
 ]
 _COPYRIGHT = [
-    re.compile(r"^(?:©|\(c\)\s|copyright\b|℗)", _I),
+    re.compile(r"^(?:©|\(c\)\s|℗|copyright\s*(?:©|\(c\)|\d{4}|by\b))", _I),
     re.compile(r"\ball rights reserved\b\.?$", _I),
     re.compile(r"^this (?:material|article|content) may not be (?:published|reproduced)", _I),
 ]
@@ -79,11 +79,12 @@ _PHOTO_INLINE = re.compile(
     r"[ \t]?\((?:[^()\n]{0,80}?\b(?:photos?|photograph|image|picture)s?\s*(?:by\b|:|/)[^()\n]{1,120}"
     r"|[^()\n]{0,100}?(?:getty images|/\s*(?:AP|AFP|Reuters|REUTERS|EPA|Shutterstock|Bloomberg|Pool)\b"
     r"|\b(?:REUTERS|AFP|EPA|AP|Reuters)\s*/)[^()\n]{0,60})\)",
+    _I,
 )
 _SECTION = re.compile(r"^(?:published|posted|filed|appeared)\s+(?:in|under)\s*:?\s+(?P<rest>.+)$", _I)
 _TAGS = re.compile(r"^(?:tags?|topics?|categories|category|sections?|filed under|keywords)\s*:\s*\S.{0,300}$", _I)
 _BYLINE = re.compile(
-    r"^by\s+(?:[A-Z][\w.'’-]*\.?\s*){1,4}(?:(?:,|\band\b|&)\s*(?:[A-Z][\w.'’-]*\.?\s*){1,4})*"
+    r"^(?i:by)\s+(?:[A-Z][\w.'’-]*\.?\s*){1,4}(?:(?:,|\band\b|&)\s*(?:[A-Z][\w.'’-]*\.?\s*){1,4})*"
     r"(?:\s*(?:[,|–—-]|\band\b)\s*.{0,80})?$"
 )
 _STUBS = {

@@ -94,7 +94,8 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(normalize_text(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data).best()
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
     mostly_utf8 = _mostly_utf8(data)
     if mostly_utf8 is not None and (best is None or best.encoding not in ("utf_8", "utf_16", "utf_32")):
         # A few bad bytes in otherwise valid UTF-8 (a truncated download, a
@@ -103,12 +104,23 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(normalize_text(text), "utf-8", f"{bad} undecodable byte(s) replaced with U+FFFD")
     if best is None:
         raise DecodeError("undecodable bytes: no text encoding fits")
-    encoding = next((e for e in _PREFERRED if e in best.could_be_from_charset), best.encoding)
+    encoding = _prefer_western(matches, best)
     text = data.decode(encoding, errors="replace")
     if _looks_like_garbage(text):
         raise DecodeError("undecodable bytes: the content does not read as text in any encoding")
     note = None if encoding in ("utf_8", "ascii") else f"decoded as {encoding}"
     return Decoded(normalize_text(text), encoding, note)
+
+
+def _prefer_western(matches, best) -> str:
+    """Among readings as good as the best one, prefer a Western codec (cp1250 and
+    cp1252 often tie on English text, and cp1252 is far likelier)."""
+    for match in matches:
+        if match.chaos <= best.chaos + 0.01 and match.coherence >= best.coherence - 0.01:
+            for encoding in _PREFERRED:
+                if encoding in match.could_be_from_charset:
+                    return encoding
+    return best.encoding
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, int] | None:

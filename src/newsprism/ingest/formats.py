@@ -41,7 +41,8 @@ class Document:
     site_name: str | None = None  # a site name from page or feed metadata
     author: str | None = None
     id: str | None = None  # an id the input gives explicitly
-    fallback_id: str | None = None  # file stem, or stem + record number
+    file_id: str | None = None  # the file stem, when the document is a whole file
+    fallback_id: str | None = None  # stem + record number, when no id or URL is given
     pre_removals: list[Removal] = field(default_factory=list)  # e.g. a headline line moved to title
 
 

@@ -73,7 +73,7 @@ def read_inputs(inputs: Iterable[Any], progress: Progress | None = None) -> Inge
     articles = [a for a, _ in prepared]
     if progress:
         progress("attributing", 0, len(articles))
-    _assign_ids(articles, [d.fallback_id if d else None for _, d in prepared])
+    _assign_ids(articles, [(d.file_id, d.fallback_id) if d else (None, None) for _, d in prepared])
     credits = [
         sources.attribute_outlet(
             a,
@@ -214,7 +214,7 @@ def _read_bytes(data: bytes, where: str, stem: str, fmt: str | None, gz: bool) -
         if doc is None:
             yield InputWarning(where, "no article text found in this HTML page", "no-article")
             return
-        doc.fallback_id = stem
+        doc.file_id = stem
         yield doc
     elif fmt == "rss":
         yield from read_feed(text, where)
@@ -336,14 +336,16 @@ def _iso_date(value: str | None) -> str | None:
 _ID_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-def _assign_ids(articles: list[Article], fallbacks: list[str | None]) -> None:
-    """Stable ids: given id, URL, file stem (+ record number), or content hash; unique in the run."""
+def _assign_ids(articles: list[Article], fallbacks: list[tuple[str | None, str | None]]) -> None:
+    """Stable ids: given id, file stem, URL, file stem + record number, or content hash;
+    unique in the run."""
     used: set[str] = set()
-    for article, fallback in zip(articles, fallbacks):
+    for article, (file_id, record_id) in zip(articles, fallbacks):
         base = (
             _slug_id(article.id)
+            or _slug_id(file_id)
             or _url_id(article.url)
-            or _slug_id(fallback)
+            or _slug_id(record_id)
             or "a-" + article.content_hash[:12]
         )
         candidate, n = base, 2

@@ -46,7 +46,10 @@ def read_json(text: str, source_path: str, fallback_id: str) -> Iterator[Documen
     single = len(records) == 1
     for number, record in enumerate(records, 1):
         where = source_path if single else f"{source_path}#{number}"
-        yield from record_to_documents(record, where, fallback_id if single else f"{fallback_id}-{number}", "json")
+        for doc in record_to_documents(record, where, fallback_id if single else f"{fallback_id}-{number}", "json"):
+            if single and isinstance(doc, Document):
+                doc.file_id, doc.fallback_id = doc.fallback_id, None
+            yield doc
 
 
 def read_jsonl(lines: Iterable[bytes], source_path: str, fallback_id: str) -> Iterator[Document | InputWarning]:

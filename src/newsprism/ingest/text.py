@@ -16,7 +16,7 @@ _BYLINE = re.compile(r"^by\s", re.IGNORECASE)
 
 
 def read_text(text: str, source_path: str, fallback_id: str, fmt: str = "txt") -> Document:
-    doc = Document(text=text, format=fmt, source_path=source_path, fallback_id=fallback_id)
+    doc = Document(text=text, format=fmt, source_path=source_path, file_id=fallback_id)
     headline = find_headline(text)
     if headline is not None:
         start, end = headline
