@@ -34,6 +34,7 @@ from newsprism.align.names import (
     acronym,
     fold,
     is_initial,
+    is_pronoun_or_empty,
     keys_match,
     name_key,
     parse_person,
@@ -119,7 +120,9 @@ def _records(articles: list[Article], analyses: list[ArticleAnalysis]) -> list[_
             cls = type_class(local.type)
             rec = _Record(len(records), analysis.article, local, cls)
             rec.forms = [local.name, *local.aliases]
-            if cls == "PERSON":
+            if is_pronoun_or_empty(local.name):
+                pass  # "he", "it": not a name, never merged (it stays an entity of its own)
+            elif cls == "PERSON":
                 rec.person = parse_person(local.name)
             else:
                 rec.key = name_key(local.name)

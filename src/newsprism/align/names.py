@@ -168,5 +168,8 @@ def acronym(key: tuple[str, ...]) -> str:
 
 
 def is_pronoun_or_empty(text: str) -> bool:
-    toks = words(text)
-    return not toks or all(t in PRONOUNS or t in DETERMINERS for t in toks)
+    """"he", "it", "them": not a name. An all-capital word is an abbreviation ("US"), not "us"."""
+    toks = _WORD.findall(text.translate(_TYPO))
+    return not toks or all(
+        (fold(t) in PRONOUNS or fold(t) in DETERMINERS) and not (t.isupper() and len(t) > 1) for t in toks
+    )
