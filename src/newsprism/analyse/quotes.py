@@ -652,36 +652,58 @@ def _indirect_quotes(
         lemma = tok.lemma_.lower()
         if lemma not in INDIRECT_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
             continue
-        content = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-        if content is None and lemma in XCOMP_LEMMAS:
-            content = next((c for c in tok.children if c.dep_ == "xcomp"), None)
-        if content is None:
+        deps = ("ccomp", "xcomp") if lemma in XCOMP_LEMMAS else ("ccomp",)
+        contents = [c for c in tok.children if c.dep_ in deps]
+        parts: list[tuple[int, int]] = []
+        if contents:
+            # "says he drank too much, used drugs and …": several complements after the verb.
+            after = [c for c in contents if c.i > tok.i]
+            group = after or contents[:1]
+            content = group[0]
+            clause = _clause_span(doc, group[0].left_edge, max(c.right_edge.i for c in group), tok)
+        elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
+            # "Too often, he says, doctors prescribe the drugs." — the attribution sits inside.
+            content = tok.head
+            clause, parts = _around_parenthetical(doc, content, tok)
+        else:
             continue
         subject = _subject(tok)
         if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in AUTHOR_PRONOUNS:
             continue
         if content.left_edge.lower_ in QUESTION_WORDS or _is_heading(art, tok.idx):
             continue
-        clause = _clause_span(doc, content, tok)
         if clause is None or _overlaps_direct(cover, starts, clause):
             continue
         cue = _Cue((tok.idx, tok.idx + len(tok)), tok, subject)
-        out.append(_indirect(art, article_id, clause, cue, _resolve(art, subject)))
+        mention = _indirect(art, article_id, clause, cue, _resolve(art, subject))
+        mention.parts = [art.span(article_id, *p) for p in parts] if len(parts) > 1 else []
+        out.append(mention)
     return out
 
 
-def _clause_span(doc, content, verb) -> tuple[int, int] | None:
-    left, right = content.left_edge, content.right_edge
-    # A clause that also swallowed the verb (odd parses) is not a content clause.
-    if left.i <= verb.i <= right.i:
-        return None
-    if content.i < verb.i:
-        # "The talks were productive, Trump said." — the clause ends before the comma.
-        while right.i > left.i and (right.is_punct or art_quote_mark(right)):
-            right = doc[right.i - 1]
-    while right.i > left.i and right.is_punct:
+def _around_parenthetical(doc, head, verb) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
+    """The clause around a parenthetical attribution, as its first part plus all its parts."""
+    inner_lo, inner_hi = verb.left_edge.i, verb.right_edge.i
+    lo, hi = head.left_edge.i, head.right_edge.i
+    pieces = []
+    if inner_lo > lo:
+        pieces.append(_clause_span(doc, doc[lo], inner_lo - 1, None))
+    if inner_hi < hi:
+        pieces.append(_clause_span(doc, doc[inner_hi + 1], hi, None))
+    pieces = [p for p in pieces if p is not None]
+    if not pieces:
+        return None, []
+    return pieces[0], pieces
+
+
+def _clause_span(doc, left, right_i: int, verb) -> tuple[int, int] | None:
+    """Char span of tokens ``left`` … ``right_i`` as a content clause (None if it holds the verb)."""
+    right = doc[right_i]
+    if verb is not None and left.i <= verb.i <= right.i:
+        return None  # a clause that swallowed its own verb is an odd parse
+    while right.i > left.i and (right.is_punct or art_quote_mark(right) or right.is_space):
         right = doc[right.i - 1]
-    while left.i < right.i and left.is_punct:
+    while left.i < right.i and (left.is_punct or left.is_space):
         left = doc[left.i + 1]
     if right.i - left.i < 1:
         return None
@@ -689,7 +711,7 @@ def _clause_span(doc, content, verb) -> tuple[int, int] | None:
     # A clause never runs over a paragraph break (headings glued to a sentence by the parser).
     text = doc.text
     if "\n" in text[start:end]:
-        if content.i < verb.i:
+        if verb is not None and left.i < verb.i:
             start = text.rindex("\n", start, end) + 1
         else:
             end = text.index("\n", start, end)
