@@ -131,6 +131,22 @@ def test_a_quote_whose_speaker_is_in_another_sentence_is_floating(nlp):
     assert not evq.is_floating(bounds, content, (doc.text.index('"We'), doc.text.index('"We') + 1))
 
 
+def test_a_partial_quote_inside_reported_speech_is_folded_into_it():
+    outer = evq.Found(content=(0, 50), kind="indirect")
+    partial = evq.Found(content=(20, 30), kind="partial")
+    elsewhere = evq.Found(content=(60, 70), kind="direct")
+    assert evq.fold_nested([partial, outer, elsewhere, outer]) == [outer, elsewhere]
+
+
+def test_each_piece_of_a_split_quote_is_its_own_ggt_quote_and_one_polnear_content():
+    split = evq.Found(
+        content=(0, 60), kind="direct", speaker=(25, 30), pieces=(((0, 20), False), ((40, 60), True))
+    )
+    assert [q.quote for q in evq.to_ggt(split)] == [(0, 20), (40, 60)]
+    assert [q.floating for q in evq.to_ggt(split)] == [False, True]
+    assert evq.to_roles([split])["content"] == {(0, 60)}
+
+
 # --------------------------------------------------------------------------- smoke runs (real data)
 
 
