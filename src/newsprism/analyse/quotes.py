@@ -64,6 +64,11 @@ AUTHOR_PRONOUNS = frozenset({"i", "we", "you", "me", "us"})
 # Verbs whose infinitive complement is reported content ("warned Europe not to …").
 XCOMP_LEMMAS = frozenset({"warn", "urge", "ask", "promise", "vow", "pledge", "threaten", "call", "tell"})
 
+# Verbs that report speech only when a person or organisation is their subject ("the data
+# suggests", "a global slowdown signalled" are not quotes).
+WEAK_LEMMAS = frozenset(
+    {"suggest", "indicate", "signal", "show", "estimate", "predict", "reveal", "confirm", "agree", "point", "add", "continue", "conclude", "find"}
+)
 # Quoted words introduced by these are names, titles or slogans, not speech.
 NAMING_WORDS = frozenset(
     """known dubbed nicknamed titled entitled headlined labelled labeled branded reading reads read
@@ -471,7 +476,7 @@ def extract_quotes(doc, article_id: str, entities: list[LocalEntity]) -> list[Qu
         para = _para_index(doc.text, q.outer_start)
         if not sentential:
             cue, speaker = cue or _governing_cue(art, q), speaker
-            if cue is None:
+            if cue is None or not _reports_words(art, cue, q):
                 continue  # a scare quote, nickname or title: no one is speaking
             if speaker is None and cue.subject is not None:
                 speaker = _resolve(art, cue.subject)
@@ -537,6 +542,21 @@ def _governing_cue(art: _Article, q: MarkedQuote) -> _Cue | None:
         if _is_cue_verb(tok) and art.in_quote[tok.i] < 0:
             return _Cue((tok.idx, tok.idx + len(tok)), tok, _subject(tok))
     return None
+
+
+def _reports_words(art: _Article, cue: _Cue, q: MarkedQuote) -> bool:
+    """Does the cue report these quoted words (not name a thing: "an app called “…”")?"""
+    verb = cue.verb
+    if verb is None:
+        return True
+    lemma = verb.lemma_.lower()
+    if lemma in ("believe", "think", "wonder"):
+        return False
+    if lemma in ("call", "name", "dub") and verb.dep_ in ("acl", "amod", "relcl") and cue.subject is not None and cue.subject.i < verb.i and verb.tag_ == "VBN":
+        return False  # "a market-research app called “Screenwise Meter”"
+    # The quoted words are who was told ("told “Today”"), not what.
+    head = art.doc[art.token_at(q.start)]
+    return not (lemma == "tell" and head.head is verb and head.dep_ in ("dobj", "dative", "npadvmod"))
 
 
 def _floating_speaker(
@@ -672,13 +692,29 @@ def _indirect_quotes(
             continue
         if content.left_edge.lower_ in QUESTION_WORDS or _is_heading(art, tok.idx):
             continue
-        if clause is None or _overlaps_direct(cover, starts, clause):
+        if clause is None or _overlaps_direct(cover, starts, clause) or not _same_paragraph(art.text, clause, tok.idx):
+            continue
+        if lemma in WEAK_LEMMAS and not _is_agent(art, subject):
             continue
         cue = _Cue((tok.idx, tok.idx + len(tok)), tok, subject)
         mention = _indirect(art, article_id, clause, cue, _resolve(art, subject))
         mention.parts = [art.span(article_id, *p) for p in parts] if len(parts) > 1 else []
         out.append(mention)
     return out
+
+
+def _same_paragraph(text: str, clause: tuple[int, int], at: int) -> bool:
+    lo, hi = min(clause[0], at), max(clause[1], at)
+    return "\n" not in text[lo:hi]
+
+
+def _is_agent(art: _Article, subject) -> bool:
+    """Can this subject speak: a named person or organisation, or a personal pronoun."""
+    key = art.entity_at[subject.i]
+    if key is not None:
+        return art.entities[key].type in ("PERSON", "ORG", "GPE", "NORP")
+    return subject.lower_ in ("he", "she", "they", "who") or subject.lemma_.lower() in ORG_NOUNS or subject.lemma_.lower() in (
+        "official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "expert", "analyst", "source", "police", "officer")
 
 
 def _around_parenthetical(doc, head, verb) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
