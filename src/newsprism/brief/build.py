@@ -72,6 +72,7 @@ def _mention(m: QuoteMention) -> dict[str, Any]:
         "cue": _span(m.cue),
         "speaker_mention": speaker,
         "speaker_name": m.speaker_name,
+        "parts": [_span(p) for p in m.parts],
     }
 
 
@@ -187,6 +188,8 @@ def iter_spans(data: dict[str, Any]):
             for key in ("cue", "speaker_mention"):
                 if m.get(key):
                     yield f"quote {q['id']} {key}", m[key]
+            for part in m.get("parts", []):
+                yield f"quote {q['id']} part", part
     for f in data["facts"]:
         for c in f["claims"]:
             yield f"fact {f['id']}", c
