@@ -79,7 +79,7 @@ def analyze(
         _fail(exc)
         return
     for warning in brief.warnings:
-        err.print(f"[yellow]warning:[/yellow] {warning.source}: {warning.message}", highlight=False)
+        err.print(f"[yellow]warning:[/yellow] {warning.source}: {warning.message}", highlight=False, soft_wrap=True)
     text = render(brief, format.value)
     if output:
         output.write_text(text, encoding="utf-8")
@@ -124,7 +124,7 @@ def ingest(
         _fail(exc)
         return
     for warning in result.warnings:
-        err.print(f"[yellow]warning:[/yellow] {warning.source}: {warning.message}", highlight=False)
+        err.print(f"[yellow]warning:[/yellow] {warning.source}: {warning.message}", highlight=False, soft_wrap=True)
     err.print(f"{len(result.articles)} article(s) ingested into {db}")
     if not result.articles:
         raise typer.Exit(1)
@@ -139,13 +139,18 @@ def articles(db: Path = DB_OPTION) -> None:
 
     if not db.exists():
         _fail(NewsprismError(f"no database at {db}; run `newsprism ingest` first"))
-    table = Table()
-    for col in ("id", "outlet", "source group", "date", "title", "words", "removals"):
-        table.add_column(col)
     with Store(db) as store:
-        for row in store.list_articles():
-            table.add_row(*[("" if v is None else str(v)) for v in row])
-    out.print(table)
+        rows = [[("" if v is None else str(v)) for v in row] for row in store.list_articles()]
+    columns = ("id", "outlet", "source group", "date", "title", "words", "removals")
+    table = Table()
+    widths = [max([len(col)] + [len(r[i]) for r in rows]) for i, col in enumerate(columns)]
+    for col, width in zip(columns, widths):
+        # One line per article: ids and groups are copied whole; a long title ends with an ellipsis.
+        table.add_column(col, no_wrap=True, overflow="ellipsis", width=min(width, 40) if col == "title" else width)
+    for row in rows:
+        table.add_row(*row)
+    needed = sum(w for c, w in zip(columns, widths) if c != "title") + min(widths[4], 40) + 3 * len(columns) + 1
+    Console(width=max(out.width, needed)).print(table)
 
 
 @app.command()

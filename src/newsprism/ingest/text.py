@@ -10,7 +10,7 @@ from newsprism.model import Removal
 # A headline is short and has no final sentence punctuation; a lede paragraph is
 # long and ends with a full stop (or a closing quote after one).
 MAX_HEADLINE_WORDS = 20
-MIN_BODY_WORDS = 25
+MIN_BODY_WORDS = 20
 _SENTENCE_END = re.compile(r"[.:;,][\"'”’)]*$|[.!?][\"'”’)]+$")
 _BYLINE = re.compile(r"^by\s", re.IGNORECASE)
 
