@@ -1,5 +1,7 @@
 """The report's building blocks: span nesting, word diffs, ids, labels, values."""
 
+from datetime import date
+
 from newsprism.model import Article
 from newsprism.report.view import (
     Node,
@@ -122,13 +124,20 @@ def test_only_http_urls_are_linkable():
 
 def test_article_labels_number_several_articles_from_one_outlet():
     arts = [Article("a", "", "", outlet="AP"), Article("b", "", "", outlet="AP"), Article("c", "", "", title="T")]
-    assert article_labels(arts) == {"a": "AP (1)", "b": "AP (2)", "c": "T"}
+    assert article_labels(arts) == {"a": "AP (1)", "b": "AP (2)", "c": "Article 3"}
 
 
 def test_values_and_dates_read_naturally():
     assert format_value({"low": 2.5, "high": 3.0}, "hour") == "2.5–3 hour"
     assert format_value({"point": 200, "low": 200, "high": 200}, "person", "about") == "about 200 person"
     assert format_value({"low": 3, "high": None}, "hour") == "≥ 3 hour"
+    assert format_value({"low": 3, "high": float("inf")}, "hour") == "≥ 3 hour"
+    assert format_value({"low": 18, "high": 22}, "percent") == "18% – 22%"
+    assert format_value({"point": 2, "low": 2, "high": 2}, "ordinal") == "2nd"
+    y2022 = {"low": date(2022, 1, 1).toordinal(), "high": date(2022, 12, 31).toordinal()}
+    assert format_value(y2022, "date") == "2022"
+    aug = {"low": date(2025, 8, 1).toordinal(), "high": date(2025, 8, 31).toordinal()}
+    assert format_value(aug, "date") == "Aug 2025"
     assert format_date("2025-08-15", "day") == "15 Aug 2025"
     assert format_date("2025-08", "month") == "Aug 2025"
     assert format_date("2025-08-15", "year") == "2025"

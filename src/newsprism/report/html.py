@@ -24,6 +24,7 @@ from newsprism.report.view import (
     collect_marks,
     coverage_status,
     diff_changes,
+    ops_changes,
     format_date,
     format_value,
     group_label,
@@ -79,6 +80,16 @@ class VariantView:
 
 
 @dataclass
+class SourceLinks:
+    """One article's spans for an item: the label links to the first, the others are numbered."""
+
+    label: str
+    anchor: str
+    title: str
+    more: list[Link] = field(default_factory=list)
+
+
+@dataclass
 class QuoteView:
     id: str
     anchor: str
@@ -86,8 +97,22 @@ class QuoteView:
     kind: str
     text: str
     variants: list[VariantView]
-    sources: list[Link]
+    sources: list[SourceLinks]
+    groups: int
     disagreement: list[str] = field(default_factory=list)
+
+
+def _source_links(spans, labels: dict[str, str]) -> list[SourceLinks]:
+    """Spans grouped by article, in first-seen order."""
+    grouped: dict[str, SourceLinks] = {}
+    for span in spans:
+        anchor = span_anchor(span.article, span.start, span.end)
+        if span.article not in grouped:
+            grouped[span.article] = SourceLinks(labels.get(span.article, span.article), anchor, span.text)
+        elif anchor != grouped[span.article].anchor and anchor not in {m.anchor for m in grouped[span.article].more}:
+            more = grouped[span.article].more
+            more.append(Link(str(len(more) + 2), anchor, span.text))
+    return list(grouped.values())
 
 
 def _claim_view(claim: Claim, label: str) -> ClaimView:
@@ -104,23 +129,25 @@ def _claim_view(claim: Claim, label: str) -> ClaimView:
 
 
 def _fact_view(fact: Fact, labels: dict[str, str]) -> dict[str, Any]:
+    claims = [_claim_view(c, labels.get(c.article, c.article)) for c in fact.claims]
     return {
         "anchor": f"fact-{safe_id(fact.id)}",
         "topic": fact.topic or "(untitled fact)",
         "status": fact.status if fact.status in STATUS_LABELS else "single_source",
         "status_label": STATUS_LABELS.get(fact.status, fact.status),
         "explanation": fact.explanation,
-        "claims": [_claim_view(c, labels.get(c.article, c.article)) for c in fact.claims],
+        "claims": claims,
         "groups": len(set(fact.source_groups)) or len({c.article for c in fact.claims}),
     }
 
 
 def _variant_view(canonical: str, variant: QuoteVariant, labels: dict[str, str]) -> VariantView:
     pieces = word_diff(canonical, variant.text, variant.diff)
-    return VariantView(pieces, diff_changes(pieces), [labels.get(a, a) for a in variant.articles])
+    changes = ops_changes(variant.diff) if variant.diff else None
+    return VariantView(pieces, changes or diff_changes(pieces), [labels.get(a, a) for a in variant.articles])
 
 
-def _quote_view(quote: Quote, labels: dict[str, str]) -> QuoteView:
+def _quote_view(quote: Quote, labels: dict[str, str], groups: dict[str, str]) -> QuoteView:
     speakers = sorted({m.speaker_name for m in quote.mentions if m.speaker_name})
     variants = [_variant_view(quote.text, v, labels) for v in quote.variants if v.text.split() != quote.text.split()]
     return QuoteView(
@@ -130,10 +157,8 @@ def _quote_view(quote: Quote, labels: dict[str, str]) -> QuoteView:
         kind=quote.kind,
         text=quote.text,
         variants=variants,
-        sources=[
-            Link(labels.get(m.article, m.article), span_anchor(m.article, m.start, m.end), m.text)
-            for m in quote.mentions
-        ],
+        sources=_source_links(quote.mentions, labels),
+        groups=len({groups.get(a, a) for a in quote.articles} | {groups.get(m.article, m.article) for m in quote.mentions}),
         disagreement=speakers if quote.speaker_disagreement else [],
     )
 
@@ -199,15 +224,17 @@ def report_context(brief: Brief) -> dict[str, Any]:
     marks = collect_marks(brief)
     timeline = [
         {
-            "date": format_date(t.date, t.precision) if t.resolved else "unresolved",
+            "date": format_date(t.date, t.precision) if t.resolved else (t.date or "date unknown"),
             "iso": t.date if t.resolved else "",
             "resolved": t.resolved,
             "text": t.text,
-            "sources": [Link(labels.get(s.article, s.article), span_anchor(s.article, s.start, s.end), s.text)
-                        for s in t.sources],
+            "sources": _source_links(t.sources, labels),
         }
-        for t in sorted(brief.timeline, key=lambda t: (not t.resolved, t.date or ""))
+        for t in brief.timeline  # already in order
     ]
+    groups = {a.id: a.source_group or a.id for a in brief.articles}
+    facts = [_fact_view(f, labels) for f in brief.facts]
+    quotes = [_quote_view(q, labels, groups) for q in brief.quotes]
     dates = sorted(a.published[:10] for a in brief.articles if a.published)
     return {
         "title": story_title(brief),
@@ -220,8 +247,14 @@ def report_context(brief: Brief) -> dict[str, Any]:
         "summary": summary,
         "citations": citations.all,
         "timeline": timeline,
-        "facts": [_fact_view(f, labels) for f in brief.facts],
-        "quotes": [_quote_view(q, labels) for q in brief.quotes],
+        # Disputed facts first: what a reader must not miss.
+        "facts": sorted((f for f in facts if f["status"] != "single_source"), key=lambda f: f["status"] != "disputed"),
+        "single_facts": [f for f in facts if f["status"] == "single_source"],
+        "n_facts": len(facts),
+        # Quotes several independent sources carry come first; the rest are listed compactly.
+        "shared_quotes": sorted((q for q in quotes if q.groups > 1), key=lambda q: -q.groups),
+        "single_quotes": [q for q in quotes if q.groups <= 1],
+        "n_quotes": len(quotes),
         "coverage": _coverage_view(brief, labels),
         "coverage_labels": COVERAGE_LABELS,
         "opinion": _opinion_view(brief, labels),

@@ -92,7 +92,7 @@ def _timeline(brief: Brief, labels: dict[str, str]) -> list[str]:
     lines = ["## Timeline", ""]
     if not brief.timeline:
         return lines + ["*No dated events were found.*", ""]
-    for t in sorted(brief.timeline, key=lambda t: (not t.resolved, t.date or "")):
+    for t in brief.timeline:  # already in order
         when = format_date(t.date, t.precision) if t.resolved else "date unresolved (relative)"
         outlets = ", ".join(dict.fromkeys(md(labels.get(s.article, s.article)) for s in t.sources))
         lines.append(f"- **{when}** — {md(t.text)}" + (f" ({outlets})" if outlets else ""))

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -44,8 +45,9 @@ def paragraph_anchor(article_id: str, index: int) -> str:
 
 
 def article_labels(articles: list[Article]) -> dict[str, str]:
-    """A short human name per article: its outlet (numbered when one outlet has several), else its title or id."""
-    names = {a.id: a.outlet or a.title or a.id for a in articles}
+    """A short human name per article: its outlet (numbered when one outlet has several), else "Article N"
+    (N its place in the brief; titles are too long for a label and ids mean nothing to a reader)."""
+    names = {a.id: a.outlet or f"Article {i}" for i, a in enumerate(articles, 1)}
     totals = Counter(names.values())
     seen: Counter[str] = Counter()
     labels = {}
@@ -82,21 +84,63 @@ def _number(x: Any) -> str:
     return str(x)
 
 
+def _finite(x: Any) -> float | None:
+    return float(x) if isinstance(x, (int, float)) and math.isfinite(x) else None
+
+
+def _ordinal(n: float) -> str:
+    k = int(n)
+    suffix = "th" if 10 <= k % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(k % 10, "th")
+    return f"{k:,}{suffix}"
+
+
+def _day_range(low: float, high: float) -> str:
+    """Day ordinals (``date.toordinal``) as "15 Aug 2025", "Aug 2025", "2025" or a range."""
+    first, last = date.fromordinal(int(low)), date.fromordinal(int(high))
+    if first == last:
+        return first.strftime("%-d %b %Y")
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+        return str(first.year)
+    if first.day == 1 and (first.year, first.month) == (last.year, last.month) and (last + timedelta(1)).day == 1:
+        return first.strftime("%b %Y")
+    return f"{first:%-d %b %Y} – {last:%-d %b %Y}"
+
+
+def _unit_text(x: float, unit: str) -> str:
+    if unit == "date":
+        return _day_range(x, x)
+    if unit == "month-day":  # day of the year 2000 (a leap year), no year known
+        return (date(2000, 1, 1) + timedelta(int(x) - 1)).strftime("%-d %b")
+    if unit == "percent":
+        return f"{_number(x)}%"
+    if unit == "ordinal":
+        return _ordinal(x)
+    return f"{_number(x)} {unit}".strip()
+
+
 def format_value(value: dict[str, Any], unit: str, qualifier: str | None = None) -> str:
-    """A claim's normalised value for people: "≈ 3 hour", "2.5–3 hour", "> 200 person"."""
-    point, low, high = value.get("point"), value.get("low"), value.get("high")
-    if point is not None:
-        body = _number(point)
-    elif low is not None and high is not None:
-        body = _number(low) if low == high else f"{_number(low)}–{_number(high)}"
-    elif low is not None:
-        body = f"≥ {_number(low)}"
-    elif high is not None:
-        body = f"≤ {_number(high)}"
-    else:
-        body = "?"
-    text = f"{body} {unit}".strip() if unit else body
-    return f"{qualifier} {text}" if qualifier and point is not None else text
+    """A claim's normalised value for people: "about 200 person", "2.5–3 hour", "≥ 3 hour", "Aug 2025"."""
+    point, low, high = (_finite(value.get(k)) for k in ("point", "low", "high"))
+    try:
+        if point is not None:
+            text = _unit_text(point, unit)
+            return f"{qualifier} {text}" if qualifier else text
+        if low is not None and high is not None:
+            if unit == "date":
+                return _day_range(low, high)
+            if low == high:
+                return _unit_text(low, unit)
+            first, last = _unit_text(low, unit), _unit_text(high, unit)
+            if unit in ("date", "month-day", "percent", "ordinal"):
+                return f"{first} – {last}"
+            return f"{_number(low)}–{last}"
+        if low is not None:
+            return f"≥ {_unit_text(low, unit)}"
+        if high is not None:
+            return f"≤ {_unit_text(high, unit)}"
+    except (ValueError, OverflowError):  # an ordinal out of the calendar's range
+        pass
+    return f"{value} {unit}".strip()
 
 
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
@@ -133,10 +177,12 @@ _OP_NAMES = {
 
 @dataclass(frozen=True)
 class DiffPiece:
-    """One run of words: ``equal`` in both, ``delete`` only in the canonical text, ``insert`` only in the variant."""
+    """One run of words: ``equal`` in both, ``delete`` only in the canonical text, ``insert`` only in
+    the variant, ``gap`` canonical words before or after the part a fragment quotes (shown as "…")."""
 
     op: str
     text: str
+    full: str = ""  # the whole run when ``text`` is shortened
 
 
 def _words(value: Any) -> str:
@@ -185,12 +231,25 @@ def _pieces_from_ops(ops: list[Any], canonical: str, variant: str) -> list[DiffP
     return None
 
 
-def word_diff(canonical: str, variant: str, ops: list[Any] | None = None) -> list[DiffPiece]:
-    """The variant against the canonical wording, word by word.
+def _compare_key(token: str) -> str:
+    """A word as compared: typography, case and surrounding punctuation ignored (as the aligner does)."""
+    try:
+        from newsprism.align.diff import compare_token
+    except ImportError:  # pragma: no cover - the aligner is part of the package
+        return re.sub(r"^\W+|\W+$", "", token.casefold())
+    return compare_token(token)
 
-    The aligner's ``diff`` ops are used when they account for both texts completely;
-    otherwise (only the changed words, or an unknown shape) the words are diffed here,
-    so the highlighting is always consistent with the two texts shown.
+
+LONG_RUN = 12  # words: a longer deleted run is shown shortened, whole in a tooltip
+
+
+def word_diff(canonical: str, variant: str, ops: list[Any] | None = None) -> list[DiffPiece]:
+    """The variant against the canonical wording, word by word, for highlighting.
+
+    Complete op lists (equal runs included) are used as they are. The aligner's ops list
+    only the changes, so the words are diffed here with the same typography-blind
+    comparison; the highlighting is then always consistent with the two texts shown.
+    Canonical words before or after the part a fragment quotes become "…" gaps.
     """
     if ops:
         pieces = _pieces_from_ops(ops, canonical, variant)
@@ -198,7 +257,9 @@ def word_diff(canonical: str, variant: str, ops: list[Any] | None = None) -> lis
             return _merge(pieces)
     old, new = canonical.split(), variant.split()
     pieces = []
-    matcher = difflib.SequenceMatcher(a=[w.lower() for w in old], b=[w.lower() for w in new], autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        a=[_compare_key(w) for w in old], b=[_compare_key(w) for w in new], autojunk=False
+    )
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             pieces.append(DiffPiece("equal", " ".join(new[j1:j2])))
@@ -207,7 +268,26 @@ def word_diff(canonical: str, variant: str, ops: list[Any] | None = None) -> lis
             pieces.append(DiffPiece("delete", " ".join(old[i1:i2])))
         if j2 > j1:
             pieces.append(DiffPiece("insert", " ".join(new[j1:j2])))
-    return _merge(pieces)
+    return _shorten(_gaps(_merge(pieces)))
+
+
+def _gaps(pieces: list[DiffPiece]) -> list[DiffPiece]:
+    """Canonical words a fragment does not reach, at either end, are not edits but gaps."""
+    if len(pieces) > 1 and pieces[0].op == "delete":
+        pieces = [DiffPiece("gap", "…", pieces[0].text)] + pieces[1:]
+    if len(pieces) > 1 and pieces[-1].op == "delete":
+        pieces = pieces[:-1] + [DiffPiece("gap", "…", pieces[-1].text)]
+    return pieces
+
+
+def _shorten(pieces: list[DiffPiece]) -> list[DiffPiece]:
+    out = []
+    for p in pieces:
+        words = p.text.split()
+        if p.op == "delete" and len(words) > LONG_RUN:
+            p = DiffPiece("delete", " ".join(words[:4] + ["…"] + words[-4:]), p.text)
+        out.append(p)
+    return out
 
 
 def _merge(pieces: list[DiffPiece]) -> list[DiffPiece]:
@@ -222,6 +302,20 @@ def _merge(pieces: list[DiffPiece]) -> list[DiffPiece]:
     return merged
 
 
+def ops_changes(ops: list[Any]) -> list[tuple[str, str]] | None:
+    """The aligner's own account of the changes, (canonical words, variant words); None if unreadable."""
+    changes = []
+    for raw in ops:
+        if not isinstance(raw, dict):
+            return None
+        op = _OP_NAMES.get(str(_first(raw, _OP_KEYS) or "").lower())
+        if op is None:
+            return None
+        if op != "equal":
+            changes.append((_words(_first(raw, _OLD_KEYS)), _words(_first(raw, _NEW_KEYS))))
+    return changes
+
+
 def diff_changes(pieces: list[DiffPiece]) -> list[tuple[str, str]]:
     """The changes alone, as (canonical words, variant words) pairs: [("are", "have"), ("on", "to")]."""
     changes: list[tuple[str, str]] = []
@@ -229,7 +323,7 @@ def diff_changes(pieces: list[DiffPiece]) -> list[tuple[str, str]]:
     new: list[str] = []
     for p in pieces + [DiffPiece("equal", "")]:
         if p.op == "delete":
-            old.append(p.text)
+            old.append(p.full or p.text)
         elif p.op == "insert":
             new.append(p.text)
         elif old or new:
