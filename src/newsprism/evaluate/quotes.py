@@ -29,7 +29,7 @@ import bisect
 import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsprism.evaluate import EvalReport, require_dir
@@ -74,7 +74,8 @@ class Found:
 
 @dataclass
 class Predictions:
-    found: list[list[Found]]
+    found: list[list[Found]]  # per article, nested mentions folded
+    unfolded: list[list[Found]] = field(default_factory=list)  # per article, as extracted
     failures: int = 0  # articles on which the extractor raised
     offset_errors: int = 0  # spans whose text is not text[start:end]
     folded: int = 0  # mentions nested inside another mention's span
@@ -217,6 +218,7 @@ def predict(ids: Sequence[str], texts: Sequence[str]) -> dict[str, Predictions]:
                 results[name].failures += 1
             kept = fold_nested(found)
             results[name].found.append(kept)
+            results[name].unfolded.append(found)
             results[name].folded += len(found) - len(kept)
             results[name].offset_errors += errors
     return results
@@ -290,6 +292,7 @@ def run_ggt(data_dir: Path, limit: int | None) -> EvalReport:
     preds = predict([a.id for a in articles], [a.text for a in articles])
     metrics, details = ggt_metrics(articles, preds["newsprism"].found)
     base, base_details = ggt_metrics(articles, preds["textacy"].found)
+    unfolded, _ = ggt_metrics(articles, preds["newsprism"].unfolded)
     n_gold = sum(len(a.quotes) for a in articles)
     notes = [
         f"{len(articles)} articles, {n_gold} gold quotes "
@@ -299,6 +302,8 @@ def run_ggt(data_dir: Path, limit: int | None) -> EvalReport:
         f"textacy {sum(map(len, preds['textacy'].found))}.",
         "Published GGT V7.0 (README at 5501de3; not a run): "
         + ", ".join(f"{k} {v:.4f}" for k, v in GGT_PUBLISHED_V7.items() if k in metrics),
+        "newsprism without folding nested mentions: "
+        + ", ".join(f"{k} {unfolded[k]:.4f}" for k in ("quote_f1_0.3", "quote_f1_0.8", "speaker_acc_0.3", "speaker_acc_0.8")),
         *ggt_error_notes(articles, details[0.3], "newsprism"),
         *ggt_error_notes(articles, base_details[0.3], "textacy"),
     ]
@@ -351,6 +356,9 @@ def run_polnear(dataset: str, data_dir: Path, limit: int | None) -> EvalReport:
         for name, p in preds.items()
     }
     counts = scored["newsprism"][1]
+    unfolded, _ = polnear.score_corpus(
+        [(a.text, a.spans, to_roles(fs)) for a, fs in zip(articles, preds["newsprism"].unfolded)]
+    )
     notes = [
         f"{len(articles)} articles ({'dev' if dataset == 'polnear-dev' else 'test'} split), one annotator each "
         f"(first by id); gold spans: "
@@ -358,6 +366,8 @@ def run_polnear(dataset: str, data_dir: Path, limit: int | None) -> EvalReport:
         + "; predicted (newsprism): "
         + ", ".join(f"{role} {c.pred}" for role, c in counts.items()),
         "PolNeAR publishes inter-annotator agreement, not system scores: no published row.",
+        "newsprism without folding nested mentions: "
+        + ", ".join(f"{k} {v:.4f}" for k, v in unfolded.items() if "_f1_" in k),
         *polnear_error_notes(articles, preds["newsprism"].found, "newsprism"),
         *polnear_error_notes(articles, preds["textacy"].found, "textacy"),
     ]
@@ -374,7 +384,7 @@ def run_polnear(dataset: str, data_dir: Path, limit: int | None) -> EvalReport:
 def system_health_notes(preds: dict[str, Predictions]) -> list[str]:
     return [
         f"{name}: {p.folded} nested mention(s) folded into the mention around them, "
-        f"{p.failures} article(s) raised, {p.offset_errors} span(s) with text != text[start:end]"
+        f"{p.failures} article(s) raised, {p.offset_errors} span(s) whose text differs from the article at its offsets"
         for name, p in preds.items()
     ]
 
