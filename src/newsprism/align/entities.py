@@ -31,13 +31,15 @@ from dataclasses import dataclass, field
 
 from newsprism.align.names import (
     PersonName,
-    acronym,
+    acronym_forms,
     fold,
     is_initial,
     is_pronoun_or_empty,
+    joined,
     keys_match,
     name_key,
     parse_person,
+    without_legal_form,
     words,
 )
 from newsprism.model import Article, ArticleAnalysis, Entity, LocalEntity
@@ -241,22 +243,47 @@ def _break_tie(roots: list[int], members: list[_Record], profile, roles_of) -> l
 
 def _merge_others(recs: list[_Record], uf: _UnionFind, canon: _KeyCanon) -> None:
     others = [r for r in recs if r.cls != "PERSON" and r.key]
-    by_key: dict[tuple, list[_Record]] = defaultdict(list)
+    # 1. Same name: equal keys once spaces and hyphens are out ("SeaMicro" = "Sea Micro");
+    # an organisation's legal form does not count ("Intel Corp." = "Intel").
+    keys: dict[int, tuple[str, ...]] = {}
+    by_key: dict[tuple[str, str], list[_Record]] = defaultdict(list)
     for r in others:
-        by_key[(r.cls, tuple(canon(k) for k in r.key))].append(r)
+        key = without_legal_form(r.key) if r.cls == "ORG" else r.key
+        keys[r.order] = key
+        by_key[(r.cls, canon(joined(key)))].append(r)
     for group in by_key.values():
         for r in group[1:]:
             uf.union(group[0].order, r.order)
-    # An acronym joins the one longer name of its class it abbreviates.
-    expansions: dict[tuple[str, str], set[tuple]] = defaultdict(set)
-    for cls, key in by_key:
-        if len(key) >= 2:
-            expansions[(cls, acronym(key))].add(key)
-    for (cls, key), group in by_key.items():
-        if len(key) == 1 and 2 <= len(key[0]) <= 6:
-            longer = expansions.get((cls, key[0]), set())
-            if len(longer) == 1:
-                uf.union(by_key[(cls, next(iter(longer)))][0].order, group[0].order)
+    # 2. A shorter form joins the one longer name of its class that it can only mean:
+    #    an acronym ("UN", "H-P"); for organisations also the leading word ("ATI" → "ATI
+    #    Technologies") or the trailing words ("Geological Survey" → "U.S. Geological Survey").
+    long_keys: dict[str, set[tuple]] = defaultdict(set)
+    first_of = {k: r for k, r in ((keys[r.order], r) for r in others) if len(k) >= 2 or "-" in k[0]}
+    for key, r in first_of.items():
+        for form in acronym_forms(key):
+            long_keys[f"{r.cls}|acr|{form}"].add(key)
+        if r.cls == "ORG":
+            long_keys[f"ORG|lead|{key[0]}"].add(key)
+            for i in range(1, len(key) - 1):
+                long_keys[f"ORG|tail|{' '.join(key[i:])}"].add(key)
+    seen: set[tuple[str, tuple]] = set()
+    for r in others:
+        key = keys[r.order]
+        if (r.cls, key) in seen:
+            continue
+        seen.add((r.cls, key))
+        lookups = []
+        if len(key) == 1 and 2 <= len(joined(key)) <= 6:
+            lookups.append(f"{r.cls}|acr|{joined(key)}")
+        if r.cls == "ORG" and len(key) == 1:
+            lookups.append(f"ORG|lead|{key[0]}")
+        if r.cls == "ORG" and len(key) >= 2:
+            lookups.append(f"ORG|tail|{' '.join(key)}")
+        for lookup in lookups:
+            roots = {uf.find(first_of[k].order) for k in long_keys.get(lookup, ()) if k != key}
+            if len(roots) == 1:
+                uf.union(next(iter(roots)), r.order)
+                break
 
 
 def _merge_type_slips(recs: list[_Record], uf: _UnionFind, canon: _KeyCanon) -> None:

@@ -158,13 +158,43 @@ def parse_person(name: str) -> PersonName | None:
 def name_key(name: str) -> tuple[str, ...]:
     """Token keys of a non-person name: determiners, possessives and dots dropped ("U.S." → "us")."""
     chunks = [c.replace(".", "") if _DOTTED.fullmatch(c) else c for c in fold(name).split()]
+    owners = [i for i, c in enumerate(chunks[:-1]) if _POSSESSIVE.search(c)]
+    if owners:  # "Indonesia's Aceh", "Russia's Gazprom": the possessor is another entity
+        chunks = chunks[owners[-1] + 1 :]
     toks = [w for w in words(" ".join(chunks)) if w not in DETERMINERS]
     return tuple(translit_key(t) for t in toks)
 
 
+LEGAL_FORMS = frozenset(
+    "inc incorporated corp corporation co company ltd limited llc plc lp llp sa ag gmbh nv bv spa ab oyj".split()
+)
+_ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "de", "in", "&"})
+
+
+def without_legal_form(key: tuple[str, ...]) -> tuple[str, ...]:
+    """An organisation's key without "Inc.", "Corp.", "Ltd" at the end ("Intel Corp." = "Intel")."""
+    while len(key) > 1 and key[-1].replace(".", "") in LEGAL_FORMS:
+        key = key[:-1]
+    return key
+
+
 def acronym(key: tuple[str, ...]) -> str:
     """Initials of the content words: ("north", "atlantic", "treaty", "organization") → "nato"."""
-    return "".join(t[0] for t in key if t not in ("of", "and", "for", "the", "de", "in"))
+    return "".join(t[0] for t in key if t not in _ACRONYM_SKIP)
+
+
+def acronym_forms(key: tuple[str, ...]) -> set[str]:
+    """Ways an acronym may abbreviate a name: initials, with hyphenated words split
+    ("hewlett-packard" → "hp") and short words kept whole ("us geological survey" → "usgs")."""
+    parts = [p for t in key for p in t.split("-") if p and p not in _ACRONYM_SKIP]
+    forms = {acronym(key), "".join(p[0] for p in parts)}
+    forms.add("".join(p if len(p) <= 3 else p[0] for p in parts))
+    return {f for f in forms if len(f) >= 2}
+
+
+def joined(key: tuple[str, ...]) -> str:
+    """A key with spaces and hyphens out: "sea micro" = "seamicro", "t-mobile" = "t mobile"."""
+    return "".join(key).replace("-", "")
 
 
 def is_pronoun_or_empty(text: str) -> bool:
