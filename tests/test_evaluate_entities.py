@@ -1,0 +1,76 @@
+"""ECB+ entity evaluation: the scorer on hand-computed cases, the corpus reader on a tiny document."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.evaluate.entities import conll_scores, detokenize, gold_clusters, read_document
+
+scorch = pytest.importorskip("scorch")
+
+
+def test_conll_scores_match_hand_computed_values_on_gold_mentions():
+    # key {a,b,c} {d,e}; response {a,b} {c,d,e}. By hand (Pradhan et al. 2014 formulas):
+    # MUC R = P = 2/3; B³ R = P = 11/15; CEAF-e R = P = (0.8 + 0.8) / 2 = 0.8.
+    key = [{"a", "b", "c"}, {"d", "e"}]
+    response = [{"a", "b"}, {"c", "d", "e"}]
+    s = conll_scores(key, response)
+    assert s["muc_f1"] == pytest.approx(2 / 3)
+    assert s["b3_f1"] == pytest.approx(11 / 15)
+    assert s["ceafe_f1"] == pytest.approx(0.8)
+    assert s["conll_f1"] == pytest.approx((2 / 3 + 11 / 15 + 0.8) / 3)
+
+
+def test_conll_scores_perfect_and_all_singletons():
+    key = [{"a", "b"}, {"c"}]
+    assert conll_scores(key, key)["conll_f1"] == pytest.approx(1.0)
+    singletons = conll_scores(key, [{"a"}, {"b"}, {"c"}])
+    assert singletons["muc_f1"] == 0.0  # MUC counts links only
+    assert singletons["b3_precision"] == pytest.approx(1.0)
+
+
+def test_muc_with_twinless_mentions_matches_the_reference_example():
+    # The key/response pair of the reference scorer's documentation (Pradhan et al. 2014):
+    # key {a,b,c} {d,e,f,g}; response {a,b} {c,d} {f,g,h,i}: MUC R = P = 0.4.
+    s = conll_scores([{"a", "b", "c"}, {"d", "e", "f", "g"}], [{"a", "b"}, {"c", "d"}, {"f", "g", "h", "i"}])
+    assert s["muc_recall"] == pytest.approx(0.4)
+    assert s["muc_precision"] == pytest.approx(0.4)
+
+
+ECB_DOC = """<Document doc_name="99_1ecb.xml" doc_id="X">
+<token t_id="1" sentence="0" number="0">Wally</token>
+<token t_id="2" sentence="0" number="1">Oppal</token>
+<token t_id="3" sentence="0" number="2">spoke</token>
+<token t_id="4" sentence="1" number="0">Oppal</token>
+<token t_id="5" sentence="1" number="1">left</token>
+<token t_id="6" sentence="1" number="2">Canada</token>
+<token t_id="7" sentence="2" number="0">He</token>
+<Markables>
+<HUMAN_PART_PER m_id="10"><token_anchor t_id="1"/><token_anchor t_id="2"/></HUMAN_PART_PER>
+<ACTION_OCCURRENCE m_id="11"><token_anchor t_id="3"/></ACTION_OCCURRENCE>
+<HUMAN_PART_PER m_id="12"><token_anchor t_id="4"/></HUMAN_PART_PER>
+<LOC_GEO m_id="13"><token_anchor t_id="6"/></LOC_GEO>
+<HUMAN_PART_PER m_id="14"><token_anchor t_id="7"/></HUMAN_PART_PER>
+<HUMAN_PART_PER m_id="20" RELATED_TO="" TAG_DESCRIPTOR="oppal" instance_id="HUM1" />
+</Markables>
+<Relations>
+<CROSS_DOC_COREF r_id="1" note="HUM1"><source m_id="10" /><target m_id="20" /></CROSS_DOC_COREF>
+<INTRA_DOC_COREF r_id="2"><source m_id="12" /><target m_id="21" /></INTRA_DOC_COREF>
+</Relations>
+</Document>"""
+
+
+def test_reader_keeps_entity_mentions_of_validated_sentences(tmp_path):
+    path = tmp_path / "99_1ecb.xml"
+    path.write_text(ECB_DOC, encoding="utf-8")
+    doc = read_document(path, validated={("99_1ecb", 0), ("99_1ecb", 1)})
+    by_id = {m.mid: m for m in doc.mentions}
+    assert set(by_id) == {"10", "12", "13"}  # action out; sentence 2 not validated; descriptor unanchored
+    assert by_id["10"].text == "Wally Oppal" and by_id["10"].gold == "HUM1"
+    assert by_id["12"].gold == "99_1ecb:r2"  # intra-document chain
+    assert by_id["13"].gold == "99_1ecb:m13"  # singleton
+    assert len(gold_clusters([doc])) == 3
+
+
+def test_detokenize_rejoins_split_names():
+    assert detokenize(["T", "-", "Mobile", "USA", "'s"]) == "T-Mobile USA's"
