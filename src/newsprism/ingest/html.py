@@ -7,7 +7,9 @@ import re
 from newsprism.ingest.formats import Document
 
 # Pages with less main text than this are navigation, galleries or error pages.
+# Scripts written without spaces (Chinese, Japanese) are measured in characters.
 MIN_ARTICLE_WORDS = 25
+MIN_ARTICLE_CHARS_UNSPACED = 100
 
 _BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
@@ -29,7 +31,7 @@ def extract_html(html: str, source_path: str, *, url: str | None = None) -> Docu
         include_images=False,
         include_links=False,
     )
-    if doc is None or not doc.text or len(doc.text.split()) < MIN_ARTICLE_WORDS:
+    if doc is None or not doc.text or not _long_enough(doc.text):
         return None
     return Document(
         text=doc.text,
@@ -73,6 +75,13 @@ def fragment_to_text(fragment: str) -> str:
     walk(root)
     lines = (_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _long_enough(text: str) -> bool:
+    if len(text.split()) >= MIN_ARTICLE_WORDS:
+        return True
+    unspaced = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+    return unspaced >= MIN_ARTICLE_CHARS_UNSPACED
 
 
 def _clean(value) -> str | None:
