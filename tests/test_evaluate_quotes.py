@@ -165,3 +165,40 @@ def test_polnear_smoke_run_scores_two_dev_articles(shared_data):
         for mode in ("exact", "overlap"):
             assert 0.0 <= report.metrics[f"{role}_f1_{mode}"] <= 1.0
     assert "textacy" in report.baselines
+
+
+def test_ggt_scorer_agrees_with_the_published_script_on_real_articles(shared_data, nlp, monkeypatch):
+    """Our compare() against GGT's own compare_res (HEAD 5501de3), run from the dataset folder."""
+    import importlib.util
+    import types
+
+    script = shared_data / "gender-gap-tracker" / "eval_scripts_HEAD_5501de3" / "src__evaluate_quotes.py"
+    spec = importlib.util.spec_from_file_location("ggt_evaluate_quotes", script)
+    module = importlib.util.module_from_spec(spec)
+    # pandas is imported at the script's top but unused by compare_res (and not a dependency of ours)
+    monkeypatch.setitem(__import__("sys").modules, "pandas", types.ModuleType("pandas"))
+    spec.loader.exec_module(module)
+
+    def as_json(quote: ggt.Quote, floating: bool | None = None) -> dict:
+        index = lambda r: f"({r[0]},{r[1]})" if r else ""  # noqa: E731
+        item = {"quote_index": index(quote.quote), "speaker_index": index(quote.speaker),
+                "speaker": quote.speaker_text, "verb": quote.verb}
+        if floating is not None:
+            item["is_floating_quote"] = floating
+        return item
+
+    articles = ggt.load_ggt(shared_data / "gender-gap-tracker", 3)
+    preds = evq.predict([a.id for a in articles], [a.text for a in articles])
+    for name in ("newsprism", "textacy"):
+        for article, found in zip(articles, preds[name].found):
+            pred = [q for f in found for q in evq.to_ggt(f)]
+            for threshold in ggt.THRESHOLDS:
+                ours = ggt.compare(article.quotes, pred, threshold)
+                theirs = module.compare_res(
+                    [as_json(g) for g in article.quotes], [as_json(p, p.floating) for p in pred], threshold
+                )
+                assert ours.tp == theirs["true_positive"]
+                assert len(ours.spurious) == theirs["false_positive"]
+                assert len(ours.missed) == theirs["false_negative"]
+                assert sum(m.speaker for m in ours.matches) == theirs["n_speaker_match"]
+                assert sum(m.verb for m in ours.matches) == theirs["n_verb_match"]
