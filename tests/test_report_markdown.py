@@ -26,7 +26,7 @@ def test_every_section_is_present(text):
 
 def test_summary_sentences_carry_numbered_citations_listed_with_outlet_and_text(text):
     summary = _section(text, "Summary")
-    assert "three hours. [1][2][3] “We are" in summary
+    assert "more than three hours. [1][2][3]\n\n“We are prepared" in summary
     assert "2. AP — “Trump and Putin met for more than three hours in Anchorage on Friday.”" in summary
     assert "characters 0–69" in summary
     assert len(re.findall(r"^\d+\. ", summary, flags=re.M)) == 8
@@ -35,7 +35,8 @@ def test_summary_sentences_carry_numbered_citations_listed_with_outlet_and_text(
 def test_facts_show_status_and_each_outlets_value_in_context(text):
     facts = _section(text, "Facts")
     assert "### duration of the talks — **DISPUTED**" in facts
-    assert "### protesters outside the base — **SINGLE SOURCE**" in facts
+    assert "### From a single source (1)" in facts
+    assert "| protesters outside the base | AP | About 200 protesters | about 200 person | **About 200" in facts
     assert "| AP | more than three hours | 3–4 hour | Trump and Putin met for **more than three hours** in Anchorage" in facts
 
 

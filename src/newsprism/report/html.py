@@ -29,6 +29,7 @@ from newsprism.report.view import (
     format_value,
     group_label,
     independent_groups,
+    outlet_counts,
     paragraph_anchor,
     paragraph_spans,
     safe_id,
@@ -205,13 +206,18 @@ def _article_view(article: Article, brief: Brief, labels: dict[str, str], marks)
         "title": article.title,
         "url": safe_url(article.url),
         "url_text": article.url,
-        "published": article.published,
-        "author": article.author,
-        "group": article.source_group,
+        "meta": [
+            part for part in (
+                article.published and f"published {article.published}",
+                article.author and f"by {article.author}",
+                article.source_group and f"source group {article.source_group}",
+                f"{len(article.text.split()):,} words",
+                article.source_path and f"from {article.source_path}",
+            ) if part
+        ],
         "mixed": bool(analysis and analysis.mixed),
         "nodes": article_nodes(article, analysis, marks.get(article.id, [])),
         "removed": [{"reason": r.reason, "text": _short(r.text, 400)} for r in article.removed],
-        "words": len(article.text.split()),
     }
 
 
@@ -240,7 +246,7 @@ def report_context(brief: Brief) -> dict[str, Any]:
         "title": story_title(brief),
         "generated": brief.generated,
         "n_articles": len(brief.articles),
-        "n_outlets": len({a.outlet for a in brief.articles if a.outlet}),
+        "outlets": outlet_counts(brief.articles),
         "n_groups": independent_groups(brief.articles),
         "dates": (dates[0], dates[-1]) if dates else None,
         "warnings": brief.warnings,

@@ -16,10 +16,12 @@ from newsprism.report.view import (
     article_labels,
     coverage_status,
     diff_changes,
+    ops_changes,
     format_date,
     format_value,
     group_label,
     independent_groups,
+    outlet_counts,
     paragraph_spans,
     safe_url,
     story_title,
@@ -69,6 +71,8 @@ def _diff_md(pieces: list[DiffPiece]) -> str:
             out.append(f"~~{md(p.text)}~~")
         elif p.op == "insert":
             out.append(f"**{md(p.text)}**")
+        elif p.op == "gap":
+            out.append("…")
         else:
             out.append(md(p.text))
     return " ".join(out)
@@ -82,7 +86,9 @@ def _summary(brief: Brief, citations: Citations) -> list[str]:
     for s in brief.summary:
         refs = "".join(f"[{citations.cite(src).number}]" for src in s.sources)
         sentences.append(md(s.text) + (f" {refs}" if refs else ""))
-    lines += [" ".join(sentences), "", "**Cited passages**", ""]
+    for sentence in sentences:  # one paragraph each: they come from different articles
+        lines += [sentence, ""]
+    lines += ["**Cited passages**", ""]
     for c in citations.all:
         lines.append(f"{c.number}. {md(c.label)} — “{md(c.text)}” ({md(c.article)}, characters {c.start}–{c.end})")
     return lines + [""]
@@ -93,7 +99,7 @@ def _timeline(brief: Brief, labels: dict[str, str]) -> list[str]:
     if not brief.timeline:
         return lines + ["*No dated events were found.*", ""]
     for t in brief.timeline:  # already in order
-        when = format_date(t.date, t.precision) if t.resolved else "date unresolved (relative)"
+        when = format_date(t.date, t.precision) if t.resolved else f"“{md(t.date)}” (unresolved)"
         outlets = ", ".join(dict.fromkeys(md(labels.get(s.article, s.article)) for s in t.sources))
         lines.append(f"- **{when}** — {md(t.text)}" + (f" ({outlets})" if outlets else ""))
     return lines + [""]
@@ -104,26 +110,40 @@ def _fact(fact: Fact, labels: dict[str, str]) -> list[str]:
     lines = [f"### {md(fact.topic) or '(untitled fact)'} — **{status}**", ""]
     if fact.explanation:
         lines += [md(fact.explanation), ""]
-    rows = []
-    for c in fact.claims:
-        context = ""
-        if c.sentence and c.sentence.start <= c.start and c.end <= c.sentence.end:
-            before = c.sentence.text[: c.start - c.sentence.start]
-            after = c.sentence.text[c.end - c.sentence.start :]
-            context = f"{md(before)}**{md(c.text)}**{md(after)}"
-        rows.append([
-            cell(labels.get(c.article, c.article)), cell(c.text), cell(format_value(c.value, c.unit, c.qualifier)),
-            context or " ",
-        ])
+    rows = [
+        [cell(labels.get(c.article, c.article)), cell(c.text), cell(format_value(c.value, c.unit, c.qualifier)),
+         _context(c) or " "]
+        for c in fact.claims
+    ]
     return lines + _table(["Outlet", "As written", "Value", "In context"], rows) + [""]
+
+
+def _context(c) -> str:
+    """The claim's sentence with the claim in bold, or nothing when the sentence is unknown."""
+    if c.sentence and c.sentence.start <= c.start and c.end <= c.sentence.end:
+        before = c.sentence.text[: c.start - c.sentence.start]
+        after = c.sentence.text[c.end - c.sentence.start :]
+        return f"{md(before)}**{md(c.text)}**{md(after)}".strip()
+    return ""
 
 
 def _facts(brief: Brief, labels: dict[str, str]) -> list[str]:
     lines = ["## Facts", ""]
     if not brief.facts:
         return lines + ["*No checkable facts were found.*", ""]
-    for fact in brief.facts:
+    # Disputed first, then corroborated; single-source facts in one compact table.
+    shared = sorted((f for f in brief.facts if f.status != "single_source"), key=lambda f: f.status != "disputed")
+    for fact in shared:
         lines += _fact(fact, labels)
+    single = [f for f in brief.facts if f.status == "single_source"]
+    if single:
+        lines += [f"### From a single source ({len(single)})", ""]
+        rows = [
+            [cell(f.topic) if i == 0 else " ", cell(labels.get(c.article, c.article)), cell(c.text),
+             cell(format_value(c.value, c.unit, c.qualifier)), _context(c) or " "]
+            for f in single for i, c in enumerate(f.claims)
+        ]
+        lines += _table(["Fact", "Outlet", "As written", "Value", "In context"], rows) + [""]
     return lines
 
 
@@ -138,7 +158,9 @@ def _quote_row(q: Quote, labels: dict[str, str]) -> list[str]:
         if v.text.split() == q.text.split():
             continue
         pieces = word_diff(q.text, v.text, v.diff)
-        changes = "; ".join(f"{md(a) or '∅'} → {md(b) or '∅'}" for a, b in diff_changes(pieces))
+        pairs = (ops_changes(v.diff) if v.diff else None) or diff_changes(pieces)
+        short = len(pairs) <= 3 and all(len(a.split()) <= 5 and len(b.split()) <= 5 for a, b in pairs)
+        changes = "; ".join(f"{md(a) or '∅'} → {md(b) or '∅'}" for a, b in pairs) if short else ""
         outlets = ", ".join(md(labels.get(a, a)) for a in v.articles)
         variants.append(f"“{_diff_md(pieces)}” ({outlets}; {changes})" if changes else f"“{md(v.text)}” ({outlets})")
     outlets = ", ".join(dict.fromkeys(md(labels.get(m.article, m.article)) for m in q.mentions)) or ", ".join(
@@ -147,12 +169,26 @@ def _quote_row(q: Quote, labels: dict[str, str]) -> list[str]:
     return [speaker, text, "<br>".join(variants) or "same wording everywhere", outlets or " "]
 
 
+def _source_groups(q: Quote, groups: dict[str, str]) -> int:
+    return len({groups.get(a, a) for a in q.articles} | {groups.get(m.article, m.article) for m in q.mentions})
+
+
 def _quotes(brief: Brief, labels: dict[str, str]) -> list[str]:
     lines = ["## Quotes", ""]
     if not brief.quotes:
         return lines + ["*No quotes were found.*", ""]
-    rows = [_quote_row(q, labels) for q in brief.quotes]
-    return lines + _table(["Speaker", "Quote", "Other wordings (canonical ~~struck~~, variant **bold**)", "Outlets"], rows) + [""]
+    groups = {a.id: a.source_group or a.id for a in brief.articles}
+    shared = sorted((q for q in brief.quotes if _source_groups(q, groups) > 1), key=lambda q: -_source_groups(q, groups))
+    single = [q for q in brief.quotes if _source_groups(q, groups) <= 1]
+    header = ["Speaker", "Quote", "Other wordings (canonical ~~struck~~, variant **bold**, … not quoted)", "Outlets"]
+    if shared:
+        lines += _table(header, [_quote_row(q, labels) for q in shared]) + [""]
+    else:
+        lines += ["*No quote is carried by more than one independent source.*", ""]
+    if single:
+        lines += [f"### From a single source ({len(single)})", ""]
+        lines += _table(header, [_quote_row(q, labels) for q in single]) + [""]
+    return lines
 
 
 def _coverage(brief: Brief, labels: dict[str, str]) -> list[str]:
@@ -210,15 +246,15 @@ def _articles(brief: Brief, labels: dict[str, str]) -> list[str]:
 
 def render_markdown(brief: Brief) -> str:
     labels = article_labels(brief.articles)
-    outlets = len({a.outlet for a in brief.articles if a.outlet})
+    outlets = ", ".join(md(o) for o in outlet_counts(brief.articles))
     groups = independent_groups(brief.articles)
     n = len(brief.articles)
     lines = [
         f"# {md(story_title(brief))}",
         "",
-        f"*newsprism brief* · {n} article{'s' if n != 1 else ''}"
-        + (f" from {outlets} outlet{'s' if outlets != 1 else ''}" if outlets else "")
-        + f", {groups} independent source{'s' if groups != 1 else ''} · generated {md(brief.generated)}",
+        f"*newsprism brief* · {n} article{'s' if n != 1 else ''} from {groups} independent"
+        f" source{'s' if groups != 1 else ''}" + (f" ({outlets})" if outlets else "")
+        + f" · generated {md(brief.generated)}",
         "",
     ]
     if brief.warnings:

@@ -559,5 +559,15 @@ def coverage_status(row: CoverageRow, item_id: str, kind: str) -> str:
     return "absent"
 
 
+def outlet_counts(articles: list[Article]) -> list[str]:
+    """"Los Angeles Times ×2", "3 of unknown outlet": who wrote the articles, without guessing."""
+    counts = Counter(a.outlet for a in articles if a.outlet)
+    parts = [f"{name} ×{n}" if n > 1 else name for name, n in counts.items()]
+    unknown = sum(1 for a in articles if not a.outlet)
+    if unknown:
+        parts.append(f"{unknown} of unknown outlet" if unknown > 1 else "1 of unknown outlet")
+    return parts
+
+
 def independent_groups(articles: list[Article]) -> int:
     return len({a.source_group or a.id for a in articles})
