@@ -100,12 +100,13 @@ def test_facts_show_status_badges_and_each_outlets_value(doc):
 def test_coverage_matrix_marks_carried_exclusive_and_omitted(doc):
     rows = doc.xpath("//table[contains(@class, 'matrix')]/tbody/tr")
     cells = [[c.get("class").split()[1] for c in row.xpath(".//span[contains(@class, 'cell')]")] for row in rows]
-    assert cells == [
+    assert cells == [  # the fact only AP carries is counted, not drawn
         ["carried", "carried", "carried"],
-        ["absent", "exclusive", "absent"],
         ["carried", "carried", "carried"],
         ["carried", "omitted", "carried"],
     ]
+    totals = [[td.text_content() for td in tr.xpath("td")] for tr in doc.xpath("//table[contains(@class, 'matrix')]/tfoot/tr")]
+    assert totals == [["3", "3", "3"], ["0", "1", "0"], ["0", "1", "0"]]
 
 
 def test_opinion_paragraphs_are_marked_and_listed(doc):

@@ -49,7 +49,8 @@ def test_quote_variants_show_word_differences(text):
 def test_coverage_table_has_one_column_per_source(text):
     coverage = _section(text, "Coverage")
     assert "| Fact or quote | Reuters | AP | Anchorage Daily News |" in coverage
-    assert "| protesters outside the base | — | **only here** | — |" in coverage
+    assert "protesters outside the base" not in coverage  # single-source items are only counted
+    assert "| *only this source* | 0 | 1 | 0 |" in coverage and "1 item carried by a single source" in coverage
     assert "| carried | *omitted* | carried |" in coverage
 
 

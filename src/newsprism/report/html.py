@@ -22,7 +22,7 @@ from newsprism.report.view import (
     article_labels,
     article_nodes,
     collect_marks,
-    coverage_status,
+    coverage_rows,
     diff_changes,
     ops_changes,
     format_date,
@@ -170,19 +170,15 @@ def _short(text: str, limit: int = 70) -> str:
 
 
 def _coverage_view(brief: Brief, labels: dict[str, str]) -> dict[str, Any]:
-    groups = [{"label": group_label(row, labels), "articles": len(row.articles)} for row in brief.coverage]
-    rows = []
-    for fact in brief.facts:
-        cells = [coverage_status(row, fact.id, "fact") for row in brief.coverage]
-        rows.append({"kind": "fact", "label": fact.topic, "anchor": f"fact-{safe_id(fact.id)}", "cells": cells})
-    for quote in brief.quotes:
-        cells = [coverage_status(row, quote.id, "quote") for row in brief.coverage]
-        speaker = quote.speaker_name or "unattributed"
-        rows.append({
-            "kind": "quote", "label": f"{speaker}: “{_short(quote.text, 60)}”",
-            "anchor": f"quote-{safe_id(quote.id)}", "cells": cells,
-        })
-    return {"groups": groups, "rows": rows}
+    """The matrix rows worth a reader's eye (carried by several sources, or omitted by one), and totals."""
+    rows, hidden = coverage_rows(brief)
+    groups = [
+        {"label": group_label(row, labels), "articles": len(row.articles), "carried": len(row.facts) + len(row.quotes),
+         "exclusive": len(row.exclusive_facts) + len(row.exclusive_quotes),
+         "omitted": len(row.omitted_facts) + len(row.omitted_quotes)}
+        for row in brief.coverage
+    ]
+    return {"groups": groups, "rows": rows, "hidden": hidden}
 
 
 def _opinion_view(brief: Brief, labels: dict[str, str]) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ from newsprism.report.view import (
     Citations,
     DiffPiece,
     article_labels,
-    coverage_status,
+    coverage_rows,
     diff_changes,
     ops_changes,
     format_date,
@@ -193,17 +193,21 @@ def _quotes(brief: Brief, labels: dict[str, str]) -> list[str]:
 
 def _coverage(brief: Brief, labels: dict[str, str]) -> list[str]:
     lines = ["## Coverage", ""]
-    if not brief.coverage or not (brief.facts or brief.quotes):
+    if not brief.coverage:
         return lines + ["*No coverage to compare.*", ""]
+    rows, hidden = coverage_rows(brief)
     header = ["Fact or quote"] + [cell(group_label(row, labels)) for row in brief.coverage]
-    rows = []
-    for f in brief.facts:
-        rows.append([cell(f.topic)] + [COVERAGE_WORDS[coverage_status(r, f.id, "fact")] for r in brief.coverage])
-    for q in brief.quotes:
-        label = f"{md(q.speaker_name or 'unattributed')}: “{md(_short(q.text, 60))}”"
-        rows.append([label] + [COVERAGE_WORDS[coverage_status(r, q.id, "quote")] for r in brief.coverage])
-    legend = "*only here*: no other independent source carries it; *omitted*: at least two other independent sources carry it."
-    return lines + _table(header, rows) + ["", legend, ""]
+    body = [[md(r["label"])] + [COVERAGE_WORDS[c] for c in r["cells"]] for r in rows]
+    if not body:
+        body = [["*none carried by several sources*"] + [" "] * len(brief.coverage)]
+    body.append(["*carried in all*"] + [str(len(r.facts) + len(r.quotes)) for r in brief.coverage])
+    body.append(["*only this source*"] + [str(len(r.exclusive_facts) + len(r.exclusive_quotes)) for r in brief.coverage])
+    body.append(["*omitted*"] + [str(len(r.omitted_facts) + len(r.omitted_quotes)) for r in brief.coverage])
+    legend = (
+        "*only here*: no other independent source carries it; *omitted*: at least two other independent "
+        "sources carry it." + (f" {hidden} item{'s' if hidden != 1 else ''} carried by a single source {'are' if hidden != 1 else 'is'} only counted." if hidden else "")
+    )
+    return lines + _table(header, body) + ["", legend, ""]
 
 
 def _opinion(brief: Brief, labels: dict[str, str]) -> list[str]:

@@ -559,6 +559,31 @@ def coverage_status(row: CoverageRow, item_id: str, kind: str) -> str:
     return "absent"
 
 
+def coverage_rows(brief: Brief) -> tuple[list[dict[str, Any]], int]:
+    """Facts then quotes that several sources carry or some source omits, with one status per source group.
+
+    Items a single source carries are left out of the matrix (they are counted per source
+    and listed with the single-source facts and quotes); returns (rows, how many were left out).
+    """
+    rows, hidden = [], 0
+    items = [("fact", f.id, f.topic or "(untitled fact)") for f in brief.facts] + [
+        ("quote", q.id, f"{q.speaker_name or 'unattributed'}: “{_shorten_text(q.text, 60)}”") for q in brief.quotes
+    ]
+    for kind, item_id, label in items:
+        cells = [coverage_status(row, item_id, kind) for row in brief.coverage]
+        carried = sum(c in ("carried", "exclusive") for c in cells)
+        if carried >= 2 or "omitted" in cells:
+            rows.append({"kind": kind, "id": item_id, "label": label, "anchor": f"{kind}-{safe_id(item_id)}", "cells": cells})
+        else:
+            hidden += 1
+    return rows, hidden
+
+
+def _shorten_text(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def outlet_counts(articles: list[Article]) -> list[str]:
     """"Los Angeles Times ×2", "3 of unknown outlet": who wrote the articles, without guessing."""
     counts = Counter(a.outlet for a in articles if a.outlet)
