@@ -135,3 +135,27 @@ def test_name_keys_are_strict():
     assert not keys_match(translit_key("Peskov"), translit_key("Peskova"))
     assert parse_person("the president") is None
     assert parse_person("Donald Trump Jr.").suffix == "jr"
+
+
+def test_one_letter_slip_in_a_long_first_name_merges():
+    arts, ans = _story([("Volodymyr Zelenskyy", "PERSON")], [("Volodmyr Zelenskyy", "PERSON")])
+    assert len(merge_entities(arts, ans)) == 1
+
+
+def test_gendered_first_names_one_letter_apart_stay_apart():
+    arts, ans = _story([("Ivan Trumpington", "PERSON")], [("Ivana Trumpington", "PERSON")])
+    assert len(merge_entities(arts, ans)) == 2
+
+
+def test_legal_form_and_acronym_of_an_organisation_merge():
+    arts, ans = _story(
+        [("Hewlett-Packard Co.", "ORG")], [("HP", "ORG")], [("Hewlett-Packard", "ORG")], [("Intel Corp.", "ORG")], [("Intel", "ORG")]
+    )
+    entities = merge_entities(arts, ans)
+    assert len(entities) == 2
+    assert {e.name for e in entities} == {"Hewlett-Packard Co.", "Intel Corp."}
+
+
+def test_pronouns_are_never_merged():
+    arts, ans = _story([("he", "PERSON"), ("it", "ORG")], [("he", "PERSON"), ("it", "ORG")])
+    assert len(merge_entities(arts, ans)) == 4

@@ -8,15 +8,19 @@ from newsprism.align.quotes import align_quotes
 from newsprism.model import Article, ArticleAnalysis, LocalEntity, QuoteMention
 
 
-def _article(i: int, quote: str, speaker: str, *, group: str | None = None, kind: str = "direct"):
-    """One article: `Speaker said: "quote"`, with exact offsets for the quote and the speaker."""
-    text = f'{speaker} said: \u201c{quote}\u201d'
+def _article(
+    i: int, quote: str, speaker: str, *, group: str | None = None, kind: str = "direct", named_as: str | None = None
+):
+    """One article: `Speaker said: "quote"`, with exact offsets for the quote and the speaker
+    (``named_as`` is how the text names the speaker, e.g. a pronoun resolved to ``speaker``)."""
+    named_as = named_as or speaker
+    text = f'{named_as} said: \u201c{quote}\u201d'
     aid = f"a{i}"
     art = Article(id=aid, raw=text, text=text, outlet=f"Outlet {i}", source_group=group or f"g{i}")
     start = text.index(quote)
     mention = QuoteMention(
         article=aid, start=start, end=start + len(quote), text=quote, kind=kind,
-        speaker_mention=art.span(0, len(speaker)), speaker_name=speaker, speaker_entity="e0",
+        speaker_mention=art.span(0, len(named_as)), speaker_name=speaker, speaker_entity="e0",
         speaker_type="PERSON",
     )
     assert text[mention.start : mention.end] == mention.text
@@ -136,3 +140,12 @@ def test_wording_key_and_diff_helpers():
     assert word_diff("talks in Kiev today", "talks in Kyiv today") == [
         {"op": "replace", "at": 2, "canonical": "Kiev", "variant": "Kyiv"}
     ]
+
+
+def test_speaker_found_only_through_a_pronoun_does_not_make_a_disagreement():
+    words = "I want to see a ceasefire rapidly and I will not be happy otherwise"
+    # Article 1 names its speaker only as "He", which the per-article step resolved to Putin.
+    quotes = _align(_article(0, words, "Donald Trump"), _article(1, words, "Vladimir Putin", named_as="He"))
+    assert len(quotes) == 1
+    assert not quotes[0].speaker_disagreement
+    assert quotes[0].speaker_name == "Donald Trump"

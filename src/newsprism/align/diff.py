@@ -49,8 +49,8 @@ def word_diff(canonical: str, variant: str, *, fragment: bool = False) -> list[d
     """Word-level edits turning ``canonical`` into ``variant``.
 
     Each op is ``{"op": "replace"|"delete"|"insert", "at": word index in canonical,
-    "canonical": words, "variant": words}``. With ``fragment`` (the variant quotes only part of
-    the canonical wording) canonical words before and after the quoted part are not edits.
+    "canonical": words, "variant": words}``. With ``fragment`` (the variant may quote only part
+    of the canonical wording) canonical words before and after the quoted part are not edits.
     """
     ca = [t for t in display_tokens(canonical) if compare_token(t)]
     va = [t for t in display_tokens(variant) if compare_token(t)]

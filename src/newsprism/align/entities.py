@@ -173,6 +173,19 @@ def _merge_people(recs: list[_Record], uf: _UnionFind, canon: _KeyCanon) -> None
         if _specificity(names[group[0].order])[0] == 3:
             for r in group[1:]:
                 uf.union(group[0].order, r.order)
+    # 1b. A one-letter slip in a first name ("Volodmyr" / "Volodymyr Zelenskyy"): same surname,
+    # suffix and middle names, first names with the same first and last letter, and the whole
+    # name within keys_match's strict distance. ("Ivan" / "Ivana", "Mario" / "Maria" differ at the end.)
+    full_by_surname: dict[tuple, list[tuple]] = defaultdict(list)
+    for sig, group in by_signature.items():
+        if _specificity(names[group[0].order])[0] == 3:
+            full_by_surname[(sig[0], sig[1], sig[2][1:])].append(sig)
+    for sigs in full_by_surname.values():
+        for i, a in enumerate(sigs):
+            for b in sigs[i + 1 :]:
+                fa, fb = a[2][0], b[2][0]
+                if fa[0] == fb[0] and fa[-1] == fb[-1] and keys_match(fa + a[0], fb + b[0]):
+                    uf.union(by_signature[a][0].order, by_signature[b][0].order)
     # 2. Less specific forms join the single more specific person they fit (blocked by surname).
     # A surname-only or initial form decides article by article, with that article's roles.
     by_surname: dict[str, list[tuple]] = defaultdict(list)

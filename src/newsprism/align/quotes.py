@@ -18,7 +18,10 @@ Rules:
 Per group: the canonical ``text`` is the full (not fragment) wording carried by the most
 independent source groups (an article's ``source_group`` counts once; syndicated copies are one),
 then the longest. ``variants`` lists every distinct wording with its articles and a word-level diff
-against the canonical text (a fragment's diff leaves out the canonical words it does not quote).
+against the canonical text; canonical words before or after the part a variant quotes are not
+edits (outlets quote more or less of one statement), only differences inside it are.
+A speaker found through a pronoun only ("he said") counts when no mention names one: a pronoun
+resolved to someone else is more often our error than the outlet's.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from rapidfuzz.distance import LCSseq
 
 from newsprism.align.diff import compare_tokens, display_form, wording_key, word_diff
 from newsprism.align.entities import EntityIndex
+from newsprism.align.names import is_pronoun_or_empty
 from newsprism.model import Article, ArticleAnalysis, Entity, Quote, QuoteMention, QuoteVariant
 
 SHORT_WORDING = 4  # fewer words than this: the speaker is part of the identity
@@ -52,6 +56,7 @@ class _Node:
     tokens: list[str]
     mentions: list[QuoteMention] = field(default_factory=list)
     speakers: set[str] = field(default_factory=set)  # story entity ids, known ones only
+    weak_speakers: set[str] = field(default_factory=set)  # found through a pronoun only
 
 
 class _UnionFind:
@@ -86,7 +91,9 @@ def _nodes(mentions: list[QuoteMention], speakers: list[str | None]) -> list[_No
             node = nodes[ident] = _Node(len(nodes), key, tokens)
         node.mentions.append(m)
         if spk:
-            node.speakers.add(spk)
+            (node.weak_speakers if _by_pronoun(m) else node.speakers).add(spk)
+    for node in nodes.values():  # a pronoun-resolved speaker counts only when none is named
+        node.speakers = node.speakers or node.weak_speakers
     return list(nodes.values())
 
 
@@ -174,13 +181,16 @@ def _build_quote(
         QuoteVariant(
             text=display_form(ms[0].text),
             articles=_ordered({m.article for m in ms}, order),
-            diff=[] if k == canonical_key else word_diff(canonical, ms[0].text, fragment=fragment[k]),
+            diff=[] if k == canonical_key else word_diff(canonical, ms[0].text, fragment=True),
         )
         for k, ms in variant_mentions.items()
     ]
     # Speaker: the one most source groups name; a second known speaker is a disagreement.
+    # A speaker found only through a pronoun ("he said") is weaker evidence than a name: it
+    # counts only when no mention of the group names its speaker.
+    named = [m for m in mentions if speakers[id(m)] and not _by_pronoun(m)]
     speaker_groups: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
+    for m in named or mentions:
         spk = speakers[id(m)]
         if spk:
             speaker_groups[spk].add(_source_group(by_id.get(m.article), m.article))
@@ -209,6 +219,10 @@ def _build_quote(
         mentions=mentions,
         speaker_disagreement=len(speaker_groups) > 1,
     )
+
+
+def _by_pronoun(m: QuoteMention) -> bool:
+    return m.speaker_mention is not None and is_pronoun_or_empty(m.speaker_mention.text)
 
 
 def _ordered(article_ids: set[str], order: dict[str, int]) -> list[str]:
