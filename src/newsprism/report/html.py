@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import PurePath
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -35,7 +36,7 @@ from newsprism.report.view import (
     safe_id,
     safe_url,
     span_anchor,
-    story_title,
+    story_headline,
     word_diff,
 )
 
@@ -194,6 +195,13 @@ def _opinion_view(brief: Brief, labels: dict[str, str]) -> list[dict[str, Any]]:
     return flagged
 
 
+def _source_name(source_path: str) -> str:
+    """A file's name without the reader's directories; URLs and other sources as they are."""
+    if "://" in source_path:
+        return source_path
+    return PurePath(source_path).name or source_path
+
+
 def _article_view(article: Article, brief: Brief, labels: dict[str, str], marks) -> dict[str, Any]:
     analysis = next((a for a in brief.analyses if a.article == article.id), None)
     return {
@@ -208,7 +216,7 @@ def _article_view(article: Article, brief: Brief, labels: dict[str, str], marks)
                 article.author and f"by {article.author}",
                 article.source_group and f"source group {article.source_group}",
                 f"{len(article.text.split()):,} words",
-                article.source_path and f"from {article.source_path}",
+                article.source_path and f"from {_source_name(article.source_path)}",
             ) if part
         ],
         "mixed": bool(analysis and analysis.mixed),
@@ -219,6 +227,7 @@ def _article_view(article: Article, brief: Brief, labels: dict[str, str], marks)
 
 def report_context(brief: Brief) -> dict[str, Any]:
     labels = article_labels(brief.articles)
+    headline, headline_article = story_headline(brief)
     citations = Citations(labels)
     summary = [
         {"text": s.text, "cites": [citations.cite(src) for src in s.sources]} for s in brief.summary
@@ -239,7 +248,8 @@ def report_context(brief: Brief) -> dict[str, Any]:
     quotes = [_quote_view(q, labels, groups) for q in brief.quotes]
     dates = sorted(a.published[:10] for a in brief.articles if a.published)
     return {
-        "title": story_title(brief),
+        "title": headline,
+        "headline_by": labels.get(headline_article) if headline_article else None,
         "generated": brief.generated,
         "n_articles": len(brief.articles),
         "outlets": outlet_counts(brief.articles),

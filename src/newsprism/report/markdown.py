@@ -24,7 +24,7 @@ from newsprism.report.view import (
     outlet_counts,
     paragraph_spans,
     safe_url,
-    story_title,
+    story_headline,
     word_diff,
 )
 
@@ -253,9 +253,11 @@ def render_markdown(brief: Brief) -> str:
     outlets = ", ".join(md(o) for o in outlet_counts(brief.articles))
     groups = independent_groups(brief.articles)
     n = len(brief.articles)
+    headline, headline_article = story_headline(brief)
     lines = [
-        f"# {md(story_title(brief))}",
+        f"# {md(headline)}",
         "",
+        *([f"*Headline as published by {md(labels[headline_article])}*", ""] if headline_article else []),
         f"*newsprism brief* · {n} article{'s' if n != 1 else ''} from {groups} independent"
         f" source{'s' if groups != 1 else ''}" + (f" ({outlets})" if outlets else "")
         + f" · generated {md(brief.generated)}",

@@ -434,7 +434,7 @@ def _fill_text(node: Node, text: str) -> None:
 def paragraph_spans(article: Article, analysis: ArticleAnalysis | None) -> list[tuple[int, int, str, list[str]]]:
     """(start, end, label, reasons) per paragraph: the analysis' paragraphs, else the text's lines."""
     if analysis and analysis.paragraphs:
-        return [(p.start, p.end, p.label, list(p.reasons)) for p in analysis.paragraphs]
+        return [(p.start, p.end, p.label, list(dict.fromkeys(p.reasons))) for p in analysis.paragraphs]
     spans = []
     for m in re.finditer(r"[^\n]+", article.text):
         if m.group().strip():
@@ -531,13 +531,23 @@ class Citations:
 # --------------------------------------------------------------------------- story-level facts
 
 
+def story_headline(brief: Brief) -> tuple[str, str | None]:
+    """(headline, article id): the title sharing most words with the others; ("Story brief", None) when
+    no article has one. The report names whose headline it is: one outlet's wording is not neutral."""
+    titled = [(a.title.strip(), a.id) for a in brief.articles if a.title and a.title.strip()]
+    if not titled:
+        return "Story brief", None
+    counts = Counter(w.lower() for t, _ in titled for w in set(re.findall(r"\w+", t)))
+
+    def shared(item: tuple[str, str]) -> float:
+        words = {w.lower() for w in re.findall(r"\w+", item[0])}
+        return sum(counts[w] for w in words) / (1 + len(item[0]) / 200)
+
+    return max(titled, key=shared)
+
+
 def story_title(brief: Brief) -> str:
-    """The headline most articles share words with; "Story brief" when none has a title."""
-    titles = [a.title.strip() for a in brief.articles if a.title and a.title.strip()]
-    if not titles:
-        return "Story brief"
-    counts = Counter(w.lower() for t in titles for w in set(re.findall(r"\w+", t)))
-    return max(titles, key=lambda t: sum(counts[w.lower()] for w in set(re.findall(r"\w+", t))) / (1 + len(t) / 200))
+    return story_headline(brief)[0]
 
 
 def group_label(row: CoverageRow, labels: dict[str, str]) -> str:
