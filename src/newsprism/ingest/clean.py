@@ -121,7 +121,7 @@ def line_reason(line: str) -> str | None:
     n = _words(s)
     if _SEPARATOR.match(s):
         return "separator rule"
-    if _norm_stub(s) in _STUBS or _COMMENT_COUNT.match(s):
+    if n <= 8 and (_norm_stub(s) in _STUBS or _COMMENT_COUNT.match(s)):
         return "comment/share/subscribe stub"
     if n <= 60 and any(p.search(s) for p in _SYNDICATION):
         return "syndication credit"
@@ -234,7 +234,9 @@ def _has_footer_below(index: int, removed: dict[int, str], spans: list) -> bool:
 
 def _inline_photo_cuts(raw: str, start: int, end: int) -> list[Cut]:
     line = raw[start:end]
-    cuts = []
+    cuts: list[Cut] = []
+    if "(" not in line:
+        return cuts
     for m in _PHOTO_INLINE.finditer(line):
         rest = (line[: m.start()] + line[m.end():]).strip()
         if not rest:  # the whole line is the credit

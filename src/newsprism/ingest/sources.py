@@ -16,6 +16,7 @@ origin gets its own (``sg-<id>``).
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -228,6 +229,19 @@ SHINGLE_WORDS = 3
 _TOKEN = re.compile(r"\w+")
 
 
+def shingle_hashes(text: str):
+    """32-bit hashes of the text's lower-cased word 3-grams (crc32 per word, mixed with numpy)."""
+    import numpy as np
+
+    tokens = _TOKEN.findall(text.lower())
+    words = np.fromiter((zlib.crc32(t.encode("utf-8")) for t in tokens), dtype=np.uint64, count=len(tokens))
+    if len(words) >= SHINGLE_WORDS:
+        words = (words[:-2] * np.uint64(0x9E3779B1) + words[1:-1] * np.uint64(0x85EBCA77) + words[2:]) & np.uint64(
+            0xFFFFFFFF
+        )
+    return np.unique(words)
+
+
 def near_duplicate_clusters(texts: Sequence[str]) -> list[int]:
     """Cluster index per text: texts whose word-shingle Jaccard (MinHash LSH) passes the threshold."""
     from datasketch import MinHash, MinHashLSH
@@ -241,16 +255,20 @@ def near_duplicate_clusters(texts: Sequence[str]) -> list[int]:
         return i
 
     lsh = MinHashLSH(threshold=NEAR_DUP_THRESHOLD, num_perm=NUM_PERM)
-    hashes: list = []
+    # One fixed permutation set (seeded): groups are the same on every run.
+    scheme = "affine32"
+    permutations = MinHash(num_perm=NUM_PERM, seed=1, scheme=scheme).permutations
+    hashes: dict[int, MinHash] = {}
     for i, text in enumerate(texts):
-        tokens = _TOKEN.findall(text.lower())
-        shingles = {" ".join(tokens[j:j + SHINGLE_WORDS]) for j in range(max(1, len(tokens) - SHINGLE_WORDS + 1))}
-        mh = MinHash(num_perm=NUM_PERM)
-        mh.update_batch([s.encode("utf-8") for s in shingles])
-        hashes.append(mh)
+        shingles = shingle_hashes(text)
+        if len(shingles) < 3:
+            continue  # too short to call anything a copy of it
+        mh = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=permutations, scheme=scheme)
+        mh.update_batch(shingles.tolist())
         for j in lsh.query(mh):
             if hashes[j].jaccard(mh) >= NEAR_DUP_THRESHOLD:
                 parent[find(i)] = find(j)
+        hashes[i] = mh
         lsh.insert(i, mh)
     return [find(i) for i in range(len(texts))]
 
