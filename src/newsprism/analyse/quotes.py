@@ -210,13 +210,44 @@ def _noun_phrase(tok) -> tuple[int, int]:
 
 def _subject(verb, depth: int = 0):
     """The token naming who speaks for a speech verb (following conj / advcl / xcomp chains)."""
+    found = _own_subject(verb, depth)
+    # Never reach over a paragraph break for the speaker: the parser glued a heading to the
+    # sentence; take the first person (or pronoun, or organisation) of the verb's own paragraph.
+    if found is not None and "\n" in verb.doc.text[min(found.idx, verb.idx) : max(found.idx, verb.idx)]:
+        return _paragraph_subject(verb)
+    return found
+
+
+def _paragraph_subject(verb):
+    doc = verb.doc
+    i = verb.i - 1
+    people, orgs = [], []
+    while i >= 0 and "\n" not in doc[i].text and verb.i - i < 40:
+        tok = doc[i]
+        if tok.ent_type_ == "PERSON" or tok.lower_ in ("he", "she", "they"):
+            people.append(tok)
+        elif tok.ent_type_ in ("ORG", "GPE", "NORP"):
+            orgs.append(tok)
+        i -= 1
+    chosen = people[-1] if people else (orgs[-1] if orgs else None)
+    if chosen is None:
+        return None
+    while chosen.dep_ in ("compound", "flat") and chosen.head.i > chosen.i and chosen.head.ent_type_ == chosen.ent_type_:
+        chosen = chosen.head
+    return chosen
+
+
+def _own_subject(verb, depth: int = 0):
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            # "the brawler, who calls herself …": the relative pronoun stands for its antecedent.
+            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                return verb.head
             return child
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp", "relcl", "acl", "pcomp") and verb.head is not verb:
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head
-        return _subject(verb.head, depth + 1)
+        return _own_subject(verb.head, depth + 1)
     # "…," said Trump with the subject parsed as an object.
     for child in verb.rights:
         if child.dep_ in ("dobj", "attr", "npadvmod") and child.pos_ in ("PROPN", "PRON") and child.i == verb.i + 1:
@@ -687,7 +718,7 @@ def _indirect_quotes(
             clause, parts = _around_parenthetical(doc, content, tok)
         else:
             continue
-        subject = _subject(tok)
+        subject = _own_subject(tok)
         if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in AUTHOR_PRONOUNS:
             continue
         if content.left_edge.lower_ in QUESTION_WORDS or _is_heading(art, tok.idx):
@@ -696,8 +727,9 @@ def _indirect_quotes(
             continue
         if lemma in WEAK_LEMMAS and not _is_agent(art, subject):
             continue
-        cue = _Cue((tok.idx, tok.idx + len(tok)), tok, subject)
-        mention = _indirect(art, article_id, clause, cue, _resolve(art, subject))
+        speaker_tok = _subject(tok)  # None when the parse found it over a paragraph break
+        cue = _Cue((tok.idx, tok.idx + len(tok)), tok, speaker_tok)
+        mention = _indirect(art, article_id, clause, cue, _resolve(art, speaker_tok) if speaker_tok is not None else None)
         mention.parts = [art.span(article_id, *p) for p in parts] if len(parts) > 1 else []
         out.append(mention)
     return out
