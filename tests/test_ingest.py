@@ -89,7 +89,7 @@ def test_json_record_with_optional_fields(tmp_path):
               "published": "2025-03-04", "outlet": "LA Times", "author": "Jane Roe"}
     (article,) = _one(tmp_path, "one.json", json.dumps(record)).articles
     assert (article.id, article.title, article.published, article.outlet, article.author) == (
-        "r-1", "Budget", "2025-03-04T00:00:00", "Los Angeles Times", "Jane Roe")
+        "r-1", "Budget", "2025-03-04", "Los Angeles Times", "Jane Roe")
     assert article.format == "json"
 
 

@@ -50,7 +50,7 @@ _COPYRIGHT = [
 _SEE_ALSO = re.compile(
     r"^(?:[\[(]?(?:see also|also see|also read|read also|read more|more|related|related coverage|"
     r"related stories|related articles?|related content|related links?|related reading|recommended|"
-    r"recommended reading|recommended stories|read next|up next|next up|watch|watch now|watch live|"
+    r"recommended reading|recommended stories|read next|up next|next up|watch|watch now|watch live|video|photos|gallery|"
     r"listen|listen now|further reading|trending|trending now|popular|most read|don['’]t miss|"
     r"(?:more|more stories|read more|latest) (?:from|on|about) [^:|]{1,50})[\])]?)\s*[:|»›>–—]+\s*\S",
     _I,
@@ -71,7 +71,7 @@ _NEWSLETTER = [
 ]
 _SEPARATOR = re.compile(r"^[\s_\-–—=*•~#·+.]{3,}$")
 _PHOTO_LINE = re.compile(
-    r"^(?:photo|photos|photograph|image|picture|pictured|video|credit|photo credit|image credit|"
+    r"^(?:photo|photograph|image|picture|pictured|credit|photo credit|image credit|"
     r"photo illustration|file photo|top image|featured image|lead image)s?\s*(?::|by\b|\|)\s*.{1,200}$",
     _I,
 )

@@ -313,8 +313,12 @@ def _iso_date(value: str | None) -> str | None:
     if not value:
         return None
     value = str(value).strip()
-    from datetime import datetime
+    from datetime import date, datetime
 
+    try:
+        return date.fromisoformat(value).isoformat()  # a bare date keeps its day precision
+    except ValueError:
+        pass
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
     except ValueError:
