@@ -8,6 +8,7 @@ from newsprism.report.view import (
     article_labels,
     diff_changes,
     format_date,
+    format_timestamp,
     format_value,
     nest_spans,
     safe_id,
@@ -142,3 +143,4 @@ def test_values_and_dates_read_naturally():
     assert format_date("2025-08", "month") == "Aug 2025"
     assert format_date("2025-08-15", "year") == "2025"
     assert format_date("garbage", "day") == "garbage"
+    assert format_timestamp("2025-08-16T14:05:00+02:00") == "16 Aug 2025, 12:05 UTC"

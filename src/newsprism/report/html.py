@@ -18,7 +18,6 @@ from newsprism.model import Article, Brief, Claim, Fact, Quote, QuoteVariant
 from newsprism.report.view import (
     Citations,
     DiffPiece,
-    Node,
     article_anchor,
     article_labels,
     article_nodes,
@@ -27,6 +26,7 @@ from newsprism.report.view import (
     diff_changes,
     ops_changes,
     format_date,
+    format_timestamp,
     format_value,
     group_label,
     independent_groups,
@@ -251,6 +251,7 @@ def report_context(brief: Brief) -> dict[str, Any]:
         "title": headline,
         "headline_by": labels.get(headline_article) if headline_article else None,
         "generated": brief.generated,
+        "generated_text": format_timestamp(brief.generated),
         "n_articles": len(brief.articles),
         "outlets": outlet_counts(brief.articles),
         "n_groups": independent_groups(brief.articles),
@@ -279,4 +280,4 @@ def render_html(brief: Brief) -> str:
     return _environment().get_template("report.html").render(**report_context(brief))
 
 
-__all__ = ["render_html", "report_context", "Node"]
+__all__ = ["render_html", "report_context"]

@@ -162,7 +162,7 @@ def _quote_row(q: Quote, labels: dict[str, str]) -> list[str]:
         short = len(pairs) <= 3 and all(len(a.split()) <= 5 and len(b.split()) <= 5 for a, b in pairs)
         changes = "; ".join(f"{md(a) or '∅'} → {md(b) or '∅'}" for a, b in pairs) if short else ""
         outlets = ", ".join(md(labels.get(a, a)) for a in v.articles)
-        variants.append(f"“{_diff_md(pieces)}” ({outlets}; {changes})" if changes else f"“{md(v.text)}” ({outlets})")
+        variants.append(f"“{_diff_md(pieces)}” ({outlets}" + (f"; {changes})" if changes else ")"))
     outlets = ", ".join(dict.fromkeys(md(labels.get(m.article, m.article)) for m in q.mentions)) or ", ".join(
         md(o) for o in q.outlets
     )

@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -160,6 +160,18 @@ def format_date(iso: str | None, precision: str | None) -> str:
         return date(int(year), int(rest[0]), int(rest[1])).strftime("%-d %b %Y")
     except (ValueError, IndexError):
         return iso
+
+
+def format_timestamp(iso: str) -> str:
+    """"23 Nov 2026, 09:43 UTC" for an ISO timestamp; the string as is when it does not parse."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
+    if moment.utcoffset() is not None:
+        moment = moment.astimezone(timezone.utc)
+        return moment.strftime("%-d %b %Y, %H:%M UTC")
+    return moment.strftime("%-d %b %Y, %H:%M")
 
 
 # --------------------------------------------------------------------------- word diffs
