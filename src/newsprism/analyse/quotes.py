@@ -75,7 +75,7 @@ NAMING_WORDS = frozenset(
     named called-so so-called banner sign slogan hashtag placard headline caption motto phrase term
     word words the-so-called album song film movie book show series""".split()
 )
-NAMING_BIGRAMS = (("known", "as"), ("referred", "to"), ("so", "-"), ("what", "is"))
+NAMING_BIGRAMS = (("known", "as"), ("referred", "to"), ("so", "called"), ("what", "is"))
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
@@ -327,7 +327,9 @@ def _pronoun_person(art: _Article, at: int, gender: str) -> str | None:
     compatible = [c for c in candidates if art.gender.get(c[1], gender) == gender]
     if not compatible:
         return None
-    nearest = compatible[0]
+    # Someone known to be "she" beats someone whose gender the article never showed.
+    known = [c for c in compatible if c[1] in art.gender]
+    nearest = known[0] if known else compatible[0]
     if last_speaker and art.gender.get(last_speaker[1], gender) == gender:
         # The speaker of the previous quote keeps the floor unless a same-gender person was
         # named as a subject since.
@@ -507,7 +509,7 @@ def extract_quotes(doc, article_id: str, entities: list[LocalEntity]) -> list[Qu
         para = _para_index(doc.text, q.outer_start)
         if not sentential:
             cue, speaker = cue or _governing_cue(art, q), speaker
-            if cue is None or not _reports_words(art, cue, q):
+            if cue is None or cue.subject is None or not _reports_words(art, cue, q):
                 continue  # a scare quote, nickname or title: no one is speaking
             if speaker is None and cue.subject is not None:
                 speaker = _resolve(art, cue.subject)

@@ -1,0 +1,205 @@
+"""Quote extraction and speaker attribution, one test per construction (issue 4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.analyse.entities import local_entities
+from newsprism.analyse.quotes import extract_quotes
+from newsprism.model import QuoteMention
+
+
+def quotes_of(nlp, text: str) -> list[QuoteMention]:
+    doc = nlp(text)
+    found = extract_quotes(doc, "a1", local_entities(doc))
+    for m in found:
+        assert_spans_exact(text, m)
+    return found
+
+
+def assert_spans_exact(text: str, m: QuoteMention) -> None:
+    assert text[m.start : m.end] == m.text
+    for span in [m.cue, m.speaker_mention, *m.parts]:
+        if span is not None:
+            assert text[span.start : span.end] == span.text
+            assert span.article == m.article
+
+
+def only(found: list[QuoteMention], kind: str | None = None) -> QuoteMention:
+    chosen = [m for m in found if kind is None or m.kind == kind]
+    assert len(chosen) == 1, [(m.kind, m.text) for m in found]
+    return chosen[0]
+
+
+def test_split_quote_is_one_mention_with_both_parts(nlp):
+    text = (
+        "President Donald Trump met reporters on Friday.\n"
+        "“We didn’t get there,” Trump said, “but we have a very good chance.”"
+    )
+    m = only(quotes_of(nlp, text), "direct")
+    assert m.text == "We didn’t get there"
+    assert [p.text for p in m.parts] == ["We didn’t get there", "but we have a very good chance."]
+    assert m.speaker_name == "Donald Trump"
+    assert m.speaker_mention.text == "Trump"
+    assert m.cue.text == "said"
+
+
+def test_multi_paragraph_quote_continues_when_next_paragraph_opens_with_a_mark(nlp):
+    text = (
+        "Trump said on Friday: “There’s no deal until there’s a deal. I will call up NATO.\n"
+        "“It’s ultimately up to them. We will see what happens.”\n"
+        "The summit ended without a press conference."
+    )
+    m = only(quotes_of(nlp, text), "direct")
+    assert m.text.startswith("There’s no deal")
+    assert len(m.parts) == 2 and m.parts[1].text == "It’s ultimately up to them. We will see what happens."
+    assert m.speaker_name == "Trump"
+
+
+def test_speaker_first_with_colon(nlp):
+    text = "Vladimir Putin spoke first. Putin said: “The security of Ukraine should be ensured as well.”"
+    m = only(quotes_of(nlp, text), "direct")
+    assert m.text == "The security of Ukraine should be ensured as well."
+    assert m.speaker_name == "Vladimir Putin"
+    assert m.cue.text == "said"
+
+
+def test_speaker_last_inverted(nlp):
+    text = "“We will keep working until there is a ceasefire,” said Marco Rubio."
+    m = only(quotes_of(nlp, text), "direct")
+    assert m.speaker_name == "Marco Rubio"
+
+
+def test_speaker_in_previous_sentence_is_inherited(nlp):
+    text = (
+        "“We had a very productive meeting with the president,” Putin said. "
+        "“Naturally, the security of Ukraine should be ensured as well.”"
+    )
+    found = quotes_of(nlp, text)
+    second = [m for m in found if m.text.startswith("Naturally")]
+    assert len(second) == 1 and second[0].speaker_name == "Putin"
+    assert second[0].cue is None
+
+
+def test_speaker_from_speech_verb_in_the_paragraph_before(nlp):
+    text = (
+        "Volodymyr Zelensky said on Friday that no deal could be made without Kyiv.\n"
+        "“Nothing about Ukraine without Ukraine. We are ready for real peace.”"
+    )
+    direct = only(quotes_of(nlp, text), "direct")
+    assert direct.speaker_name == "Volodymyr Zelensky"
+
+
+def test_pronoun_speaker_resolves_to_nearest_compatible_person(nlp):
+    text = (
+        "Kaja Kallas said her team was ready to help. Donald Trump arrived later.\n"
+        "“Europe must be at the table,” she said."
+    )
+    m = only(quotes_of(nlp, text), "direct")
+    assert m.speaker_mention.text == "she"
+    assert m.speaker_name == "Kaja Kallas"
+    assert m.speaker_type == "PERSON"
+
+
+def test_pronoun_speaker_he(nlp):
+    text = "Vladimir Putin landed in Anchorage on Friday.\n“We are convinced that the roots of the conflict must go,” he said."
+    m = only(quotes_of(nlp, text), "direct")
+    assert (m.speaker_mention.text, m.speaker_name) == ("he", "Vladimir Putin")
+
+
+def test_descriptor_speaker_resolves_through_the_role(nlp):
+    text = (
+        "Russian President Vladimir Putin met Donald Trump in Alaska.\n"
+        "“The talks were useful and frank,” the Russian leader said."
+    )
+    m = only(quotes_of(nlp, text), "direct")
+    assert m.speaker_mention.text == "the Russian leader"
+    assert m.speaker_name == "Vladimir Putin"
+
+
+def test_indefinite_descriptor_stays_unnamed(nlp):
+    text = "Donald Trump left Alaska on Friday.\n“Nothing was agreed on territory,” a senior official said."
+    m = only(quotes_of(nlp, text), "direct")
+    assert m.speaker_mention.text == "a senior official"
+    assert m.speaker_name is None and m.speaker_entity is None
+
+
+def test_organisation_speaker(nlp):
+    text = "“We are ready to continue the dialogue,” the Kremlin said in a statement."
+    m = only(quotes_of(nlp, text), "direct")
+    assert m.speaker_type == "ORG"
+    assert m.speaker_name == "Kremlin"
+    assert m.speaker_entity is not None
+
+
+def test_partial_quote_inside_reported_speech(nlp):
+    text = "Standing alongside Trump, Putin warned Europe not to “torpedo the nascent progress” of the talks."
+    partial = only(quotes_of(nlp, text), "partial")
+    assert partial.text == "torpedo the nascent progress"
+    assert partial.speaker_name == "Putin"
+
+
+def test_partial_quote_named_by_what_she_called(nlp):
+    text = "Kaja Kallas said the leaders should hold what she called a “three-on-three” meeting next week."
+    partial = only(quotes_of(nlp, text), "partial")
+    assert partial.text == "three-on-three"
+    assert partial.speaker_name == "Kaja Kallas"
+
+
+def test_indirect_quote_span_is_the_content_clause(nlp):
+    text = "Vladimir Putin said that the root causes of the conflict must be resolved."
+    m = only(quotes_of(nlp, text), "indirect")
+    assert m.text == "that the root causes of the conflict must be resolved"
+    assert m.cue.text == "said"
+    assert m.speaker_name == "Vladimir Putin"
+
+
+def test_indirect_quote_with_according_to(nlp):
+    text = "The meeting lasted almost three hours, according to the Kremlin."
+    m = only(quotes_of(nlp, text), "indirect")
+    assert m.text == "The meeting lasted almost three hours"
+    assert m.cue.text == "according to"
+    assert m.speaker_type == "ORG"
+
+
+def test_scare_quote_and_nickname_are_not_quotes(nlp):
+    text = (
+        "The presidential limousine, known as “the Beast,” carried both leaders. "
+        "The so-called “peace plan” was never published."
+    )
+    assert quotes_of(nlp, text) == []
+
+
+def test_title_and_banner_are_not_quotes(nlp):
+    text = "A banner reading “Pursuing Peace” hung behind the two leaders at the air base."
+    assert quotes_of(nlp, text) == []
+
+
+def test_straight_quotes_and_stray_space_after_the_mark(nlp):
+    text = '" We\'re convinced the settlement must last," Putin said. "It is a start."'
+    found = quotes_of(nlp, text)
+    first = [m for m in found if m.kind == "direct"][0]
+    assert first.text == "We're convinced the settlement must last"
+    assert first.speaker_name == "Putin"
+
+
+def test_example_corpus_spans_are_exact(nlp, example_dir: Path):
+    total = with_speaker = 0
+    for path in sorted(example_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for m in quotes_of(nlp, text):
+            total += 1
+            with_speaker += m.speaker_name is not None
+            assert m.kind in ("direct", "partial", "indirect")
+            assert m.end > m.start
+            if m.speaker_entity is not None:
+                assert m.speaker_type in ("PERSON", "ORG")
+    assert total >= 20
+    assert with_speaker / total > 0.7
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "No quotes here at all.", "“", "A lone ” mark."])
+def test_degenerate_texts_do_not_fail(nlp, text):
+    assert isinstance(quotes_of(nlp, text), list)
