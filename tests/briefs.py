@@ -12,6 +12,7 @@ from newsprism.model import (
     Brief,
     Claim,
     CoverageRow,
+    Entity,
     Fact,
     InputWarning,
     Paragraph,
@@ -182,10 +183,17 @@ def full_brief() -> Brief:
              find(a3, "Putin said the agreement would “open the road to peace.”")],
         ),
     ]
+    entities = [
+        Entity("E1", "Donald Trump", "PERSON", aliases=["Trump", "the president"], roles=["President"],
+               articles=[a1.id, a2.id, a3.id]),
+        Entity("E2", "Vladimir Putin", "PERSON", aliases=["Putin"], articles=[a1.id, a2.id, a3.id]),
+        Entity("E3", "Anchorage", "GPE", articles=[a2.id]),
+    ]
     return Brief(
         generated="2025-08-16T12:00:00+00:00",
         articles=articles,
         analyses=analyses,
+        entities=entities,
         quotes=[q1, q2],
         facts=[f1, f2],
         coverage=coverage,
@@ -238,6 +246,7 @@ def hostile_brief() -> Brief:
     return Brief(
         generated="2025-08-16T12:00:00+00:00",
         articles=[a, b],
+        entities=[Entity(f"E{script}", f"Name {script}", f"TYPE{img}", aliases=[img], roles=[js], articles=[a.id, b.id])],
         analyses=[ArticleAnalysis(a.id, paragraphs=paragraphs(a, {2: ("opinion", [f"reason {script}"])})),
                   ArticleAnalysis(b.id)],
         quotes=[quote],

@@ -42,7 +42,7 @@ def test_report_is_self_contained(doc):
 
 
 def test_every_section_is_present(doc):
-    for section in ("summary", "timeline", "facts", "quotes", "coverage", "opinion", "articles", "warnings"):
+    for section in ("summary", "timeline", "facts", "quotes", "people", "coverage", "opinion", "articles", "warnings"):
         assert doc.get_element_by_id(section) is not None
 
 
@@ -115,6 +115,13 @@ def test_opinion_paragraphs_are_marked_and_listed(doc):
     assert "first person" in para.find_class("plabel")[0].text_content()
     listed = doc.xpath("//ul[@class='opinion']//a/@href")
     assert listed == ["#p-reuters-1-4", "#p-ap-1-3"]
+
+
+def test_people_show_merged_spellings_and_leave_out_one_off_names(doc):
+    rows = [[td.text_content().strip() for td in tr.xpath("td")] for tr in doc.xpath("//table[@class='cast']/tbody/tr")]
+    assert rows[0] == ["Donald Trump person", "Trump, the president", "President", "3 of 3"]
+    assert [r[0] for r in rows] == ["Donald Trump person", "Vladimir Putin person"]
+    assert "1 more is named once" in doc.get_element_by_id("people").text_content()
 
 
 def test_cleaning_removals_are_shown(doc):

@@ -19,7 +19,8 @@ def _section(text: str, heading: str) -> str:
 
 
 def test_every_section_is_present(text):
-    for heading in ("Summary", "Timeline", "Facts", "Quotes", "Coverage", "Opinion and analysis", "Articles"):
+    for heading in ("Summary", "Timeline", "Facts", "Quotes", "People, organisations and places", "Coverage",
+                    "Opinion and analysis", "Articles"):
         assert f"\n## {heading}\n" in text
     assert "> **Input warnings**" in text and "feed.xml: no article text found" in text
 
@@ -52,6 +53,11 @@ def test_coverage_table_has_one_column_per_source(text):
     assert "protesters outside the base" not in coverage  # single-source items are only counted
     assert "| *only this source* | 0 | 1 | 0 |" in coverage and "1 item carried by a single source" in coverage
     assert "| carried | *omitted* | carried |" in coverage
+
+
+def test_people_table_lists_spellings(text):
+    assert "| Donald Trump (person) | Trump, the president | President | 3 of 3 |" in text
+    assert "1 more is named once, in one article." in text
 
 
 def test_timeline_opinion_and_articles(text):

@@ -14,6 +14,7 @@ from newsprism.report.view import (
     Citations,
     DiffPiece,
     article_labels,
+    cast_rows,
     coverage_rows,
     diff_changes,
     ops_changes,
@@ -191,6 +192,22 @@ def _quotes(brief: Brief, labels: dict[str, str]) -> list[str]:
     return lines
 
 
+def _cast(brief: Brief) -> list[str]:
+    lines = ["## People, organisations and places", ""]
+    rows, hidden = cast_rows(brief)
+    if not rows:
+        return lines + ["*No name recurs across the articles.*", ""]
+    body = [
+        [f"{md(e['name'])} ({md(e['type'])})", cell(", ".join(e["aliases"])), cell(", ".join(e["roles"])),
+         f"{e['articles']} of {e['of']}"]
+        for e in rows
+    ]
+    lines += _table(["Name", "Also written", "Described as", "Articles"], body) + [""]
+    if hidden:
+        lines += [f"{hidden} more {'is' if hidden == 1 else 'are'} named once, in one article.", ""]
+    return lines
+
+
 def _coverage(brief: Brief, labels: dict[str, str]) -> list[str]:
     lines = ["## Coverage", ""]
     if not brief.coverage:
@@ -272,6 +289,7 @@ def render_markdown(brief: Brief) -> str:
     lines += _timeline(brief, labels)
     lines += _facts(brief, labels)
     lines += _quotes(brief, labels)
+    lines += _cast(brief)
     lines += _coverage(brief, labels)
     lines += _opinion(brief, labels)
     lines += _articles(brief, labels)

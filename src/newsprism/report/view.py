@@ -606,6 +606,32 @@ def _shorten_text(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+_TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 2, "FAC": 3, "EVENT": 3}
+_TYPE_NAMES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
+               "EVENT": "event", "NORP": "group"}
+
+
+def cast_rows(brief: Brief) -> tuple[list[dict[str, Any]], int]:
+    """The people, organisations and places several articles name, or that go by several names.
+
+    Returns (rows, how many entities were left out): the spellings merged across outlets are
+    what a reader checks here, so an entity one article names once, in one form, is only counted.
+    """
+    total = len(brief.articles)
+    rows, hidden = [], 0
+    for e in sorted(brief.entities, key=lambda e: (_TYPE_ORDER.get(e.type, 4), -len(set(e.articles)), e.name)):
+        aliases = [a for a in dict.fromkeys(e.aliases) if a != e.name]
+        n = len(set(e.articles))
+        if n < 2 and not aliases:
+            hidden += 1
+            continue
+        rows.append({
+            "name": e.name, "type": _TYPE_NAMES.get(e.type, e.type.lower()), "aliases": aliases,
+            "roles": list(dict.fromkeys(e.roles)), "articles": n, "of": total,
+        })
+    return rows, hidden
+
+
 def outlet_counts(articles: list[Article]) -> list[str]:
     """"Los Angeles Times ×2", "3 of unknown outlet": who wrote the articles, without guessing."""
     counts = Counter(a.outlet for a in articles if a.outlet)
