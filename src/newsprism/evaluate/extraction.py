@@ -47,6 +47,17 @@ def trafilatura_bodies(paths: list[Path]) -> dict[str, str]:
     return {_page_id(p): trafilatura.extract(_html(p)) or "" for p in paths}
 
 
+def settings_only_bodies(paths: list[Path]) -> dict[str, str]:
+    """Ablation: trafilatura with newsprism's settings, without newsprism's cleaning."""
+    from newsprism.ingest.html import extract_html
+
+    bodies = {}
+    for p in paths:
+        doc = extract_html(_html(p), str(p))
+        bodies[_page_id(p)] = doc.text if doc else ""
+    return bodies
+
+
 def score(scorer, truth: dict[str, dict], bodies: dict[str, str]) -> dict[str, float]:
     random.seed(0)  # the scorer's bootstrap uses the global generator
     prediction = {k: {"articleBody": bodies.get(k, "")} for k in truth}
@@ -64,7 +75,10 @@ def run(dataset: str, data_dir: Path, limit: int | None) -> EvalReport:
 
     ours = newsprism_bodies(paths)
     baseline = trafilatura_bodies(paths)
-    baselines: dict[str, dict[str, float]] = {"trafilatura (defaults, this run)": score(scorer, truth, baseline)}
+    baselines: dict[str, dict[str, float]] = {
+        "trafilatura (defaults, this run)": score(scorer, truth, baseline),
+        "ablation: our trafilatura settings, no cleaning": score(scorer, truth, settings_only_bodies(paths)),
+    }
     reference = folder / "output" / "trafilatura.json"
     if reference.exists():
         published, version = scorer.load_prediction(reference)
