@@ -15,8 +15,10 @@ A small warm-up runs first so neither pass pays for loading. The machine is shar
 so the two passes alternate over blocks of ``--block`` articles (bare, step, bare,
 step, …) and a burst of load from elsewhere hits both alike. During the step passes
 we record resident memory (current and peak) after 500, 1000, 2000, … articles: it
-should stay flat, since nothing is kept per corpus. The LAST line is the ratio
-step throughput / bare throughput (goal ≥ 0.60).
+should stay flat, since nothing is kept per corpus. Throughput is reported by wall
+clock and by this process's CPU time; on a busy shared machine the CPU-time figure
+is the stable one. The LAST line is the ratio step throughput / bare throughput
+(goal ≥ 0.60).
 """
 
 from __future__ import annotations
@@ -91,27 +93,40 @@ def rss_mib() -> tuple[float, float]:
     return current, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def bare_pass(nlp, texts: list[str], batch_size: int) -> float:
-    start = time.perf_counter()
+class Clock:
+    """Wall-clock and CPU seconds of this process since creation (CPU time is immune to the
+    other users of a shared machine; wall time is what a user waits)."""
+
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def elapsed(self) -> tuple[float, float]:
+        return time.perf_counter() - self.wall, time.process_time() - self.cpu
+
+
+def bare_pass(nlp, texts: list[str], batch_size: int) -> tuple[float, float]:
+    clock = Clock()
     for _doc in nlp.pipe(texts, batch_size=batch_size):
         pass
-    return time.perf_counter() - start
+    return clock.elapsed()
 
 
-def step_pass(nlp, texts: list[str], batch_size: int, offset: int = 0) -> tuple[float, int, list[tuple[int, float, float]]]:
+def step_pass(
+    nlp, texts: list[str], batch_size: int, offset: int = 0
+) -> tuple[tuple[float, float], int, list[tuple[int, float, float]]]:
     """Parse + quote step over ``texts``; memory is sampled at the checkpoints (counted from ``offset``)."""
     from newsprism.analyse.entities import local_entities
     from newsprism.analyse.quotes import extract_quotes
 
     memory: list[tuple[int, float, float]] = []
     n_quotes = 0
-    start = time.perf_counter()
+    clock = Clock()
     pairs = ((text, f"a{offset + i}") for i, text in enumerate(texts))
     for done, (doc, article_id) in enumerate(nlp.pipe(pairs, as_tuples=True, batch_size=batch_size), offset + 1):
         n_quotes += len(extract_quotes(doc, article_id, local_entities(doc)))
         if done in CHECKPOINTS:
             memory.append((done, *rss_mib()))
-    return time.perf_counter() - start, n_quotes, memory
+    return clock.elapsed(), n_quotes, memory
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -130,25 +145,31 @@ def main(argv: list[str] | None = None) -> None:
     nlp = load_nlp()
     step_pass(nlp, texts[:20], args.batch_size)  # warm-up: model caches, lazy imports
 
-    bare = step = 0.0
+    bare = [0.0, 0.0]  # wall, cpu
+    step = [0.0, 0.0]
     n_quotes = 0
     memory: list[tuple[int, float, float]] = []
     for offset in range(0, len(texts), args.block):
         block = texts[offset : offset + args.block]
-        bare += bare_pass(nlp, block, args.batch_size)
+        for i, seconds in enumerate(bare_pass(nlp, block, args.batch_size)):
+            bare[i] += seconds
         seconds, found, sampled = step_pass(nlp, block, args.batch_size, offset)
-        step += seconds
+        for i, value in enumerate(seconds):
+            step[i] += value
         n_quotes += found
         memory += sampled
     memory.append((len(texts), *rss_mib()))
-    bare_rate, step_rate = len(texts) / bare, len(texts) / step
+    n = len(texts)
     for done, current, peak in sorted(set(memory)):
         print(f"memory after {done:>5} articles: rss {current:7.1f} MiB, peak {peak:7.1f} MiB")
-    print(f"quotes found: {n_quotes} ({n_quotes / max(len(texts), 1):.1f} per article)")
-    print(f"bare parse:          {bare_rate:7.2f} articles/s ({bare:.1f} s)")
-    print(f"parse + quote step:  {step_rate:7.2f} articles/s ({step:.1f} s)")
-    print(f"ratio {step_rate / bare_rate:.3f} (goal >= 0.60)")
-
+    print(f"quotes found: {n_quotes} ({n_quotes / max(n, 1):.1f} per article)")
+    for label, index in (("wall-clock", 0), ("CPU time", 1)):
+        print(
+            f"{label:>10}: bare parse {n / bare[index]:7.2f} articles/s ({bare[index]:.1f} s), "
+            f"parse + quote step {n / step[index]:7.2f} articles/s ({step[index]:.1f} s), "
+            f"ratio {bare[index] / step[index]:.3f}"
+        )
+    print(f"ratio {bare[1] / step[1]:.3f} by CPU time, {bare[0] / step[0]:.3f} by wall clock (goal >= 0.60)")
 
 if __name__ == "__main__":
     main()
