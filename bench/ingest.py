@@ -6,7 +6,8 @@ the time the spaCy model takes just to parse the same texts.
 Corpus: the real article texts of PolNeAR (all splits) and the Multi-News test
 sample (``|||||``-separated documents), about 1,670 texts. To reach ``--n``
 distinct articles, copy k of text t (k = 0, 1, ...) keeps t's paragraphs but
-rotates them by k, gets a headline line "Report <i>: <first words>", and, for
+rotates them by k, starts with a dateline-like "DISPATCH <i> — " and gets a
+headline line "Report <i>: <first words>", and, for
 some copies, a "SEE ALSO:" line and a "©2016 Outlet <k>" footer: distinct
 content hashes, realistic near-duplicates (syndicated copies) and boilerplate
 for the cleaner. They are written as .txt files to a temporary folder and
@@ -49,7 +50,9 @@ def make_article(text: str, i: int, k: int) -> str:
     rotation = k % max(1, len(paragraphs))
     paragraphs = paragraphs[rotation:] + paragraphs[:rotation]
     headline = f"Report {i}: " + " ".join(text.split()[:6]).rstrip(".,;:")
-    lines = [headline] + paragraphs
+    # A dateline-like prefix makes every copy's story text distinct (headline and
+    # boilerplate are cleaned away, so they alone would leave exact duplicates).
+    lines = [headline, f"DISPATCH {i} — " + paragraphs[0]] + paragraphs[1:]
     if k % 2:
         lines.insert(min(3, len(lines)), f"SEE ALSO: More coverage in report {i + 1}")
     if k % 3 == 1:
