@@ -303,3 +303,30 @@ def test_same_article_twice_is_kept_once_and_reported(tmp_path):
     assert [a.id for a in result.articles] == ["a"]
     (warning,) = result.warnings
     assert warning.kind == "duplicate" and warning.source.endswith("b.txt") and "a.txt" in warning.message
+
+
+def test_html_with_declared_legacy_charset_is_decoded_with_it(tmp_path):
+    page = _html(body=BODY + "\nThe café owner said: “Ça va.”").replace("<head>", '<head><meta charset="windows-1252">')
+    (article,) = _one(tmp_path, "legacy.html", page.encode("cp1252")).articles
+    assert "The café owner said: “Ça va.”" in article.text
+
+
+def test_record_with_only_html_goes_through_the_extractor():
+    (article,) = read_inputs([{"id": "h1", "html": _html()}]).articles
+    assert "voted 7-2" in article.text and article.title == "Council approves budget"
+
+
+def test_json_object_holding_a_list_of_articles(tmp_path):
+    data = {"articles": [{"text": BODY, "source": {"id": None, "name": "Reuters"}, "publishedAt": "2025-03-04T10:00:00Z"}]}
+    (article,) = _one(tmp_path, "api.json", json.dumps(data)).articles
+    assert article.outlet == "Reuters" and article.published == "2025-03-04T10:00:00+00:00"
+
+
+def test_html_on_stdin_is_sniffed():
+    (article,) = read_inputs([io.StringIO(_html())]).articles
+    assert article.format == "html" and "voted 7-2" in article.text
+
+
+def test_broken_warc_is_reported(tmp_path):
+    result = _one(tmp_path, "bad.warc", b"WARC/1.0\r\nWARC-Type: response\r\nnonsense\r\n\r\n")
+    assert result.articles == [] and result.warnings and all("bad.warc" in w.source for w in result.warnings)

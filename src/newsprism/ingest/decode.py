@@ -94,6 +94,12 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(normalize_text(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
         pass
+    declared = _declared_charset(data[:4096])
+    if declared:
+        try:
+            return Decoded(normalize_text(data.decode(declared)), declared)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration is common; detect instead
     matches = charset_normalizer.from_bytes(data)
     best = matches.best()
     mostly_utf8 = _mostly_utf8(data)
@@ -110,6 +116,15 @@ def decode_bytes(data: bytes) -> Decoded:
         raise DecodeError("undecodable bytes: the content does not read as text in any encoding")
     note = None if encoding in ("utf_8", "ascii") else f"decoded as {encoding}"
     return Decoded(normalize_text(text), encoding, note)
+
+
+_DECLARED = re.compile(rb"""(?:<meta[^>]{0,200}?charset|<\?xml[^>]{0,100}?encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
+
+
+def _declared_charset(head: bytes) -> str | None:
+    """The charset an HTML <meta> or XML declaration names, if any."""
+    m = _DECLARED.search(head)
+    return m.group(1).decode("ascii").lower() if m else None
 
 
 def _prefer_western(matches, best) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -166,8 +167,7 @@ def _read_file(path: Path) -> Iterator[Document | InputWarning]:
 
 def _read_stream(stream: TextIO | BinaryIO) -> Iterator[Document | InputWarning]:
     """Standard input (or any stream): read once, up to the size limit, as one input."""
-    where = "<stdin>" if stream is getattr(__import__("sys"), "stdin", None) else getattr(stream, "name", "<stream>")
-    where = str(where)
+    where = "<stdin>" if stream is sys.stdin else str(getattr(stream, "name", "<stream>"))
     source = getattr(stream, "buffer", stream)
     data = source.read(MAX_BYTES + 1)
     if isinstance(data, str):

@@ -46,8 +46,9 @@ def read_warc(stream: BinaryIO, source_path: str) -> Iterator[Document | InputWa
                 continue
             doc.format = "warc"
             yield doc
-    except ArchiveLoadFailed as exc:
-        yield InputWarning(source_path, f"not a readable WARC file ({exc})", "input")
+    except (ArchiveLoadFailed, AttributeError, ValueError, EOFError, OSError) as exc:
+        # warcio raises a variety of errors on malformed archives; all mean the same to the user.
+        yield InputWarning(source_path, f"not a readable WARC file ({type(exc).__name__}: {exc})", "input")
         return
     if pages == 0:
         yield InputWarning(source_path, "WARC file holds no HTML responses", "empty")
