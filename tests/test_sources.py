@@ -111,3 +111,20 @@ def test_example_corpus_boilerplate_is_gone(example_dir):
         for marker in ("appeared first on", "SEE ALSO:", "Published in Political News", "_____",
                        "©2025", "Distributed by", "\nComments"):
             assert marker not in article.text, (article.id, marker)
+
+
+def test_trimmed_copy_of_a_longer_story_shares_its_group():
+    long_story = _text(*[f"Paragraph {i} of the full version adds more reporting on the river plan and its costs for towns."
+                         for i in range(12)])
+    trimmed = _text()  # the first four paragraphs only: a wire copy cut to fit
+    a, b = read_inputs([{"id": "full", "outlet": "Daily Planet", "text": long_story},
+                        {"id": "cut", "outlet": "Gotham Gazette", "text": trimmed}]).articles
+    assert a.source_group == b.source_group
+
+
+def test_articles_sharing_one_quote_are_not_copies():
+    quote = "“This protects our farms and our cities alike, and it is the best deal we could get,” the governor said."
+    a = "Lawmakers in the capital cheered as the long-awaited water plan finally became law on Monday.\n" + quote
+    b = "Anglers on the north coast said the new law would do little for salmon runs this year.\n" + quote
+    x, y = read_inputs([{"id": "a", "outlet": "Daily Planet", "text": a}, {"id": "b", "outlet": "Gotham Gazette", "text": b}]).articles
+    assert x.source_group != y.source_group

@@ -27,7 +27,7 @@ def ingest_paths(
         from newsprism.store import Store
 
         with Store(db) as store:
-            store.save_ingest(result)
+            result.saved = store.save_ingest(result)
     return result
 
 

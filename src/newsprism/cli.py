@@ -113,7 +113,7 @@ def ingest(
     from newsprism import api
 
     try:
-        with Progress(console=err, transient=True) as bar:
+        with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("reading", total=None)
 
             def progress(stage: str, done: int, total: int) -> None:
@@ -125,7 +125,9 @@ def ingest(
         return
     for warning in result.warnings:
         err.print(f"[yellow]warning:[/yellow] {warning.source}: {warning.message}", highlight=False, soft_wrap=True)
-    err.print(f"{len(result.articles)} article(s) ingested into {db}")
+    saved = result.saved
+    counts = f" ({saved.inserted} new, {saved.updated} updated, {saved.unchanged} unchanged)" if saved else ""
+    err.print(f"{len(result.articles)} article(s) ingested into {db}{counts}", highlight=False)
     if not result.articles:
         raise typer.Exit(1)
 

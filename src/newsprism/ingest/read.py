@@ -45,6 +45,7 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 class IngestResult:
     articles: list[Article] = field(default_factory=list)
     warnings: list[InputWarning] = field(default_factory=list)
+    saved: Any = None  # the store's SaveReport (inserted / updated / unchanged / duplicates) when stored
 
 
 # ----------------------------------------------------------------------------- entry point

@@ -224,7 +224,10 @@ def group_key(article: Article, credits: Credits) -> tuple[str | None, int]:
 # ----------------------------------------------------------------------------- near duplicates
 
 NUM_PERM = 64
-NEAR_DUP_THRESHOLD = 0.6
+NEAR_DUP_THRESHOLD = 0.6  # word-3-gram Jaccard: a copy with light edits
+CONTAINMENT_THRESHOLD = 0.8  # share of the shorter text's 3-grams found in the longer: a trimmed copy
+MIN_CONTAINED_SHINGLES = 40  # a few shared sentences (a quote) are not a copy
+LSH_CANDIDATE_THRESHOLD = 0.3  # LSH recall for candidates; each candidate is then checked exactly
 SHINGLE_WORDS = 3
 _TOKEN = re.compile(r"\w+")
 
@@ -243,7 +246,10 @@ def shingle_hashes(text: str):
 
 
 def near_duplicate_clusters(texts: Sequence[str]) -> list[int]:
-    """Cluster index per text: texts whose word-shingle Jaccard (MinHash LSH) passes the threshold."""
+    """Cluster index per text. Two texts are copies when their word-3-gram Jaccard
+    reaches ``NEAR_DUP_THRESHOLD`` or the shorter is mostly contained in the longer
+    (a trimmed wire copy). MinHash LSH finds candidates; the exact shingle sets decide."""
+    import numpy as np
     from datasketch import MinHash, MinHashLSH
 
     parent = list(range(len(texts)))
@@ -254,23 +260,32 @@ def near_duplicate_clusters(texts: Sequence[str]) -> list[int]:
             i = parent[i]
         return i
 
-    lsh = MinHashLSH(threshold=NEAR_DUP_THRESHOLD, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=LSH_CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
     # One fixed permutation set (seeded): groups are the same on every run.
     scheme = "affine32"
     permutations = MinHash(num_perm=NUM_PERM, seed=1, scheme=scheme).permutations
-    hashes: dict[int, MinHash] = {}
+    sets: dict[int, np.ndarray] = {}
     for i, text in enumerate(texts):
-        shingles = shingle_hashes(text)
+        shingles = shingle_hashes(text).astype(np.uint32)
         if len(shingles) < 3:
             continue  # too short to call anything a copy of it
         mh = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=permutations, scheme=scheme)
         mh.update_batch(shingles.tolist())
         for j in lsh.query(mh):
-            if hashes[j].jaccard(mh) >= NEAR_DUP_THRESHOLD:
+            if find(i) != find(j) and _is_copy(shingles, sets[j]):
                 parent[find(i)] = find(j)
-        hashes[i] = mh
+        sets[i] = shingles
         lsh.insert(i, mh)
     return [find(i) for i in range(len(texts))]
+
+
+def _is_copy(a, b) -> bool:
+    import numpy as np
+
+    common = len(np.intersect1d(a, b, assume_unique=True))
+    if common / (len(a) + len(b) - common) >= NEAR_DUP_THRESHOLD:
+        return True
+    return common >= MIN_CONTAINED_SHINGLES and common / min(len(a), len(b)) >= CONTAINMENT_THRESHOLD
 
 
 def assign_source_groups(
