@@ -61,8 +61,16 @@ def mention(article: Article, quoted: str, speaker: str, name: str, kind: str = 
 def claim(article: Article, text: str, value: dict, unit: str, qualifier: str | None, sentence: str) -> Claim:
     c = find(article, text)
     return Claim(
-        article.id, c.start, c.end, c.text, value=value, unit=unit, qualifier=qualifier,
-        subject="talks", property="duration", sentence=find(article, sentence),
+        article.id,
+        c.start,
+        c.end,
+        c.text,
+        value=value,
+        unit=unit,
+        qualifier=qualifier,
+        subject="talks",
+        property="duration",
+        sentence=find(article, sentence),
     )
 
 
@@ -76,8 +84,11 @@ def full_brief() -> Brief:
         "It was the first summit on U.S. soil since 2021 | a rare event.\n"
         "In my view, the summit was a hollow spectacle that achieved nothing.",
         raw_extra="\nSign up for our newsletter!",
-        outlet="Reuters", source_group="reuters", title="Trump and Putin end Alaska summit without a deal",
-        url="https://example.com/reuters/alaska", published="2025-08-16",
+        outlet="Reuters",
+        source_group="reuters",
+        title="Trump and Putin end Alaska summit without a deal",
+        url="https://example.com/reuters/alaska",
+        published="2025-08-16",
     )
     a2 = make_article(
         "ap-1",
@@ -85,7 +96,10 @@ def full_brief() -> Brief:
         "“We have prepared to put everything to the table,” Trump told reporters.\n"
         "About 200 protesters gathered outside the base.\n"
         "Analysts said the meeting may signal a shift in U.S. policy.",
-        outlet="AP", source_group="ap", title="Putin and Trump meet in Alaska", published="2025-08-16",
+        outlet="AP",
+        source_group="ap",
+        title="Putin and Trump meet in Alaska",
+        published="2025-08-16",
         url="https://example.com/ap/alaska",
     )
     a3 = make_article(
@@ -93,7 +107,10 @@ def full_brief() -> Brief:
         "Presidents Trump and Putin talked for nearly three hours at the base on Friday.\n"
         "“We are prepared to put everything on the table,” the president said.\n"
         "Putin said the agreement would “open the road to peace.”",
-        outlet="Anchorage Daily News", source_group="adn", title="Summit ends with no deal", published="2025-08-15",
+        outlet="Anchorage Daily News",
+        source_group="adn",
+        title="Summit ends with no deal",
+        published="2025-08-15",
     )
     articles = [a1, a2, a3]
     analyses = [
@@ -104,17 +121,26 @@ def full_brief() -> Brief:
     canonical = "We are prepared to put everything on the table"
     variant = "We have prepared to put everything to the table"
     q1 = Quote(
-        "q1", "E1", "Donald Trump", canonical, "direct",
-        articles=[a1.id, a2.id, a3.id], outlets=["Reuters", "AP", "Anchorage Daily News"],
+        "q1",
+        "E1",
+        "Donald Trump",
+        canonical,
+        "direct",
+        articles=[a1.id, a2.id, a3.id],
+        outlets=["Reuters", "AP", "Anchorage Daily News"],
         variants=[
             QuoteVariant(canonical, [a1.id, a3.id], []),
-            QuoteVariant(variant, [a2.id], [
-                {"op": "equal", "a": "We", "b": "We"},
-                {"op": "replace", "a": "are", "b": "have"},
-                {"op": "equal", "a": "prepared to put everything", "b": "prepared to put everything"},
-                {"op": "replace", "a": "on", "b": "to"},
-                {"op": "equal", "a": "the table", "b": "the table"},
-            ]),
+            QuoteVariant(
+                variant,
+                [a2.id],
+                [
+                    {"op": "equal", "a": "We", "b": "We"},
+                    {"op": "replace", "a": "are", "b": "have"},
+                    {"op": "equal", "a": "prepared to put everything", "b": "prepared to put everything"},
+                    {"op": "replace", "a": "on", "b": "to"},
+                    {"op": "equal", "a": "the table", "b": "the table"},
+                ],
+            ),
         ],
         mentions=[
             mention(a1, canonical, "Trump", "Donald Trump"),
@@ -123,8 +149,13 @@ def full_brief() -> Brief:
         ],
     )
     q2 = Quote(
-        "q2", "E2", "Vladimir Putin", "open the road to peace", "partial",
-        articles=[a1.id, a3.id], outlets=["Reuters", "Anchorage Daily News"],
+        "q2",
+        "E2",
+        "Vladimir Putin",
+        "open the road to peace",
+        "partial",
+        articles=[a1.id, a3.id],
+        outlets=["Reuters", "Anchorage Daily News"],
         variants=[QuoteVariant("open the road to peace", [a1.id, a3.id])],
         mentions=[
             mention(a1, "open the road to peace", "Putin", "Vladimir Putin", "partial"),
@@ -132,60 +163,111 @@ def full_brief() -> Brief:
         ],
     )
     f1 = Fact(
-        "f1", "duration of the talks", "disputed",
+        "f1",
+        "duration of the talks",
+        "disputed",
         claims=[
-            claim(a1, "nearly three hours", {"low": 2.5, "high": 3}, "hour", "nearly",
-                  "Talks between the two leaders lasted nearly three hours on Friday, officials said."),
-            claim(a2, "more than three hours", {"low": 3, "high": 4}, "hour", "more than",
-                  "Trump and Putin met for more than three hours in Anchorage on Friday."),
-            claim(a3, "nearly three hours", {"low": 2.5, "high": 3}, "hour", "nearly",
-                  "Presidents Trump and Putin talked for nearly three hours at the base on Friday."),
+            claim(
+                a1,
+                "nearly three hours",
+                {"low": 2.5, "high": 3},
+                "hour",
+                "nearly",
+                "Talks between the two leaders lasted nearly three hours on Friday, officials said.",
+            ),
+            claim(
+                a2,
+                "more than three hours",
+                {"low": 3, "high": 4},
+                "hour",
+                "more than",
+                "Trump and Putin met for more than three hours in Anchorage on Friday.",
+            ),
+            claim(
+                a3,
+                "nearly three hours",
+                {"low": 2.5, "high": 3},
+                "hour",
+                "nearly",
+                "Presidents Trump and Putin talked for nearly three hours at the base on Friday.",
+            ),
         ],
         source_groups=["reuters", "ap", "adn"],
         explanation="“nearly three hours” and “more than three hours” cannot both be true.",
     )
     protest = find(a2, "About 200 protesters")
     f2 = Fact(
-        "f2", "protesters outside the base", "single_source",
-        claims=[Claim(a2.id, protest.start, protest.end, protest.text, {"point": 200, "low": 200, "high": 200},
-                      "person", "about", subject="protesters", property="count",
-                      sentence=find(a2, "About 200 protesters gathered outside the base."))],
-        source_groups=["ap"], explanation="Only AP reports it.",
+        "f2",
+        "protesters outside the base",
+        "single_source",
+        claims=[
+            Claim(
+                a2.id,
+                protest.start,
+                protest.end,
+                protest.text,
+                {"point": 200, "low": 200, "high": 200},
+                "person",
+                "about",
+                subject="protesters",
+                property="count",
+                sentence=find(a2, "About 200 protesters gathered outside the base."),
+            )
+        ],
+        source_groups=["ap"],
+        explanation="Only AP reports it.",
     )
     coverage = [
         CoverageRow("reuters", ["Reuters"], [a1.id], facts=["f1"], quotes=["q1", "q2"]),
-        CoverageRow("ap", ["AP"], [a2.id], facts=["f1", "f2"], quotes=["q1"], exclusive_facts=["f2"],
-                    omitted_quotes=["q2"]),
+        CoverageRow(
+            "ap", ["AP"], [a2.id], facts=["f1", "f2"], quotes=["q1"], exclusive_facts=["f2"], omitted_quotes=["q2"]
+        ),
         CoverageRow("adn", ["Anchorage Daily News"], [a3.id], facts=["f1"], quotes=["q1", "q2"]),
     ]
     timeline = [
         TimelineEntry("2021", "year", "the last summit on U.S. soil", [find(a1, "since 2021")]),
-        TimelineEntry("2025-08-15", "day", "Trump and Putin meet in Anchorage",
-                      [find(a1, "on Friday"), find(a2, "on Friday"), find(a3, "on Friday")]),
+        TimelineEntry(
+            "2025-08-15",
+            "day",
+            "Trump and Putin meet in Anchorage",
+            [find(a1, "on Friday"), find(a2, "on Friday"), find(a3, "on Friday")],
+        ),
     ]
     summary = [
         SummarySentence(
             "Trump and Putin met in Alaska on Friday; the sources differ on whether the talks lasted "
             "nearly or more than three hours.",
-            [find(a1, "Talks between the two leaders lasted nearly three hours on Friday, officials said."),
-             find(a2, "Trump and Putin met for more than three hours in Anchorage on Friday."),
-             find(a3, "Presidents Trump and Putin talked for nearly three hours at the base on Friday.")],
+            [
+                find(a1, "Talks between the two leaders lasted nearly three hours on Friday, officials said."),
+                find(a2, "Trump and Putin met for more than three hours in Anchorage on Friday."),
+                find(a3, "Presidents Trump and Putin talked for nearly three hours at the base on Friday."),
+            ],
         ),
         SummarySentence(
             "“We are prepared to put everything on the table,” Trump said after the meeting.",
-            [find(a1, "“We are prepared to put everything on the table,” Trump said after the meeting."),
-             find(a2, "“We have prepared to put everything to the table,” Trump told reporters."),
-             find(a3, "“We are prepared to put everything on the table,” the president said.")],
+            [
+                find(a1, "“We are prepared to put everything on the table,” Trump said after the meeting."),
+                find(a2, "“We have prepared to put everything to the table,” Trump told reporters."),
+                find(a3, "“We are prepared to put everything on the table,” the president said."),
+            ],
         ),
         SummarySentence(
             "Putin said the agreement would “open the road to peace.”",
-            [find(a1, "Putin said the agreement would “open the road to peace” in Ukraine."),
-             find(a3, "Putin said the agreement would “open the road to peace.”")],
+            [
+                find(a1, "Putin said the agreement would “open the road to peace” in Ukraine."),
+                find(a3, "Putin said the agreement would “open the road to peace.”"),
+            ],
         ),
     ]
     entities = [
-        Entity("E1", "Donald Trump", "PERSON", aliases=["Trump", "the president"], roles=["President"],
-               articles=[a1.id, a2.id, a3.id]),
+        Entity(
+            "E1",
+            "Donald Trump",
+            "PERSON",
+            aliases=["Trump", "the president"],
+            roles=["President"],
+            articles=[a1.id, a2.id, a3.id],
+        ),
         Entity("E2", "Vladimir Putin", "PERSON", aliases=["Putin"], articles=[a1.id, a2.id, a3.id]),
         Entity("E3", "Anchorage", "GPE", articles=[a2.id]),
     ]
@@ -213,48 +295,85 @@ PAYLOADS = (
 def hostile_brief() -> Brief:
     """Every article-derived string carries script, event-handler and javascript: payloads."""
     script, img, js = PAYLOADS
-    text = (
-        f"Officials said {script} was found.\n"
-        f"“Click {img} now,” the hacker said.\n"
-        f"Visit {js} for 3 prizes | more."
-    )
+    text = f"Officials said {script} was found.\n“Click {img} now,” the hacker said.\nVisit {js} for 3 prizes | more."
     a = make_article(
-        f"evil\"><script>alert(1)</script>", text, raw_extra=f"\n{img}", reason=f"ad {script}",
-        outlet=f"Evil {script}", source_group=f"g{img}", title=f"Title {img}", url=js,
-        author=f"{img}", published="2025-08-15",
+        'evil"><script>alert(1)</script>',
+        text,
+        raw_extra=f"\n{img}",
+        reason=f"ad {script}",
+        outlet=f"Evil {script}",
+        source_group=f"g{img}",
+        title=f"Title {img}",
+        url=js,
+        author=f"{img}",
+        published="2025-08-15",
     )
     b = make_article(
-        "plain", f"Another outlet says {js} and {img}.", outlet="Plain", source_group="plain",
-        url="javascript:alert(document.cookie)", title="Plain",
+        "plain",
+        f"Another outlet says {js} and {img}.",
+        outlet="Plain",
+        source_group="plain",
+        url="javascript:alert(document.cookie)",
+        title="Plain",
     )
     said = find(a, f"Click {img} now")
     quote = Quote(
-        f"q{script}", f"E{img}", f"Hacker {script}", said.text, "direct", articles=[a.id, b.id],
+        f"q{script}",
+        f"E{img}",
+        f"Hacker {script}",
+        said.text,
+        "direct",
+        articles=[a.id, b.id],
         outlets=[a.outlet, "Plain"],
-        variants=[QuoteVariant(said.text, [a.id]),
-                  QuoteVariant(f"Click {js} {img}", [b.id], [{"op": "replace", "a": script, "b": img}])],
+        variants=[
+            QuoteVariant(said.text, [a.id]),
+            QuoteVariant(f"Click {js} {img}", [b.id], [{"op": "replace", "a": script, "b": img}]),
+        ],
         mentions=[QuoteMention(a.id, said.start, said.end, said.text, speaker_name=f"Hacker {script}")],
         speaker_disagreement=True,
     )
     num = find(a, "3 prizes")
     fact = Fact(
-        f"f{img}", f"prizes {script}", "single_source",
-        claims=[Claim(a.id, num.start, num.end, num.text, {"point": 3}, f"prize {img}", f"{script}",
-                      sentence=find(a, f"Visit {js} for 3 prizes | more."))],
-        source_groups=[a.source_group], explanation=f"only {img}",
+        f"f{img}",
+        f"prizes {script}",
+        "single_source",
+        claims=[
+            Claim(
+                a.id,
+                num.start,
+                num.end,
+                num.text,
+                {"point": 3},
+                f"prize {img}",
+                f"{script}",
+                sentence=find(a, f"Visit {js} for 3 prizes | more."),
+            )
+        ],
+        source_groups=[a.source_group],
+        explanation=f"only {img}",
     )
     return Brief(
         generated="2025-08-16T12:00:00+00:00",
         articles=[a, b],
-        entities=[Entity(f"E{script}", f"Name {script}", f"TYPE{img}", aliases=[img], roles=[js], articles=[a.id, b.id])],
-        analyses=[ArticleAnalysis(a.id, paragraphs=paragraphs(a, {2: ("opinion", [f"reason {script}"])})),
-                  ArticleAnalysis(b.id)],
+        entities=[
+            Entity(f"E{script}", f"Name {script}", f"TYPE{img}", aliases=[img], roles=[js], articles=[a.id, b.id])
+        ],
+        analyses=[
+            ArticleAnalysis(a.id, paragraphs=paragraphs(a, {2: ("opinion", [f"reason {script}"])})),
+            ArticleAnalysis(b.id),
+        ],
         quotes=[quote],
         facts=[fact],
-        coverage=[CoverageRow(a.source_group, [a.outlet], [a.id], facts=[fact.id], quotes=[quote.id],
-                              exclusive_facts=[fact.id])],
+        coverage=[
+            CoverageRow(
+                a.source_group, [a.outlet], [a.id], facts=[fact.id], quotes=[quote.id], exclusive_facts=[fact.id]
+            )
+        ],
         timeline=[TimelineEntry("2025-08-15", "day", f"event {script}", [find(a, "Officials said")])],
-        summary=[SummarySentence(f"Summary {script} {img} {js}", [find(a, f"Officials said {script} was found."),
-                                                                  find(b, js)])],
+        summary=[
+            SummarySentence(
+                f"Summary {script} {img} {js}", [find(a, f"Officials said {script} was found."), find(b, js)]
+            )
+        ],
         warnings=[InputWarning(f"{img}.html", f"bad {script}", "input")],
     )

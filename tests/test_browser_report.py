@@ -17,8 +17,13 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
 ]
 DOCS_IMG = Path(__file__).resolve().parent.parent / "docs" / "img"
 SECTIONS = ("summary", "timeline", "facts", "quotes", "coverage", "opinion", "articles")
@@ -142,7 +147,9 @@ def test_hostile_report_runs_no_script(browser, tmp_path):
         assert report.dialogs == []
         assert page.evaluate("document.images.length") == 0
         assert page.evaluate("document.scripts.length") == 1  # the optional print helper only
-        assert page.evaluate("[...document.links].filter(a => !/^(#|https?:)/.test(a.getAttribute('href'))).length") == 0
+        assert (
+            page.evaluate("[...document.links].filter(a => !/^(#|https?:)/.test(a.getAttribute('href'))).length") == 0
+        )
         assert "<script>alert(1)</script>" in page.locator("#summary").inner_text()  # shown, as text
         assert set(report.requests) == {report.url}
     finally:

@@ -92,11 +92,18 @@ def test_out_of_range_and_empty_spans_are_ignored():
 
 
 def test_word_diff_uses_complete_aligner_ops():
-    ops = [{"op": "equal", "a": "we", "b": "we"}, {"op": "replace", "a": "are", "b": "have"},
-           {"op": "equal", "a": "prepared", "b": "prepared"}]
+    ops = [
+        {"op": "equal", "a": "we", "b": "we"},
+        {"op": "replace", "a": "are", "b": "have"},
+        {"op": "equal", "a": "prepared", "b": "prepared"},
+    ]
     pieces = word_diff("we are prepared", "we have prepared", ops)
-    assert [(p.op, p.text) for p in pieces] == [("equal", "we"), ("delete", "are"), ("insert", "have"),
-                                                ("equal", "prepared")]
+    assert [(p.op, p.text) for p in pieces] == [
+        ("equal", "we"),
+        ("delete", "are"),
+        ("insert", "have"),
+        ("equal", "prepared"),
+    ]
 
 
 def test_word_diff_recomputes_when_ops_list_only_the_changes():

@@ -36,6 +36,7 @@ from newsprism.report.view import (
     paragraph_spans,
     safe_id,
     safe_url,
+    shorten,
     span_anchor,
     story_headline,
     word_diff,
@@ -126,7 +127,11 @@ def _claim_view(claim: Claim, label: str) -> ClaimView:
         before = sentence.text[: claim.start - sentence.start]
         after = sentence.text[claim.end - sentence.start :]
     return ClaimView(
-        label, claim.text, format_value(claim.value, claim.unit, claim.qualifier), before, after,
+        label,
+        claim.text,
+        format_value(claim.value, claim.unit, claim.qualifier),
+        before,
+        after,
         span_anchor(claim.article, claim.start, claim.end),
     )
 
@@ -161,23 +166,24 @@ def _quote_view(quote: Quote, labels: dict[str, str], groups: dict[str, str]) ->
         text=quote.text,
         variants=variants,
         sources=_source_links(quote.mentions, labels),
-        groups=len({groups.get(a, a) for a in quote.articles} | {groups.get(m.article, m.article) for m in quote.mentions}),
+        groups=len(
+            {groups.get(a, a) for a in quote.articles} | {groups.get(m.article, m.article) for m in quote.mentions}
+        ),
         disagreement=speakers if quote.speaker_disagreement else [],
     )
-
-
-def _short(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _coverage_view(brief: Brief, labels: dict[str, str]) -> dict[str, Any]:
     """The matrix rows worth a reader's eye (carried by several sources, or omitted by one), and totals."""
     rows, hidden = coverage_rows(brief)
     groups = [
-        {"label": group_label(row, labels), "articles": len(row.articles), "carried": len(row.facts) + len(row.quotes),
-         "exclusive": len(row.exclusive_facts) + len(row.exclusive_quotes),
-         "omitted": len(row.omitted_facts) + len(row.omitted_quotes)}
+        {
+            "label": group_label(row, labels),
+            "articles": len(row.articles),
+            "carried": len(row.facts) + len(row.quotes),
+            "exclusive": len(row.exclusive_facts) + len(row.exclusive_quotes),
+            "omitted": len(row.omitted_facts) + len(row.omitted_quotes),
+        }
         for row in brief.coverage
     ]
     return {"groups": groups, "rows": rows, "hidden": hidden}
@@ -189,10 +195,15 @@ def _opinion_view(brief: Brief, labels: dict[str, str]) -> list[dict[str, Any]]:
     for article in brief.articles:
         for i, (start, end, label, reasons) in enumerate(paragraph_spans(article, by_article.get(article.id))):
             if label != "reporting":
-                flagged.append({
-                    "label": label, "outlet": labels[article.id], "reasons": reasons,
-                    "excerpt": _short(article.text[start:end], 160), "anchor": paragraph_anchor(article.id, i),
-                })
+                flagged.append(
+                    {
+                        "label": label,
+                        "outlet": labels[article.id],
+                        "reasons": reasons,
+                        "excerpt": shorten(article.text[start:end], 160),
+                        "anchor": paragraph_anchor(article.id, i),
+                    }
+                )
     return flagged
 
 
@@ -212,17 +223,19 @@ def _article_view(article: Article, brief: Brief, labels: dict[str, str], marks)
         "url": safe_url(article.url),
         "url_text": article.url,
         "meta": [
-            part for part in (
+            part
+            for part in (
                 article.published and f"published {article.published}",
                 article.author and f"by {article.author}",
                 article.source_group and f"source group {article.source_group}",
                 f"{len(article.text.split()):,} words",
                 article.source_path and f"from {_source_name(article.source_path)}",
-            ) if part
+            )
+            if part
         ],
         "mixed": bool(analysis and analysis.mixed),
         "nodes": article_nodes(article, analysis, marks.get(article.id, [])),
-        "removed": [{"reason": r.reason, "text": _short(r.text, 400)} for r in article.removed],
+        "removed": [{"reason": r.reason, "text": shorten(r.text, 400)} for r in article.removed],
     }
 
 
@@ -230,9 +243,7 @@ def report_context(brief: Brief) -> dict[str, Any]:
     labels = article_labels(brief.articles)
     headline, headline_article = story_headline(brief)
     citations = Citations(labels)
-    summary = [
-        {"text": s.text, "cites": [citations.cite(src) for src in s.sources]} for s in brief.summary
-    ]
+    summary = [{"text": s.text, "cites": [citations.cite(src) for src in s.sources]} for s in brief.summary]
     marks = collect_marks(brief)
     timeline = [
         {

@@ -25,6 +25,7 @@ from newsprism.report.view import (
     outlet_counts,
     paragraph_spans,
     safe_url,
+    shorten,
     story_headline,
     word_diff,
 )
@@ -51,11 +52,6 @@ def md(text: str | None) -> str:
 def cell(text: str | None) -> str:
     """Inline Markdown for a table cell (``md`` already escapes the pipe)."""
     return md(text).strip() or " "
-
-
-def _short(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -112,8 +108,12 @@ def _fact(fact: Fact, labels: dict[str, str]) -> list[str]:
     if fact.explanation:
         lines += [md(fact.explanation), ""]
     rows = [
-        [cell(labels.get(c.article, c.article)), cell(c.text), cell(format_value(c.value, c.unit, c.qualifier)),
-         _context(c) or " "]
+        [
+            cell(labels.get(c.article, c.article)),
+            cell(c.text),
+            cell(format_value(c.value, c.unit, c.qualifier)),
+            _context(c) or " ",
+        ]
         for c in fact.claims
     ]
     return lines + _table(["Outlet", "As written", "Value", "In context"], rows) + [""]
@@ -140,9 +140,15 @@ def _facts(brief: Brief, labels: dict[str, str]) -> list[str]:
     if single:
         lines += [f"### From a single source ({len(single)})", ""]
         rows = [
-            [cell(f.topic) if i == 0 else " ", cell(labels.get(c.article, c.article)), cell(c.text),
-             cell(format_value(c.value, c.unit, c.qualifier)), _context(c) or " "]
-            for f in single for i, c in enumerate(f.claims)
+            [
+                cell(f.topic) if i == 0 else " ",
+                cell(labels.get(c.article, c.article)),
+                cell(c.text),
+                cell(format_value(c.value, c.unit, c.qualifier)),
+                _context(c) or " ",
+            ]
+            for f in single
+            for i, c in enumerate(f.claims)
         ]
         lines += _table(["Fact", "Outlet", "As written", "Value", "In context"], rows) + [""]
     return lines
@@ -179,7 +185,9 @@ def _quotes(brief: Brief, labels: dict[str, str]) -> list[str]:
     if not brief.quotes:
         return lines + ["*No quotes were found.*", ""]
     groups = {a.id: a.source_group or a.id for a in brief.articles}
-    shared = sorted((q for q in brief.quotes if _source_groups(q, groups) > 1), key=lambda q: -_source_groups(q, groups))
+    shared = sorted(
+        (q for q in brief.quotes if _source_groups(q, groups) > 1), key=lambda q: -_source_groups(q, groups)
+    )
     single = [q for q in brief.quotes if _source_groups(q, groups) <= 1]
     header = ["Speaker", "Quote", "Other wordings (canonical ~~struck~~, variant **bold**, … not quoted)", "Outlets"]
     if shared:
@@ -198,14 +206,23 @@ def _cast(brief: Brief) -> list[str]:
     if not rows:
         return lines + ["*No name recurs across the articles.*", ""]
     body = [
-        [f"{md(e['name'])} ({md(e['type'])})", cell(", ".join(e["aliases"])), cell(", ".join(e["roles"])),
-         f"{e['articles']} of {e['of']}"]
+        [
+            f"{md(e['name'])} ({md(e['type'])})",
+            cell(", ".join(e["aliases"])),
+            cell(", ".join(e["roles"])),
+            f"{e['articles']} of {e['of']}",
+        ]
         for e in rows
     ]
     lines += _table(["Name", "Also written", "Described as", "Articles"], body) + [""]
     if hidden:
-        lines += [f"{hidden} more {'is' if hidden == 1 else 'are'} named once, in one article.", ""]
+        names = f"{hidden} name{'s' if hidden != 1 else ''}"
+        lines += [f"Not listed: {names} found in one article only under one spelling, and nationalities.", ""]
     return lines
+
+
+def _items_carried(n: int) -> str:
+    return "1 item carried by a single source is" if n == 1 else f"{n} items carried by a single source are"
 
 
 def _coverage(brief: Brief, labels: dict[str, str]) -> list[str]:
@@ -218,11 +235,13 @@ def _coverage(brief: Brief, labels: dict[str, str]) -> list[str]:
     if not body:
         body = [["*none carried by several sources*"] + [" "] * len(brief.coverage)]
     body.append(["*carried in all*"] + [str(len(r.facts) + len(r.quotes)) for r in brief.coverage])
-    body.append(["*only this source*"] + [str(len(r.exclusive_facts) + len(r.exclusive_quotes)) for r in brief.coverage])
+    body.append(
+        ["*only this source*"] + [str(len(r.exclusive_facts) + len(r.exclusive_quotes)) for r in brief.coverage]
+    )
     body.append(["*omitted*"] + [str(len(r.omitted_facts) + len(r.omitted_quotes)) for r in brief.coverage])
     legend = (
         "*only here*: no other independent source carries it; *omitted*: at least two other independent "
-        "sources carry it." + (f" {hidden} item{'s' if hidden != 1 else ''} carried by a single source {'are' if hidden != 1 else 'is'} only counted." if hidden else "")
+        "sources carry it." + (f" {_items_carried(hidden)} only counted." if hidden else "")
     )
     return lines + _table(header, body) + ["", legend, ""]
 
@@ -235,7 +254,9 @@ def _opinion(brief: Brief, labels: dict[str, str]) -> list[str]:
         for start, end, label, reasons in paragraph_spans(article, by_article.get(article.id)):
             if label != "reporting":
                 why = f" — *{md('; '.join(reasons))}*" if reasons else ""
-                items.append(f"- **{label}** · {md(labels[article.id])}: “{md(_short(article.text[start:end], 200))}”{why}")
+                items.append(
+                    f"- **{label}** · {md(labels[article.id])}: “{md(shorten(article.text[start:end], 200))}”{why}"
+                )
     return lines + (items or ["*No paragraph was labelled opinion or analysis.*"]) + [""]
 
 
@@ -276,7 +297,8 @@ def render_markdown(brief: Brief) -> str:
         "",
         *([f"*Headline as published by {md(labels[headline_article])}*", ""] if headline_article else []),
         f"*newsprism brief* · {n} article{'s' if n != 1 else ''} from {groups} independent"
-        f" source{'s' if groups != 1 else ''}" + (f" ({outlets})" if outlets else "")
+        f" source{'s' if groups != 1 else ''}"
+        + (f" ({outlets})" if outlets else "")
         + f" · generated {md(brief.generated)}",
         "",
     ]

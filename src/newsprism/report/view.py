@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlsplit
@@ -147,7 +148,7 @@ _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
 def format_date(iso: str | None, precision: str | None) -> str:
-    """"15 Aug 2025" / "Aug 2025" / "2025"; the ISO string as is when it does not parse."""
+    """ "15 Aug 2025" / "Aug 2025" / "2025"; the ISO string as is when it does not parse."""
     if not iso:
         return "date unresolved"
     try:
@@ -163,7 +164,7 @@ def format_date(iso: str | None, precision: str | None) -> str:
 
 
 def format_timestamp(iso: str) -> str:
-    """"23 Nov 2026, 09:43 UTC" for an ISO timestamp; the string as is when it does not parse."""
+    """ "23 Nov 2026, 09:43 UTC" for an ISO timestamp; the string as is when it does not parse."""
     try:
         moment = datetime.fromisoformat(iso)
     except (TypeError, ValueError):
@@ -180,10 +181,24 @@ _OP_KEYS = ("op", "tag", "type", "operation", "kind")
 _OLD_KEYS = ("a", "canonical", "old", "from", "delete", "removed", "before", "source", "src", "left")
 _NEW_KEYS = ("b", "variant", "new", "to", "insert", "added", "after", "target", "dst", "right")
 _OP_NAMES = {
-    "equal": "equal", "eq": "equal", "same": "equal", "keep": "equal", "=": "equal",
-    "replace": "replace", "sub": "replace", "substitute": "replace", "change": "replace", "~": "replace",
-    "insert": "insert", "ins": "insert", "add": "insert", "+": "insert",
-    "delete": "delete", "del": "delete", "remove": "delete", "-": "delete",
+    "equal": "equal",
+    "eq": "equal",
+    "same": "equal",
+    "keep": "equal",
+    "=": "equal",
+    "replace": "replace",
+    "sub": "replace",
+    "substitute": "replace",
+    "change": "replace",
+    "~": "replace",
+    "insert": "insert",
+    "ins": "insert",
+    "add": "insert",
+    "+": "insert",
+    "delete": "delete",
+    "del": "delete",
+    "remove": "delete",
+    "-": "delete",
 }
 
 
@@ -280,7 +295,7 @@ def word_diff(canonical: str, variant: str, ops: list[Any] | None = None) -> lis
             pieces.append(DiffPiece("delete", " ".join(old[i1:i2])))
         if j2 > j1:
             pieces.append(DiffPiece("insert", " ".join(new[j1:j2])))
-    return _shorten(_gaps(_merge(pieces)))
+    return _shorten_runs(_gaps(_merge(pieces)))
 
 
 def _gaps(pieces: list[DiffPiece]) -> list[DiffPiece]:
@@ -292,7 +307,7 @@ def _gaps(pieces: list[DiffPiece]) -> list[DiffPiece]:
     return pieces
 
 
-def _shorten(pieces: list[DiffPiece]) -> list[DiffPiece]:
+def _shorten_runs(pieces: list[DiffPiece]) -> list[DiffPiece]:
     out = []
     for p in pieces:
         words = p.text.split()
@@ -390,12 +405,10 @@ def _pieces(start: int, end: int, placed: list[tuple[int, int]]) -> list[tuple[i
         if s < start < e < end or start < s < end < e:
             cuts.update(x for x in (s, e) if start < x < end)
     points = sorted(cuts)
-    return [(a, b) for a, b in zip(points, points[1:]) if b > a]
+    return [(a, b) for a, b in pairwise(points) if b > a]
 
 
-def nest_spans(
-    text: str, items: list[tuple[int, int, int, Any]]
-) -> list[Node]:
+def nest_spans(text: str, items: list[tuple[int, int, int, Any]]) -> list[Node]:
     """Nest (start, end, priority, payload) intervals over ``text`` into a tree of nodes.
 
     Intervals that nest become nested elements; where two cross, the lower-priority
@@ -410,9 +423,14 @@ def nest_spans(
             continue
         for i, (s, e) in enumerate(_pieces(start, end, [(p[0], p[1]) for p in placed])):
             node = Node(
-                kind=proto.kind, start=s, end=e, anchor=proto.anchor if i == 0 else None,
+                kind=proto.kind,
+                start=s,
+                end=e,
+                anchor=proto.anchor if i == 0 else None,
                 classes=proto.classes + ("" if (s, e) == (start, end) else " split"),
-                title=proto.title, label=proto.label, reasons=proto.reasons,
+                title=proto.title,
+                label=proto.label,
+                reasons=proto.reasons,
             )
             placed.append((s, e, priority, order, node))
     # Outer before inner: start ascending, end descending, higher priority first.
@@ -461,14 +479,22 @@ def article_nodes(article: Article, analysis: ArticleAnalysis | None, marks: lis
     items: list[tuple[int, int, int, Any]] = []
     for i, (start, end, label, reasons) in enumerate(paragraph_spans(article, analysis)):
         proto = Node(
-            "para", start, end, anchor=paragraph_anchor(article.id, i),
-            classes=f"para label-{label}", label=None if label == "reporting" else label, reasons=reasons,
+            "para",
+            start,
+            end,
+            anchor=paragraph_anchor(article.id, i),
+            classes=f"para label-{label}",
+            label=None if label == "reporting" else label,
+            reasons=reasons,
         )
         items.append((start, end, _PRIORITY["para"], proto))
     for m in marks:
         kinds = sorted(m.kinds)
         proto = Node(
-            "mark", m.start, m.end, anchor=span_anchor(article.id, m.start, m.end),
+            "mark",
+            m.start,
+            m.end,
+            anchor=span_anchor(article.id, m.start, m.end),
             classes=" ".join(f"k-{k}" for k in kinds),
             title="; ".join([_KIND_NAMES.get(k, k) for k in kinds] + m.notes),
         )
@@ -530,8 +556,13 @@ class Citations:
         key = (span.article, span.start, span.end)
         if key not in self._by_key:
             self._by_key[key] = Citation(
-                len(self._by_key) + 1, span.article, self._labels.get(span.article, span.article),
-                span.start, span.end, span.text, span_anchor(span.article, span.start, span.end),
+                len(self._by_key) + 1,
+                span.article,
+                self._labels.get(span.article, span.article),
+                span.start,
+                span.end,
+                span.text,
+                span_anchor(span.article, span.start, span.end),
             )
         return self._by_key[key]
 
@@ -589,26 +620,35 @@ def coverage_rows(brief: Brief) -> tuple[list[dict[str, Any]], int]:
     """
     rows, hidden = [], 0
     items = [("fact", f.id, f.topic or "(untitled fact)") for f in brief.facts] + [
-        ("quote", q.id, f"{q.speaker_name or 'unattributed'}: “{_shorten_text(q.text, 60)}”") for q in brief.quotes
+        ("quote", q.id, f"{q.speaker_name or 'unattributed'}: “{shorten(q.text, 60)}”") for q in brief.quotes
     ]
     for kind, item_id, label in items:
         cells = [coverage_status(row, item_id, kind) for row in brief.coverage]
         carried = sum(c in ("carried", "exclusive") for c in cells)
         if carried >= 2 or "omitted" in cells:
-            rows.append({"kind": kind, "id": item_id, "label": label, "anchor": f"{kind}-{safe_id(item_id)}", "cells": cells})
+            rows.append(
+                {"kind": kind, "id": item_id, "label": label, "anchor": f"{kind}-{safe_id(item_id)}", "cells": cells}
+            )
         else:
             hidden += 1
     return rows, hidden
 
 
-def _shorten_text(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 _TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 2, "FAC": 3, "EVENT": 3}
-_TYPE_NAMES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place",
-               "EVENT": "event", "NORP": "group"}
+_TYPE_NAMES = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "EVENT": "event",
+    "NORP": "group",
+}
 
 
 def cast_rows(brief: Brief) -> tuple[list[dict[str, Any]], int]:
@@ -622,18 +662,24 @@ def cast_rows(brief: Brief) -> tuple[list[dict[str, Any]], int]:
     for e in sorted(brief.entities, key=lambda e: (_TYPE_ORDER.get(e.type, 4), -len(set(e.articles)), e.name)):
         aliases = [a for a in dict.fromkeys(e.aliases) if a != e.name]
         n = len(set(e.articles))
-        if n < 2 and not aliases:
+        if (n < 2 and not aliases) or e.type == "NORP":  # nationalities ("Russian") tell a reader little
             hidden += 1
             continue
-        rows.append({
-            "name": e.name, "type": _TYPE_NAMES.get(e.type, e.type.lower()), "aliases": aliases,
-            "roles": list(dict.fromkeys(e.roles)), "articles": n, "of": total,
-        })
+        rows.append(
+            {
+                "name": e.name,
+                "type": _TYPE_NAMES.get(e.type, e.type.lower()),
+                "aliases": aliases,
+                "roles": list(dict.fromkeys(e.roles)),
+                "articles": n,
+                "of": total,
+            }
+        )
     return rows, hidden
 
 
 def outlet_counts(articles: list[Article]) -> list[str]:
-    """"Los Angeles Times ×2", "3 of unknown outlet": who wrote the articles, without guessing."""
+    """ "Los Angeles Times ×2", "3 of unknown outlet": who wrote the articles, without guessing."""
     counts = Counter(a.outlet for a in articles if a.outlet)
     parts = [f"{name} ×{n}" if n > 1 else name for name, n in counts.items()]
     unknown = sum(1 for a in articles if not a.outlet)
