@@ -174,3 +174,14 @@ def test_non_http_article_urls_are_shown_but_not_linked(hostile_html):
     doc = lxml.html.fromstring(hostile_html)
     assert not [h for h in doc.xpath("//a/@href") if not h.startswith(("#", "http"))]
     assert "javascript:alert(document.cookie)" in doc.get_element_by_id("articles").text_content()
+
+
+def test_a_citation_whose_span_is_not_in_any_article_is_not_linked():
+    from newsprism.model import Span
+
+    brief = full_brief()
+    brief.summary[0].sources.append(Span("no-such-article", 0, 4, "gone"))
+    doc = lxml.html.fromstring(render_html(brief))
+    for a in doc.xpath("//a[starts-with(@href, '#')]"):
+        assert doc.get_element_by_id(a.get("href")[1:], None) is not None
+    assert doc.xpath("//sup[@class='cites']/span[@class='nolink']")[0].text_content() == "4"  # numbered, not linked

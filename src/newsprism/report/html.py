@@ -239,6 +239,18 @@ def _article_view(article: Article, brief: Brief, labels: dict[str, str], marks)
     }
 
 
+def _targets(brief: Brief, marks) -> set[str]:
+    """Anchors the article texts will carry: a link to anything else would go nowhere, so it is not made."""
+    lengths = {a.id: len(a.text) for a in brief.articles}
+    return {
+        span_anchor(article, m.start, m.end)
+        for article, ms in marks.items()
+        if article in lengths
+        for m in ms
+        if 0 <= m.start < m.end <= lengths[article]
+    }
+
+
 def report_context(brief: Brief) -> dict[str, Any]:
     labels = article_labels(brief.articles)
     headline, headline_article = story_headline(brief)
@@ -285,6 +297,7 @@ def report_context(brief: Brief) -> dict[str, Any]:
         "coverage_labels": COVERAGE_LABELS,
         "opinion": _opinion_view(brief, labels),
         "articles": [_article_view(a, brief, labels, marks) for a in brief.articles],
+        "targets": _targets(brief, marks),
         "status_labels": STATUS_LABELS,
     }
 
