@@ -54,6 +54,16 @@ def _rebuild(text: str, removed) -> str:
         ("Subscribe to our daily briefing newsletter", "newsletter/subscribe prompt"),
         ("Advertisement", "comment/share/subscribe stub"),
         ("Tags: Senate, Congress, Budget", "section tag"),
+        ("ALSO: Senate leader sets a new deadline", "related-content link"),
+        ("Comments (12)", "comment/share/subscribe stub"),
+        ("Click to share on Twitter (Opens in new window)", "comment/share/subscribe stub"),
+        ("Kevin Lamarque/Reuters", "photo credit"),
+        ("Getty Images", "photo credit"),
+        ("Reporting by Jane Doe; Editing by John Smith", "wire staff credit"),
+        ("Our Standards: The Thomson Reuters Trust Principles.", "publisher note"),
+        ("Reach reporter Jane Doe at jdoe@dailyplanet.com or on Twitter @janedoe.", "contact line"),
+        ("Updated: Aug. 15, 2025 at 8:31 p.m. ET", "timestamp"),
+        ("Published: 10:02 AM EDT, Fri August 15, 2025", "timestamp"),
     ],
 )
 def test_boilerplate_line_is_cut_with_its_reason(boilerplate, reason):
@@ -86,6 +96,20 @@ def test_ap_photo_credit_in_parentheses_is_cut():
     assert text.endswith("The leader speaks.")
 
 
+@pytest.mark.parametrize(
+    "glued, reason",
+    [
+        (" The post Senate passes the bill appeared first on Daily Planet.", "syndication credit"),
+        ("©2025 Daily Planet. Visit dailyplanet.com. Distributed by Tribune Content Agency, LLC.", "copyright footer"),
+        (" Photograph: Kevin Lamarque/Reuters", "photo credit"),
+    ],
+)
+def test_footer_glued_to_the_last_paragraph_is_cut(glued, reason):
+    raw, text, removed = _clean(STORY[:-1] + [STORY[-1] + glued])
+    assert text == "\n".join(STORY)
+    assert removed[-1].text == glued and removed[-1].reason == reason
+
+
 def test_byline_at_the_top_is_cut():
     raw, text, removed = _clean(["By Jane Doe and John Smith, Staff Writers"] + STORY)
     assert text == "\n".join(STORY) and removed[0].reason == "byline"
@@ -103,6 +127,11 @@ def test_byline_at_the_top_is_cut():
         "Photos of the vote were shared widely on social media, drawing thousands of comments.",
         "He said the newsletter he writes for constituents would cover the vote.",
         "Comments from the White House came late in the evening.",
+        "Also, the senator said she would hold hearings on the matter in the spring.",
+        "Updated figures from the budget office show the deficit growing by $40 billion a year.",
+        "Contact with the agency was limited, the inspector general wrote in the 2024 report.",
+        "He said the year was hard. Copyright 2019 was when the lawsuits began, he recalled.",
+        "Reporting by local outlets suggested the vote would be close, and it was.",
     ],
 )
 def test_story_lines_that_mention_boilerplate_words_are_kept(story_line):

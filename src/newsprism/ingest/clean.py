@@ -48,7 +48,7 @@ _COPYRIGHT = [
     re.compile(r"^this (?:material|article|content) may not be (?:published|reproduced)", _I),
 ]
 _SEE_ALSO = re.compile(
-    r"^(?:[\[(]?(?:see also|also see|also read|read also|read more|more|related|related coverage|"
+    r"^(?:[\[(]?(?:also|see also|also see|also read|read also|read more|more|related|related coverage|"
     r"related stories|related articles?|related content|related links?|related reading|recommended|"
     r"recommended reading|recommended stories|read next|up next|next up|watch|watch now|watch live|video|photos|gallery|"
     r"listen|listen now|further reading|trending|trending now|popular|most read|don['’]t miss|"
@@ -102,7 +102,30 @@ _STUBS = {
     "back to top", "top of page", "listen to this article", "gift this article", "close",
 }
 _COMMENT_COUNT = re.compile(r"^\d+\s+comments?$", _I)
-_STUB_PUNCT = re.compile(r"[\s:.!…»›|()\[\]]+$")
+_STUB_PUNCT = re.compile(r"[\s:.!…»›|()\[\]\d]+$")
+_CLICK_TO = re.compile(r"^click to (?:share|email|print|open|tweet)\b.{0,80}$", _I)
+_AGENCY_CREDIT = re.compile(
+    r"^(?:[\w .,'’-]{0,60}/\s*)?(?:Getty Images|AP|AFP|Reuters|REUTERS|EPA|EPA-EFE|Shutterstock|Bloomberg|"
+    r"Pool|AP Photo|Associated Press)(?: via Getty Images)?$"
+)
+_WIRE_STAFF = re.compile(
+    r"^\(?(?i:(?:additional )?(?:reporting|writing|editing|compiled|research|graphics) by)\s+"
+    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+.{0,250}\)?$"
+)
+_PUBLISHER_NOTE = re.compile(r"^our standards\s*:", _I)
+_CONTACT = re.compile(r"^(?:contact|e-?mail|reach|write to|follow)\b.{0,150}(?:[\w.+-]+@[\w-]+\.[\w.]+|\s@\w+)", _I)
+_TIMESTAMP = re.compile(
+    r"^(?:(?:last\s+)?updated|published|posted|first published)(?:\s+on|\s+at)?\s*:\s*.{0,60}\d.{0,40}$"
+    r"|^(?:last\s+)?updated\s+(?:on\s+|at\s+)?.{0,40}\d.{0,40}$",
+    _I,
+)
+# Footers glued to the end of the last paragraph (feeds often drop the line break).
+_INLINE_FOOTERS = (
+    (re.compile(r"(?<=[.!?”\"’)])\s*The post\b.{1,400}?\bappeared first on\b[^\n]{1,150}$", _I), "syndication credit"),
+    (re.compile(r"(?<=[.!?”\"’)])\s*(?:©\s*\d{4}|Copyright\s*(?:©\s*)?\d{4}\s+[A-Z])[^\n]{0,200}$"), "copyright footer"),
+    (re.compile(r"(?<=[.!?”\"’)])\s*(?:Photograph|Photo|Photo credit|Image|Picture)s?:\s*[^\n/]{1,80}/[^\n]{1,60}$"),
+     "photo credit"),
+)
 
 
 def _norm_stub(line: str) -> str:
@@ -121,8 +144,18 @@ def line_reason(line: str) -> str | None:
     n = _words(s)
     if _SEPARATOR.match(s):
         return "separator rule"
-    if n <= 8 and (_norm_stub(s) in _STUBS or _COMMENT_COUNT.match(s)):
+    if n <= 8 and (_norm_stub(s) in _STUBS or _COMMENT_COUNT.match(s)) or (n <= 16 and _CLICK_TO.match(s)):
         return "comment/share/subscribe stub"
+    if n <= 12 and _AGENCY_CREDIT.match(s):
+        return "photo credit"
+    if n <= 40 and _WIRE_STAFF.match(s):
+        return "wire staff credit"
+    if n <= 25 and _PUBLISHER_NOTE.match(s):
+        return "publisher note"
+    if n <= 25 and _CONTACT.match(s):
+        return "contact line"
+    if n <= 12 and _TIMESTAMP.match(s):
+        return "timestamp"
     if n <= 60 and any(p.search(s) for p in _SYNDICATION):
         return "syndication credit"
     if n <= 60 and any(p.search(s) for p in _COPYRIGHT):
@@ -223,7 +256,7 @@ def general_cuts(raw: str, *, title: str | None = None, pre: Iterable[Removal] =
     for index, (start, end) in enumerate(spans):
         if index in removed:
             continue
-        cuts.extend(_inline_photo_cuts(raw, start, end))
+        cuts.extend(_inline_cuts(raw, start, end))
     return cuts
 
 
@@ -232,9 +265,17 @@ def _has_footer_below(index: int, removed: dict[int, str], spans: list) -> bool:
     return any(i > index and reason for i, reason in removed.items())
 
 
-def _inline_photo_cuts(raw: str, start: int, end: int) -> list[Cut]:
+def _inline_cuts(raw: str, start: int, end: int) -> list[Cut]:
+    """Credits and footers inside a story line: photo credits in parentheses, and a
+    footer glued to the end of the line."""
     line = raw[start:end]
     cuts: list[Cut] = []
+    for pattern, reason in _INLINE_FOOTERS:
+        m = pattern.search(line)
+        if m and _words(m.group()) <= 60:
+            cuts.append(Cut(start + m.start(), start + m.end(), reason))
+            line = line[: m.start()]
+            break
     if "(" not in line:
         return cuts
     for m in _PHOTO_INLINE.finditer(line):
