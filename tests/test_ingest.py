@@ -77,6 +77,8 @@ def test_html_page_gives_main_text_and_metadata(tmp_path):
     assert article.outlet == "Los Angeles Times"  # the URL domain, through the outlet table
     assert article.format == "html"
     assert "\n" in article.text  # paragraphs stay separate lines
+    assert article.text.startswith("The city council")  # the h1 repeated in the body went to `removed`
+    assert article.removed[0].reason == "headline (duplicate of title)"
 
 
 def test_html_detected_by_content_without_extension(tmp_path):

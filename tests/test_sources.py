@@ -128,3 +128,11 @@ def test_articles_sharing_one_quote_are_not_copies():
     b = "Anglers on the north coast said the new law would do little for salmon runs this year.\n" + quote
     x, y = read_inputs([{"id": "a", "outlet": "Daily Planet", "text": a}, {"id": "b", "outlet": "Gotham Gazette", "text": b}]).articles
     assert x.source_group != y.source_group
+
+
+def test_a_callers_source_group_is_kept():
+    from newsprism.model import Article
+
+    given = Article(id="g", raw=_text(), text=_text(), source_group="my-group")
+    (article,) = read_inputs([given]).articles
+    assert article.source_group == "my-group"

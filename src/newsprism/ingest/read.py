@@ -86,8 +86,11 @@ def read_inputs(inputs: Iterable[Any], progress: Progress | None = None) -> Inge
     ]
     clusters = sources.near_duplicate_clusters([a.text for a in articles])
     _remove_repeated_lines(articles, clusters)
+    preset = [a.source_group for a in articles]  # a caller's Article may come with its group
     keys = [sources.group_key(a, c) for a, c in zip(articles, credits)]
     sources.assign_source_groups(articles, keys, clusters)
+    for article, group in zip(articles, preset):
+        article.source_group = group or article.source_group
     if progress:
         progress("attributing", len(articles), len(articles))
     return IngestResult(articles, warnings)
