@@ -158,6 +158,12 @@ def main(argv: list[str] | None = None) -> None:
             step[i] += value
         n_quotes += found
         memory += sampled
+        done = offset + len(block)
+        print(  # progress on stderr, so a long run on a busy machine can be followed
+            f"[{done}/{len(texts)}] cpu ratio so far {bare[1] / step[1]:.3f}, wall {bare[0] / step[0]:.3f}",
+            file=sys.stderr,
+            flush=True,
+        )
     memory.append((len(texts), *rss_mib()))
     n = len(texts)
     for done, current, peak in sorted(set(memory)):
