@@ -108,3 +108,24 @@ def test_an_empty_brief_renders_placeholders():
     text = render_markdown(Brief(generated="2025-01-01T00:00:00+00:00", articles=[Article("x", "Hi.", "Hi.")]))
     assert "*No summary was produced.*" in text and "*No quotes were found.*" in text
     assert text.startswith("# Story brief\n")
+
+
+def test_rendered_by_a_markdown_engine_the_hostile_report_has_no_tags_or_links():
+    from markdown_it import MarkdownIt  # installed with rich
+
+    engine = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])  # raw HTML allowed
+    html = engine.render(render_markdown(hostile_brief()))
+    assert "<script" not in html and "<img" not in html and "href=" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # shown as text
+    for table in re.findall(r"<table>.*?</table>", html, flags=re.S):  # no cell split by a pipe in article text
+        rows = re.findall(r"<tr>.*?</tr>", table, flags=re.S)
+        assert len({len(re.findall(r"<t[dh]", row)) for row in rows}) == 1, table
+
+
+def test_rendered_by_a_markdown_engine_the_report_has_its_tables_and_links():
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(render_markdown(full_brief()))
+    assert html.count("<table>") == 5
+    assert "<s>are</s> <strong>have</strong>" in html
+    assert 'href="https://example.com/reuters/alaska"' in html
