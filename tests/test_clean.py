@@ -64,6 +64,10 @@ def _rebuild(text: str, removed) -> str:
         ("Reach reporter Jane Doe at jdoe@dailyplanet.com or on Twitter @janedoe.", "contact line"),
         ("Updated: Aug. 15, 2025 at 8:31 p.m. ET", "timestamp"),
         ("Published: 10:02 AM EDT, Fri August 15, 2025", "timestamp"),
+        ("•", "separator rule"),
+        ("Pick Six Newsletter", "newsletter/subscribe prompt"),
+        ("Thanks for signing up!", "newsletter/subscribe prompt"),
+        ("Keep an eye on your inbox for the latest news.", "newsletter/subscribe prompt"),
     ],
 )
 def test_boilerplate_line_is_cut_with_its_reason(boilerplate, reason):
@@ -132,6 +136,8 @@ def test_byline_at_the_top_is_cut():
         "Contact with the agency was limited, the inspector general wrote in the 2024 report.",
         "He said the year was hard. Copyright 2019 was when the lawsuits began, he recalled.",
         "Reporting by local outlets suggested the vote would be close, and it was.",
+        "The newsletter, which goes to 40,000 readers, first reported the deal.",
+        "The vote was 52-48.",
     ],
 )
 def test_story_lines_that_mention_boilerplate_words_are_kept(story_line):

@@ -66,10 +66,17 @@ _NEWSLETTER = [
                r"\b(?:newsletters?|inbox|subscription|subscribers?|sign up|subscribe|e-?mail alerts?|alerts)\b", _I),
     re.compile(r"^(?:support|help fund|become a (?:member|subscriber))\b.{0,150}\b(?:journalism|reporting|subscri\w+|donat\w+)\b", _I),
     re.compile(r"^already (?:a )?(?:subscriber|member|have an account)\b", _I),
+    re.compile(r"^(?:thanks|thank you) for (?:signing up|subscribing|registering)\b", _I),
+    re.compile(r"\bkeep an eye on your inbox\b", _I),
+    re.compile(r"^(?:[\w'’&+-]+\s){0,4}newsletters?\s*[:!.]?$", _I),  # a widget's name ("Pick Six Newsletter")
     re.compile(r"^(?:this (?:content|article|story) is (?:for|only available to) subscribers)\b", _I),
     re.compile(r"^follow (?:us|[\w .@'’-]{1,40}) on (?:twitter|x|facebook|instagram|threads|bluesky|tiktok|linkedin)\b.{0,100}$", _I),
 ]
 _SEPARATOR = re.compile(r"^[\s_\-–—=*•~#·+.]{3,}$")
+# A line without a single letter or digit is layout, not story (unless it holds a
+# quotation mark, which quote detection downstream must see).
+_WORD_CHAR = re.compile(r"\w")
+_QUOTE_CHAR = re.compile("[\"'“”‘’«»]")
 _PHOTO_LINE = re.compile(
     r"^(?:photo|photograph|image|picture|pictured|credit|photo credit|image credit|"
     r"photo illustration|file photo|top image|featured image|lead image)s?\s*(?::|by\b|\|)\s*.{1,200}$",
@@ -99,7 +106,8 @@ _STUBS = {
     "continue reading below", "scroll to continue with content", "skip ad", "subscribe",
     "subscribe now", "sign up", "sign in", "log in", "read more", "see more", "related",
     "related articles", "related stories", "related content", "more stories", "recommended",
-    "back to top", "top of page", "listen to this article", "gift this article", "close",
+    "back to top", "top of page", "listen to this article", "gift this article", "close", "tags",
+    "topics", "more on this story", "follow us", "trending now",
 }
 _COMMENT_COUNT = re.compile(r"^\d+\s+comments?$", _I)
 _STUB_PUNCT = re.compile(r"[\s:.!…»›|()\[\]\d]+$")
@@ -142,7 +150,7 @@ def line_reason(line: str) -> str | None:
     if not s:
         return None
     n = _words(s)
-    if _SEPARATOR.match(s):
+    if _SEPARATOR.match(s) or not (_WORD_CHAR.search(s) or _QUOTE_CHAR.search(s)):
         return "separator rule"
     if n <= 8 and (_norm_stub(s) in _STUBS or _COMMENT_COUNT.match(s)) or (n <= 16 and _CLICK_TO.match(s)):
         return "comment/share/subscribe stub"
