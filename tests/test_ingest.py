@@ -332,3 +332,9 @@ def test_html_on_stdin_is_sniffed():
 def test_broken_warc_is_reported(tmp_path):
     result = _one(tmp_path, "bad.warc", b"WARC/1.0\r\nWARC-Type: response\r\nnonsense\r\n\r\n")
     assert result.articles == [] and result.warnings and all("bad.warc" in w.source for w in result.warnings)
+
+
+def test_gzipped_warc_on_stdin_is_recognised():
+    stream = io.BytesIO(_warc_bytes([("https://apnews.com/article/budget-1", _html())]))
+    (article,) = read_inputs([stream]).articles
+    assert article.format == "warc" and article.url == "https://apnews.com/article/budget-1"

@@ -75,6 +75,15 @@ def gunzip(data: bytes, limit: int = MAX_BYTES) -> bytes:
     return out
 
 
+def gunzip_head(data: bytes, size: int = 64) -> bytes:
+    """The first ``size`` decompressed bytes (to sniff what a .gz holds)."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
+            return handle.read(size)
+    except (OSError, EOFError):
+        return b""
+
+
 def normalize_text(text: str) -> str:
     """NFC, Unix newlines, no BOM, no control characters; quotes and dashes untouched."""
     text = text.lstrip("\ufeff")

@@ -28,6 +28,7 @@ from newsprism.ingest.decode import (
     binary_kind,
     decode_bytes,
     gunzip,
+    gunzip_head,
     normalize_text,
 )
 from newsprism.ingest.feeds import read_feed
@@ -56,7 +57,7 @@ def read_inputs(inputs: Iterable[Any], progress: Progress | None = None) -> Inge
     warnings: list[InputWarning] = []
     prepared: list[tuple[Article, Document | None]] = []
     seen_hashes: dict[str, str] = {}
-    for item in _documents(inputs, warnings):
+    for item in _documents(inputs):
         if isinstance(item, InputWarning):
             warnings.append(item)
             continue
@@ -99,7 +100,7 @@ def read_inputs(inputs: Iterable[Any], progress: Progress | None = None) -> Inge
 # ----------------------------------------------------------------------------- inputs to documents
 
 
-def _documents(inputs: Iterable[Any], warnings: list[InputWarning]) -> Iterator[tuple[Article, Document | None] | InputWarning]:
+def _documents(inputs: Iterable[Any]) -> Iterator[tuple[Article, Document | None] | InputWarning]:
     for item in inputs:
         if isinstance(item, Article):
             yield _from_article(item)
@@ -185,7 +186,7 @@ def _read_stream(stream: TextIO | BinaryIO) -> Iterator[Document | InputWarning]
 def _read_bytes(data: bytes, where: str, stem: str, fmt: str | None, gz: bool) -> Iterator[Document | InputWarning]:
     try:
         if gz or data[:2] == b"\x1f\x8b":
-            if fmt == "warc" or (fmt is None and b"WARC/" in gunzip(data, 64 * 1024)[:16]):
+            if fmt == "warc" or gunzip_head(data).lstrip().startswith(b"WARC/"):
                 yield from read_warc(io.BytesIO(data), where)
                 return
             data = gunzip(data)
