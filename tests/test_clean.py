@@ -189,3 +189,26 @@ def test_near_duplicate_copies_do_not_count_as_repeats():
 def test_repeated_lines_need_a_known_outlet():
     raws = [f"Unique {i}.\nShared line" for i in range(5)]
     assert repeated_line_cuts(raws, [None] * 5, list(range(5))) == [[]] * 5
+
+
+def test_repeated_furniture_is_cut_in_a_real_ingest_run():
+    from newsprism.ingest.read import read_inputs
+
+    furniture = "Download the Planet app for alerts"
+    records = [
+        {"id": f"p{i}", "outlet": "Daily Planet",
+         "text": f"Story {i} is about topic number {i} and nothing else, told in plain words.\n{furniture}\n"
+                 f"Its second paragraph covers angle {i * 3} with fresh detail for readers."}
+        for i in range(4)
+    ]
+    for article in read_inputs(records).articles:
+        assert furniture not in article.text
+        assert any(r.reason == "repeated across the outlet's articles" for r in article.removed)
+        for r in article.removed:
+            assert article.raw[r.start:r.end] == r.text
+
+
+def test_repeated_quote_lines_are_story_not_furniture():
+    quote = "“We will rebuild,” the mayor said."
+    raws = [f"Story {i} begins here.\n{quote}\nEnds {i}." for i in range(4)]
+    assert repeated_line_cuts(raws, ["Daily Planet"] * 4, [0, 1, 2, 3]) == [[]] * 4
