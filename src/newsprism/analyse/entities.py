@@ -256,6 +256,7 @@ def _cluster_others(others: list[_Draft]) -> list[_Draft]:
 
 def local_entities(doc) -> list[LocalEntity]:
     """The article's entities, each with all its mentions (char offsets into ``doc.text``)."""
+    text_all = doc.text  # Doc.text joins every token on each access: read it once
     people: list[tuple[int, _Draft]] = []
     others: list[_Draft] = []
     for ent in doc.ents:
@@ -269,7 +270,7 @@ def local_entities(doc) -> list[LocalEntity]:
         end = start + len(text)
         if not text or end <= start:
             continue
-        mention = EntityMention(start, end, doc.text[start:end])
+        mention = EntityMention(start, end, text_all[start:end])
         if ent.label_ == "PERSON":
             titles, words = _name_words(ent)
             if not words or not any(w[:1].isupper() for w in words):

@@ -115,11 +115,11 @@ class _Cue:
 class _Article:
     """Per-article lookups built once: token ↔ char, token → quote, token → entity."""
 
-    def __init__(self, doc, entities: list[LocalEntity], quotes: list[MarkedQuote]):
+    def __init__(self, doc, text: str, tok_starts: list[int], entities: list[LocalEntity], quotes: list[MarkedQuote]):
         self.doc = doc
-        self.text = doc.text
+        self.text = text
         self.entities = {e.key: e for e in entities}
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = tok_starts
         n = len(doc)
         # Which quotation (by index) each token lies inside, marks included; -1 outside.
         self.in_quote = [-1] * n
@@ -213,9 +213,15 @@ def _subject(verb, depth: int = 0):
     found = _own_subject(verb, depth)
     # Never reach over a paragraph break for the speaker: the parser glued a heading to the
     # sentence; take the first person (or pronoun, or organisation) of the verb's own paragraph.
-    if found is not None and "\n" in verb.doc.text[min(found.idx, verb.idx) : max(found.idx, verb.idx)]:
+    if found is not None and _newline_between(verb.doc, found.i, verb.i):
         return _paragraph_subject(verb)
     return found
+
+
+def _newline_between(doc, i: int, j: int) -> bool:
+    """Is there a paragraph break between tokens i and j (newlines are tokens of their own)."""
+    lo, hi = min(i, j), max(i, j)
+    return any("\n" in doc[k].text for k in range(lo, hi))
 
 
 def _paragraph_subject(verb):
@@ -493,8 +499,10 @@ def _sentential(art: _Article, q: MarkedQuote, before: list[int], after: list[in
 
 def extract_quotes(doc, article_id: str, entities: list[LocalEntity]) -> list[QuoteMention]:
     """Every direct, partial and indirect quote in the article, each with its speaker when known."""
-    marked = _join_split_quotes(doc, find_marked_quotes(doc.text))
-    art = _Article(doc, entities, marked)
+    text = doc.text  # Doc.text joins every token on each access: read it once
+    tok_starts = [t.idx for t in doc]
+    marked = _join_split_quotes(doc, text, tok_starts, find_marked_quotes(text))
+    art = _Article(doc, text, tok_starts, entities, marked)
     mentions: list[QuoteMention] = []
     covered: list[tuple[int, int]] = []  # direct quotes' outer spans, to keep indirect ones apart
     prev_speaker: tuple[_Speaker, int, int] | None = None  # speaker, char of quote end, paragraph
@@ -506,7 +514,7 @@ def extract_quotes(doc, article_id: str, entities: list[LocalEntity]) -> list[Qu
         sentential = _sentential(art, q, before, after)
         cue = _cue_for(art, q, before, after, sentential)
         speaker = _resolve(art, cue.subject) if cue and cue.subject is not None else None
-        para = _para_index(doc.text, q.outer_start)
+        para = _para_index(text, q.outer_start)
         if not sentential:
             cue, speaker = cue or _governing_cue(art, q), speaker
             if cue is None or cue.subject is None or not _reports_words(art, cue, q):
@@ -648,13 +656,11 @@ def _drop_comma(text: str, piece: tuple[int, int]) -> tuple[int, int]:
     return (start, end - 1) if text[end - 1 : end] == "," and end - 1 > start else piece
 
 
-def _join_split_quotes(doc, quotes: list[MarkedQuote]) -> list[MarkedQuote]:
+def _join_split_quotes(doc, text: str, starts: list[int], quotes: list[MarkedQuote]) -> list[MarkedQuote]:
     """“A,” X said, “b.” → one quote with two pieces (a short attribution with a cue between them)."""
-    text = doc.text
-    starts = [t.idx for t in doc]
     out: list[MarkedQuote] = []
     for q in quotes:
-        if out and _is_split(doc, starts, out[-1], q):
+        if out and _is_split(doc, text, starts, out[-1], q):
             prev = out[-1]
             prev.gaps.append((prev.outer_end, q.outer_start))
             prev.pieces.extend(q.pieces)
@@ -667,8 +673,7 @@ def _join_split_quotes(doc, quotes: list[MarkedQuote]) -> list[MarkedQuote]:
     return out
 
 
-def _is_split(doc, starts: list[int], first: MarkedQuote, second: MarkedQuote) -> bool:
-    text = doc.text
+def _is_split(doc, text: str, starts: list[int], first: MarkedQuote, second: MarkedQuote) -> bool:
     gap = text[first.outer_end : second.outer_start]
     if "\n" in gap or first.single != second.single:
         return False
@@ -689,7 +694,7 @@ def _indirect_quotes(
     art: _Article, article_id: str, covered: list[tuple[int, int]], direct: list[QuoteMention]
 ) -> list[QuoteMention]:
     """Reported speech without quotation marks: a speech verb and its content clause."""
-    doc, out = art.doc, []
+    doc, text, out = art.doc, art.text, []
     cover = sorted(covered)
     starts = [c[0] for c in cover]
     for tok in doc:
@@ -713,11 +718,11 @@ def _indirect_quotes(
             after = [c for c in contents if c.i > tok.i]
             group = after or contents[:1]
             content = group[0]
-            clause = _clause_span(doc, group[0].left_edge, max(c.right_edge.i for c in group), tok)
+            clause = _clause_span(doc, text, group[0].left_edge, max(c.right_edge.i for c in group), tok)
         elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
             # "Too often, he says, doctors prescribe the drugs." — the attribution sits inside.
             content = tok.head
-            clause, parts = _around_parenthetical(doc, content, tok)
+            clause, parts = _around_parenthetical(doc, art.text, content, tok)
         else:
             continue
         subject = _own_subject(tok)
@@ -751,22 +756,22 @@ def _is_agent(art: _Article, subject) -> bool:
         "official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "expert", "analyst", "source", "police", "officer")
 
 
-def _around_parenthetical(doc, head, verb) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
+def _around_parenthetical(doc, text: str, head, verb) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
     """The clause around a parenthetical attribution, as its first part plus all its parts."""
     inner_lo, inner_hi = verb.left_edge.i, verb.right_edge.i
     lo, hi = head.left_edge.i, head.right_edge.i
     pieces = []
     if inner_lo > lo:
-        pieces.append(_clause_span(doc, doc[lo], inner_lo - 1, None))
+        pieces.append(_clause_span(doc, text, doc[lo], inner_lo - 1, None))
     if inner_hi < hi:
-        pieces.append(_clause_span(doc, doc[inner_hi + 1], hi, None))
+        pieces.append(_clause_span(doc, text, doc[inner_hi + 1], hi, None))
     pieces = [p for p in pieces if p is not None]
     if not pieces:
         return None, []
     return pieces[0], pieces
 
 
-def _clause_span(doc, left, right_i: int, verb) -> tuple[int, int] | None:
+def _clause_span(doc, text: str, left, right_i: int, verb) -> tuple[int, int] | None:
     """Char span of tokens ``left`` … ``right_i`` as a content clause (None if it holds the verb)."""
     right = doc[right_i]
     if verb is not None and left.i <= verb.i <= right.i:
@@ -779,7 +784,6 @@ def _clause_span(doc, left, right_i: int, verb) -> tuple[int, int] | None:
         return None
     start, end = left.idx, right.idx + len(right)
     # A clause never runs over a paragraph break (headings glued to a sentence by the parser).
-    text = doc.text
     if "\n" in text[start:end]:
         if verb is not None and left.i < verb.i:
             start = text.rindex("\n", start, end) + 1
@@ -789,7 +793,6 @@ def _clause_span(doc, left, right_i: int, verb) -> tuple[int, int] | None:
         if end - start < 8:
             return None
     # Keep an embedded quoted phrase whole: “very shortly.” not “very shortly
-    text = doc.text
     opened = sum(text.count(c, start, end) for c in "“") - text.count("”", start, end)
     if opened > 0:
         close = text.find("”", end, end + 4)
