@@ -258,6 +258,11 @@ def _own_subject(verb, depth: int = 0):
     for child in verb.rights:
         if child.dep_ in ("dobj", "attr", "npadvmod") and child.pos_ in ("PROPN", "PRON") and child.i == verb.i + 1:
             return child
+    # A name the parser could not place (odd characters): the word just before the verb.
+    if verb.i > 0:
+        prev = verb.doc[verb.i - 1]
+        if prev.ent_type_ in ("PERSON", "ORG") or prev.pos_ == "PROPN" and prev.text[:1].isupper():
+            return prev
     return None
 
 
@@ -595,9 +600,16 @@ def _reports_words(art: _Article, cue: _Cue, q: MarkedQuote) -> bool:
         return False
     if lemma in ("call", "name", "dub") and verb.dep_ in ("acl", "amod", "relcl") and cue.subject is not None and cue.subject.i < verb.i and verb.tag_ == "VBN":
         return False  # "a market-research app called “Screenwise Meter”"
-    # The quoted words are who was told ("told “Today”"), not what.
-    head = art.doc[art.token_at(q.start)]
-    return not (lemma == "tell" and head.head is verb and head.dep_ in ("dobj", "dative", "npadvmod"))
+    # The quoted words name who was told ("told NBC’s “Today” show") or who speaks, not what.
+    tok = art.doc[art.token_at(q.start)]
+    steps = 0
+    while tok.head is not tok and tok.head is not verb and steps < 12:
+        tok, steps = tok.head, steps + 1
+    if tok.head is not verb:
+        return True
+    if tok.dep_ in ("nsubj", "nsubjpass", "agent"):
+        return False
+    return not (lemma == "tell" and tok.dep_ in ("dobj", "dative", "npadvmod"))
 
 
 def _floating_speaker(
@@ -719,7 +731,13 @@ def _indirect_quotes(
             group = after or contents[:1]
             content = group[0]
             clause = _clause_span(doc, text, group[0].left_edge, max(c.right_edge.i for c in group), tok)
-        elif tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and tok.head.i != tok.i:
+        elif (
+            (tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.i < tok.head.i)
+            and tok.head.pos_ in ("VERB", "AUX")
+            and tok.head.i != tok.i
+            and art.in_quote[tok.head.i] < 0
+        ):
+            # "Chapman admits in this instance, there were fatalities" parses with the content as head.
             # "Too often, he says, doctors prescribe the drugs." — the attribution sits inside.
             content = tok.head
             clause, parts = _around_parenthetical(doc, art.text, content, tok)
