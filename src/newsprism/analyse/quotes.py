@@ -6,8 +6,9 @@ runs a model. For each article:
 1. **Direct quotes** are the stretches between quotation marks that read as speech: they open a
    sentence or follow a colon or comma, or end with their own punctuation inside the marks, or sit
    next to a speech cue ("said", "told", "according to", …).
-2. **Split quotes** (“We didn’t get there,” Trump said, “but we have a chance.”) and quotes that
-   run over paragraphs are ONE mention. Its ``start``/``end``/``text`` cover the first quoted piece
+2. **Split quotes** (“We didn’t get there,” Trump said, “but we have a chance.”; also “A,” said
+   Caddell. “B.” where a short attribution interrupts one speaker) and quotes that run over
+   paragraphs are ONE mention. Its ``start``/``end``/``text`` cover the first quoted piece
    (without the marks, a trailing comma dropped); ``parts`` lists every quoted piece in order, the
    first included, so the whole quotation is ``" ".join(p.text for p in parts)``. ``parts`` is
    empty for a quote in one piece. ``text == doc.text[start:end]`` always.
@@ -689,9 +690,13 @@ def _is_split(doc, text: str, starts: list[int], first: MarkedQuote, second: Mar
     gap = text[first.outer_end : second.outer_start]
     if "\n" in gap or first.single != second.single:
         return False
-    if not 1 <= len(gap.split()) <= 10 or not gap.rstrip().endswith((",", ":", "—", "–")):
-        return False
+    words = len(gap.split())
     first_text = text[first.start : first.end]
+    mid_sentence = gap.rstrip().endswith((",", ":", "—", "–"))
+    # “A,” said Caddell. “B.” — the attribution only interrupts one speaker's run of quotes.
+    next_sentence = gap.rstrip().endswith(".") and first_text.endswith(",") and words <= 6
+    if not 1 <= words <= 10 or not (mid_sentence or next_sentence):
+        return False
     if not (first_text.endswith((",", "—", "–", "-", "…")) or text[second.start : second.start + 1].islower()):
         return False
     lo = bisect.bisect_left(starts, first.outer_end)
