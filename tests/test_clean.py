@@ -212,3 +212,24 @@ def test_repeated_quote_lines_are_story_not_furniture():
     quote = "“We will rebuild,” the mayor said."
     raws = [f"Story {i} begins here.\n{quote}\nEnds {i}." for i in range(4)]
     assert repeated_line_cuts(raws, ["Daily Planet"] * 4, [0, 1, 2, 3]) == [[]] * 4
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+_LINES = st.sampled_from(
+    STORY + ["", " ", "SEE ALSO: x", "_____", "Comments", "©2025 Daily Planet.", "Share", "By Jane Doe",
+             "A caption. (AP Photo/J. Doe)", "Ends.The post X appeared first on Y.", "•", "Published in World News"]
+) | st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINES, max_size=12), st.one_of(st.none(), st.text(max_size=20)))
+def test_any_text_cleans_into_offsets_that_rebuild_raw(lines, title):
+    raw = "\n".join(lines)
+    text, removed = clean_text(raw, title=title)
+    for r in removed:
+        assert raw[r.start:r.end] == r.text and r.reason
+    assert [r.start for r in removed] == sorted(r.start for r in removed)
+    assert all(a.end <= b.start for a, b in zip(removed, removed[1:]))  # no overlaps
+    assert _rebuild(text, removed) == raw

@@ -338,3 +338,9 @@ def test_gzipped_warc_on_stdin_is_recognised():
     stream = io.BytesIO(_warc_bytes([("https://apnews.com/article/budget-1", _html())]))
     (article,) = read_inputs([stream]).articles
     assert article.format == "warc" and article.url == "https://apnews.com/article/budget-1"
+
+
+@pytest.mark.parametrize("first", ["WASHINGTON —", "Published in Political News", "By Jane Doe", "“We will rebuild.”"])
+def test_first_lines_that_are_not_headlines(tmp_path, first):
+    (article,) = _one(tmp_path, "x.txt", first + "\n" + BODY).articles
+    assert article.title is None

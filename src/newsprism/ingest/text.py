@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsprism.ingest.clean import line_reason
 from newsprism.ingest.formats import Document
 from newsprism.model import Removal
 
@@ -37,6 +38,8 @@ def find_headline(text: str) -> tuple[int, int] | None:
         return None
     if _SENTENCE_END.search(first) or _BYLINE.match(first) or not (first[0].isupper() or first[0].isdigit() or first[0] in "“\"'‘"):
         return None
+    if first.endswith(("—", "–", "-")) or line_reason(first):
+        return None  # a dateline on its own line, or boilerplate (a section tag is not a headline)
     body_lines = [line for line in text[first_end + 1:].split("\n") if line.strip()]
     if not body_lines or max(len(line.split()) for line in body_lines) < MIN_BODY_WORDS:
         return None
