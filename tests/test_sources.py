@@ -24,6 +24,9 @@ def test_domain_and_aliases_map_to_one_canonical_name():
     assert canonical_outlet("LA Times") == "Los Angeles Times"
     assert canonical_outlet("latimes.com") == "Los Angeles Times"
     assert canonical_outlet("The Associated Press") == "Associated Press"
+    assert canonical_outlet("Los Angeles Times – World & Nation") == "Los Angeles Times"
+    assert canonical_outlet("Politics | The Guardian") == "The Guardian"
+    assert canonical_outlet("Springfield Herald") == "Springfield Herald"  # unknown names are kept as given
 
 
 def test_unknown_domain_is_not_turned_into_a_name():

@@ -92,6 +92,13 @@ def canonical_outlet(name: str | None) -> str | None:
             return table.by_alias[candidate]
     if re.fullmatch(r"[\w.-]+\.[a-z]{2,}", lowered):
         return outlet_for_domain(lowered)  # a bare domain names an outlet only via the table
+    # "Los Angeles Times – World & Nation", "Politics | The Guardian": a known part names the outlet.
+    parts = re.split(r"\s+[|–—:-]\s+|\s*\|\s*", tidy)
+    if len(parts) > 1:
+        for part in parts:
+            known = table.by_alias.get(part.strip().lower())
+            if known:
+                return known
     return tidy
 
 
