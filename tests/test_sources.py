@@ -40,6 +40,7 @@ def test_credits_from_footer_lines():
     assert credits.all == ["Los Angeles Times", "Tribune Content Agency"]
     credits = find_credits("The post Water bill signed appeared first on Los Angeles Times.")
     assert credits.publisher == "Los Angeles Times"
+    assert find_credits("The post Water bill signed appeared first on latimes.com.").publisher == "Los Angeles Times"
 
 
 def test_wire_dateline_is_a_credit_and_an_origin():

@@ -122,6 +122,8 @@ _ORIGIN_CREDITS = (
 )
 _SYNDICATOR_CREDIT = re.compile(r"(?i:(?:distributed|syndicated) by)\s+" + _NAME + r"(?=\s*(?:[.;(]|,\s*LLC|$))",
                                 re.MULTILINE)
+_FIRST_ON_DOMAIN = re.compile(r"appeared first on\s+(?:https?://)?(?:www\.)?(?P<domain>[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})",
+                              re.IGNORECASE)
 _VISIT = re.compile(r"\bvisit\s+(?:us\s+at\s+)?(?:https?://)?(?:www\.)?(?P<domain>[\w-]+(?:\.[\w-]+)*\.[a-z]{2,})",
                     re.IGNORECASE)
 _WIRE_DATELINE = re.compile(
@@ -169,6 +171,11 @@ def find_credits(footer: str, story: str = "") -> Credits:
             name = _credited_name(m.group("name"))
             if name and outlet_kind(name) != "syndicator":
                 credits.publisher = credits.publisher or name
+            add(name)
+    for m in _FIRST_ON_DOMAIN.finditer(footer):
+        name = outlet_for_domain(m.group("domain"))
+        if name:
+            credits.publisher = credits.publisher or name
             add(name)
     for m in _VISIT.finditer(footer):
         name = outlet_for_domain(m.group("domain"))
