@@ -7,6 +7,11 @@ input becomes one :class:`InputWarning` naming it; the rest is still read.
 Steps: read (per format) → normalise (NFC, newlines) → clean (general rules)
 → drop exact duplicates → outlet + credits → near-duplicate clusters → lines
 repeated across an outlet's articles → source groups → unique ids.
+
+``Article.raw`` is the text as read: decoded, NFC, Unix newlines, trimmed at both
+ends; for HTML, feeds and WARC it is the extracted main text (one paragraph per
+line), since removals point into it. ``Article.text`` is ``raw`` minus the
+removals, and is final: every later offset points into it.
 """
 
 from __future__ import annotations
