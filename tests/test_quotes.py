@@ -72,9 +72,16 @@ def test_speaker_last_inverted(nlp):
     assert m.speaker_name == "Marco Rubio"
 
 
-def test_speaker_in_previous_sentence_is_inherited(nlp):
+def test_attribution_between_two_sentences_of_one_speaker_joins_them(nlp):
+    text = "“We had a very productive meeting,” said Caddell. “Yesterday, there were two polls.”"
+    m = only(quotes_of(nlp, text), "direct")
+    assert [p.text for p in m.parts] == ["We had a very productive meeting", "Yesterday, there were two polls."]
+    assert m.speaker_name == "Caddell"
+
+
+def test_speaker_in_previous_paragraph_is_inherited(nlp):
     text = (
-        "“We had a very productive meeting with the president,” Putin said. "
+        "“We had a very productive meeting with the president,” Putin said.\n"
         "“Naturally, the security of Ukraine should be ensured as well.”"
     )
     found = quotes_of(nlp, text)

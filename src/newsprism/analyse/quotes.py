@@ -294,7 +294,13 @@ def _resolve(art: _Article, tok) -> _Speaker:
                 mention = art.mention_at[child.i]
                 return _entity_speaker(art, key, mention)
     if key is not None:
-        return _entity_speaker(art, key, art.mention_at[tok.i])
+        # The whole noun phrase ("White House spokesman Josh Earnest", "The New York Times"),
+        # as long as it still holds the name.
+        mention = art.mention_at[tok.i]
+        phrase = _noun_phrase(_name_head(tok))
+        if mention is not None and phrase[0] <= mention[0] and phrase[1] >= mention[1] and "\n" not in art.text[phrase[0] : phrase[1]]:
+            mention = phrase
+        return _entity_speaker(art, key, mention)
     lower = tok.lower_
     if tok.pos_ == "PRON" or lower in SUBJECT_PRONOUNS:
         mention = (tok.idx, tok.idx + len(tok))
@@ -318,6 +324,13 @@ def _resolve(art: _Article, tok) -> _Speaker:
             e = art.entities[key]
             return _Speaker(mention, e.name, e.key, "PERSON" if e.type == "PERSON" else "ORG")
     return _Speaker(mention, None, None, "ORG" if is_org else "PERSON")
+
+
+def _name_head(tok):
+    """The last word of a name ("Josh" → "Earnest"), which carries the phrase's modifiers."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and tok.head.ent_type_ == tok.ent_type_:
+        tok = tok.head
+    return tok
 
 
 def _entity_speaker(art: _Article, key: str, mention: tuple[int, int] | None) -> _Speaker:
