@@ -344,3 +344,8 @@ def test_gzipped_warc_on_stdin_is_recognised():
 def test_first_lines_that_are_not_headlines(tmp_path, first):
     (article,) = _one(tmp_path, "x.txt", first + "\n" + BODY).articles
     assert article.title is None
+
+
+def test_clean_legacy_decoding_is_not_a_warning(tmp_path):
+    result = _one(tmp_path, "legacy.txt", ("Café “quoted” — " + BODY).encode("cp1252"))
+    assert result.articles and result.warnings == []

@@ -123,7 +123,9 @@ def decode_bytes(data: bytes) -> Decoded:
     text = data.decode(encoding, errors="replace")
     if _looks_like_garbage(text):
         raise DecodeError("undecodable bytes: the content does not read as text in any encoding")
-    note = None if encoding in ("utf_8", "ascii") else f"decoded as {encoding}"
+    # A clean legacy decoding is not a problem worth a warning; replaced bytes are.
+    bad = text.count("\ufffd")
+    note = f"{bad} undecodable byte(s) replaced with U+FFFD (read as {encoding})" if bad else None
     return Decoded(normalize_text(text), encoding, note)
 
 
