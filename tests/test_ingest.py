@@ -349,3 +349,9 @@ def test_first_lines_that_are_not_headlines(tmp_path, first):
 def test_clean_legacy_decoding_is_not_a_warning(tmp_path):
     result = _one(tmp_path, "legacy.txt", ("Café “quoted” — " + BODY).encode("cp1252"))
     assert result.articles and result.warnings == []
+
+
+def test_page_and_paragraph_separators_become_line_breaks():
+    from newsprism.ingest.decode import normalize_text
+
+    assert normalize_text("one\x0ctwo\u2029three\x00four\r\nfive") == "one\ntwo\nthreefour\nfive"

@@ -40,7 +40,8 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 # Encodings charset-normalizer may find equally plausible; for news text the
 # Western ones are the likelier reading, so prefer them when they are candidates.
 _PREFERRED = ("utf_8", "cp1252", "iso8859_1", "iso8859_15")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
+_LINE_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")  # page / paragraph separators
 
 
 class DecodeError(ValueError):
@@ -88,6 +89,7 @@ def normalize_text(text: str) -> str:
     """NFC, Unix newlines, no BOM, no control characters; quotes and dashes untouched."""
     text = text.lstrip("\ufeff")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _LINE_BREAKS.sub("\n", text)
     text = _CONTROL.sub("", text)
     return unicodedata.normalize("NFC", text)
 
