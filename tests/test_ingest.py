@@ -355,3 +355,12 @@ def test_page_and_paragraph_separators_become_line_breaks():
     from newsprism.ingest.decode import normalize_text
 
     assert normalize_text("one\x0ctwo\u2029three\x00four\r\nfive") == "one\ntwo\nthreefour\nfive"
+
+
+def test_data_files_in_a_directory_are_skipped_with_a_warning(tmp_path):
+    (tmp_path / "story.txt").write_text(BODY)
+    (tmp_path / "metadata.tsv").write_text("id\tpublisher\nstory\tPlanet\n")
+    result = read_inputs([tmp_path])
+    assert [a.id for a in result.articles] == ["story"]
+    (warning,) = result.warnings
+    assert warning.source.endswith("metadata.tsv") and warning.kind == "unsupported"

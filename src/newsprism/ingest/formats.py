@@ -23,6 +23,11 @@ _BY_EXTENSION = {
     ".rss": "rss", ".atom": "rss", ".rdf": "rss", ".xml": "rss",
     ".warc": "warc", ".arc": "warc",
 }
+# Files that are text but never an article: refused by name instead of read as prose.
+NOT_ARTICLES = (
+    ".csv", ".tsv", ".py", ".js", ".css", ".yaml", ".yml", ".toml", ".ini", ".cfg", ".log", ".sql",
+    ".sh", ".ann", ".conll", ".ipynb", ".db", ".sqlite", ".lock",
+)
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
 _HTML_MARK = re.compile(r"<(?:!doctype\s+html|html|head|body|article|p|div|meta)\b", re.IGNORECASE)
 

@@ -37,7 +37,7 @@ from newsprism.ingest.decode import (
     normalize_text,
 )
 from newsprism.ingest.feeds import read_feed
-from newsprism.ingest.formats import Document, format_from_name, resolve_format
+from newsprism.ingest.formats import NOT_ARTICLES, Document, format_from_name, resolve_format
 from newsprism.ingest.html import extract_html
 from newsprism.ingest.records import read_json, read_jsonl, record_to_documents
 from newsprism.ingest.text import read_text
@@ -147,6 +147,9 @@ def _hidden(path: Path, root: Path) -> bool:
 
 def _read_file(path: Path) -> Iterator[Document | InputWarning]:
     where = str(path)
+    if path.name.lower().removesuffix(".gz").endswith(NOT_ARTICLES):
+        yield InputWarning(where, f"not an article format ({path.suffix}); skipped", "unsupported")
+        return
     fmt, gz = format_from_name(path.name)
     stem = _stem(path.name)
     try:
