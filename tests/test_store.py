@@ -178,3 +178,10 @@ def test_run_killed_mid_ingest_leaves_whole_articles_and_rerun_completes(tmp_pat
         report = store.save_ingest(read_inputs(_records(450)))
     assert (report.inserted, report.unchanged) == (250, 200)
     assert _tables(db) == {"articles": 450, "removals": 450, "briefs": 0}
+
+
+def test_missing_parent_folder_is_created(tmp_path):
+    db = tmp_path / "new" / "folder" / "n.db"
+    with Store(db) as store:
+        assert store.count_articles() == 0
+    assert db.exists()
