@@ -252,7 +252,8 @@ def general_cuts(raw: str, *, title: str | None = None, pre: Iterable[Removal] =
         if index in removed or not line:
             index -= 1
             continue
-        if _words(line) <= 4 and not re.search(r"[.!?][\"'”’)]*$", line) and _has_footer_below(index, removed, spans):
+        if (_words(line) <= 4 and not re.search(r"[.!?][\"'”’)]*$", line) and not _QUOTE_CHAR.search(line)
+                and _has_footer_below(index, removed)):
             removed[index] = "trailing stub"
             index -= 1
             continue
@@ -268,7 +269,7 @@ def general_cuts(raw: str, *, title: str | None = None, pre: Iterable[Removal] =
     return cuts
 
 
-def _has_footer_below(index: int, removed: dict[int, str], spans: list) -> bool:
+def _has_footer_below(index: int, removed: dict[int, str]) -> bool:
     """True when some line below ``index`` was cut as footer furniture."""
     return any(i > index and reason for i, reason in removed.items())
 
