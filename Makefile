@@ -17,10 +17,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: install
-	mkdir -p out
-	$(BIN)/newsprism analyze examples/alaska-summit --format json --output out/brief.json
-	$(BIN)/newsprism analyze examples/alaska-summit --format markdown --output out/brief.md
-	$(BIN)/newsprism analyze examples/alaska-summit --format html --output out/brief.html
+	$(BIN)/newsprism analyze examples/alaska-summit -o out/brief.json -o out/brief.md -o out/brief.html
 	@echo "Wrote out/brief.json, out/brief.md and out/brief.html"
 
 # The browser test needs Debian's chromium; install it when missing (root, as on CI).

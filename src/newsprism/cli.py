@@ -55,7 +55,12 @@ def _inputs(paths: list[str]) -> list:
 def analyze(
     paths: list[str] = typer.Argument(..., help="Files, directories, or - for stdin: one story."),
     format: Format = typer.Option(Format.json, "--format", "-f", help="Output format."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    output: Optional[list[Path]] = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="Write here instead of stdout; repeatable. A .json/.md/.html name picks its own format.",
+    ),
     db: Path = DB_OPTION,
     summary_words: int = typer.Option(200, "--summary-words", min=20, help="Summary length cap."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Processes for the per-article parse."),
@@ -80,12 +85,18 @@ def analyze(
         return
     for warning in brief.warnings:
         err.print(f"[yellow]warning:[/yellow] {warning.source}: {warning.message}", highlight=False, soft_wrap=True)
-    text = render(brief, format.value)
-    if output:
-        output.write_text(text, encoding="utf-8")
-        err.print(f"wrote {output}")
-    else:
+    if not output:
+        text = render(brief, format.value)
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    for path in output:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render(brief, SUFFIX_FORMATS.get(path.suffix.lower(), format.value)), encoding="utf-8")
+        err.print(f"wrote {path}")
+
+
+# One analysis, several reports: `-o brief.json -o brief.html` writes both.
+SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
 
 def render(brief, fmt: str) -> str:
