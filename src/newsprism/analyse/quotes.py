@@ -238,7 +238,9 @@ def _paragraph_subject(verb):
         i -= 1
     chosen = people[-1] if people else (orgs[-1] if orgs else None)
     if chosen is None:
-        return None
+        # "Protestors said": the noun right before the verb.
+        prev = doc[verb.i - 1] if verb.i > 0 else None
+        return prev if prev is not None and prev.pos_ in ("NOUN", "PROPN") else None
     while chosen.dep_ in ("compound", "flat") and chosen.head.i > chosen.i and chosen.head.ent_type_ == chosen.ent_type_:
         chosen = chosen.head
     return chosen
@@ -447,6 +449,8 @@ def _zone_cue(art: _Article, tokens: list[int]) -> _Cue | None:
             return acc
         if _is_cue_verb(tok):
             subject = _subject(tok)
+            if subject is not None and art.in_quote[subject.i] >= 0:
+                subject = None  # a word of the quote itself is never its speaker
             return _Cue((tok.idx, tok.idx + len(tok)), tok, subject)
     return None
 
@@ -583,6 +587,9 @@ def _cue_for(art: _Article, q: MarkedQuote, before: list[int], after: list[int],
     after_cue = _zone_cue(art, after)
     before_cue = _zone_cue(art, before)
     if after_cue and before_cue:
+        # Nienaber said “…,” and added — a quote right after its verb belongs to it.
+        if before_cue.verb is not None and before_cue.verb.i == before[0] and before_cue.subject is not None:
+            return before_cue
         # “…,” she said — the comma inside the marks points forward; Trump said: “…” points back.
         if content.endswith(",") or not before or art.doc[before[0]].text not in (":", ","):
             return after_cue
@@ -636,6 +643,8 @@ def _floating_speaker(
     look = []
     ti = start_ti - 1
     while ti >= 0 and len(look) < MAX_ZONE and art.in_quote[ti] < 0:
+        if "\n" in doc[ti].text and _is_heading(art, doc[ti].idx - 1):
+            break  # a heading above the quote says nothing about who speaks
         look.append(ti)
         ti -= 1
     content_tokens = [t for t in look if not doc[t].is_space]
