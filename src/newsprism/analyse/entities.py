@@ -115,8 +115,28 @@ def _role_before(span) -> str | None:
     return doc[first : span.start].text.strip() or None
 
 
-def _clean_role(tokens) -> str | None:
+# Nouns for people that the agent-suffix test below misses.
+PERSON_NOUNS = frozenset(
+    """aide fellow expert official analyst diplomat envoy adviser advisor chief head member
+    candidate nominee lawmaker activist executive attorney lawyer spokesman spokeswoman spokesperson
+    economist scientist journalist student veteran mother father son daughter wife husband brother
+    sister friend ally colleague critic negotiator resident citizen mp chair""".split()
+)
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person")
+
+
+def _names_a_person(head) -> bool:
+    """Is an apposition's head a word for one person ("aide", "leader", "president")?"""
+    word = head.lower_
+    if head.tag_ in ("NNS", "NNPS") or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return word in PERSON_NOUNS or word in ROLE_WORDS or word.endswith(PERSON_SUFFIXES)
+
+
+def _clean_role(tokens, head) -> str | None:
     """Text of an apposition without its determiner, relative clauses or trailing punctuation."""
+    if not _names_a_person(head):
+        return None
     cut: set[int] = set()
     for tok in tokens:
         if tok.dep_ in ("relcl", "acl") and tok.i not in cut:
@@ -126,7 +146,7 @@ def _clean_role(tokens) -> str | None:
         kept.pop(0)
     while kept and kept[-1].is_punct:
         kept.pop()
-    if not kept or len(kept) > 10 or any(t.ent_type_ == "PERSON" for t in kept):
+    if not kept or len(kept) > 10 or any(t.ent_type_ == "PERSON" or "\n" in t.text for t in kept):
         return None
     if not any(t.pos_ in ("NOUN", "PROPN") for t in kept):
         return None
@@ -140,14 +160,14 @@ def _appositive_roles(span) -> list[str]:
     root = span.root
     for child in root.children:
         if child.dep_ == "appos" and not (span.start <= child.i < span.end):
-            role = _clean_role(list(child.subtree))
+            role = _clean_role(list(child.subtree), child)
             if role:
                 roles.append(role)
     if root.dep_ == "appos" and root.head.ent_type_ != "PERSON" and root.head.pos_ == "NOUN":
         head = root.head
         own = {t.i for t in root.subtree}
         tokens = [t for t in head.subtree if t.i not in own and t.i < span.start]
-        role = _clean_role(tokens)
+        role = _clean_role(tokens, head)
         if role:
             roles.append(role)
     return roles
@@ -262,6 +282,8 @@ def local_entities(doc) -> list[LocalEntity]:
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES:
             continue
+        if "\n" in ent.text:
+            continue  # a heading glued to the next line by the parser, not a name
         text = _strip_possessive(ent.text)
         start = ent.start_char
         if text.lower().startswith("the ") and ent.label_ != "PERSON":
@@ -297,6 +319,10 @@ def local_entities(doc) -> list[LocalEntity]:
             _absorb(surnames[draft.tokens[0]], draft)
         else:
             kept_others.append(draft)
+    for draft in clustered:
+        if len(draft.tokens) == 1 and all(_after_place_preposition(doc, m.start) for m in draft.mentions):
+            # "in Kyiv", "near Kherson": a place the NER took for a person
+            draft.type, draft.labels = "GPE", ["GPE"]
     drafts = clustered + _cluster_others(kept_others)
     drafts = [d for d in drafts if d.mentions]
     drafts.sort(key=lambda d: min(m.start for m in d.mentions))
@@ -316,6 +342,16 @@ def local_entities(doc) -> list[LocalEntity]:
             )
         )
     return entities
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "across", "around", "throughout"})
+
+
+def _after_place_preposition(doc, start: int) -> bool:
+    tok = doc.char_span(start, start + 1, alignment_mode="expand")
+    if tok is None or tok.start == 0:
+        return False
+    return doc[tok.start - 1].lower_ in PLACE_PREPOSITIONS
 
 
 def _display_name(d: _Draft) -> str:
