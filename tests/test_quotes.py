@@ -210,3 +210,12 @@ def test_example_corpus_spans_are_exact(nlp, example_dir: Path):
 @pytest.mark.parametrize("text", ["", "\n\n", "No quotes here at all.", "“", "A lone ” mark."])
 def test_degenerate_texts_do_not_fail(nlp, text):
     assert isinstance(quotes_of(nlp, text), list)
+
+
+def test_nationality_descriptor_fits_a_role_without_country(nlp):
+    text = (
+        "President Donald Trump met Ukrainian President Volodymyr Zelensky on Monday.\n"
+        "“We are very close to a deal,” the US president told reporters."
+    )
+    m = only(quotes_of(nlp, text), "direct")
+    assert m.speaker_name == "Donald Trump"

@@ -317,11 +317,19 @@ def _resolve(art: _Article, tok) -> _Speaker:
         return _Speaker(mention, None, None, None)
     mention = _noun_phrase(tok)
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in tok.children)
-    words = [t.lower_.rstrip(".") for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod", "poss")] + [tok.lemma_.lower()]
+    lefts = [t for t in tok.lefts if t.dep_ in ("amod", "compound", "nmod", "poss")]
+    words = [t.lower_.rstrip(".") for t in lefts] + [tok.lemma_.lower()]
+    # Nationality words ("the US president") may fit a role that names no country.
+    nationality = {t.lower_.rstrip(".") for t in lefts if t.ent_type_ in ("NORP", "GPE")}
     proper = tok.pos_ == "PROPN" and tok.text[:1].isupper()
+    if proper:
+        # A surname the NER missed here but found elsewhere in the article.
+        named = [e for e in art.entities.values() if e.type == "PERSON" and e.name.split()[-1] == tok.text]
+        if len(named) == 1:
+            return _Speaker(mention, named[0].name, named[0].key, "PERSON")
     is_org = tok.lemma_.lower() in ORG_NOUNS or proper and tok.lemma_.lower() not in LEADER_ROLES
     if definite or proper:
-        key = _description_entity(art, words, tok.idx, org=is_org)
+        key = _description_entity(art, words, tok.idx, org=is_org, nationality=nationality)
         if key:
             e = art.entities[key]
             return _Speaker(mention, e.name, e.key, "PERSON" if e.type == "PERSON" else "ORG")
@@ -377,7 +385,9 @@ def _is_subject(art: _Article, char: int) -> bool:
     return head.dep_ in ("nsubj", "nsubjpass")
 
 
-def _description_entity(art: _Article, words: list[str], at: int, *, org: bool) -> str | None:
+def _description_entity(
+    art: _Article, words: list[str], at: int, *, org: bool, nationality: set[str] = frozenset()
+) -> str | None:
     """The one entity a definite description fits ("the Russian leader" → Vladimir Putin)."""
     head = words[-1]
     modifiers = [w for w in words[:-1] if w not in GENERIC_MODIFIERS and w not in ("'s", "’s")]
@@ -393,7 +403,8 @@ def _description_entity(art: _Article, words: list[str], at: int, *, org: bool) 
             head_fits = head in role_words
         else:
             continue
-        if head_fits and all(_word_fits(m, role_words) for m in modifiers):
+        countryless = not org and all(w in ROLE_TITLE_WORDS for w in role_words)
+        if head_fits and all(_word_fits(m, role_words) or countryless and m in nationality for m in modifiers):
             fits.append(e.key)
     if len(fits) == 1:
         return fits[0]
@@ -407,6 +418,11 @@ def _description_entity(art: _Article, words: list[str], at: int, *, org: bool) 
         if best is not None and at - best_pos < 600:
             return best
     return None
+
+
+ROLE_TITLE_WORDS = LEADER_ROLES | frozenset(
+    {"of", "the", "state", "secretary", "foreign", "defense", "defence", "vice", "deputy", "press", "former", "sen", "rep", "gov", "governor", "senator"}
+)
 
 
 def _word_fits(word: str, role_words: set[str]) -> bool:
