@@ -1,7 +1,282 @@
-"""Facts across articles (placeholder)."""
+"""Facts across articles: claims about the same thing grouped, then compared.
 
-from newsprism.model import Article, ArticleAnalysis, Entity, Fact
+Two claims are about the same thing when they share the dimension (and currency), the kind of
+measure and the measured head (``property``: "duration: summit", "count: prisoner"), and their
+sentences talk about the same matter (shared entities / names and content words). The number is
+never evidence on its own.
+
+Status by independent ``source_group`` (syndicated copies count once):
+- **disputed**: two groups give incompatible values (intervals that do not overlap) for claims that
+  are linked *directly* with the stricter dispute test;
+- **corroborated**: two groups give compatible values (and no dispute);
+- **single_source**: only one group carries it.
+
+A difference of value needs more context evidence than an agreement (an equal number is itself a
+hint of identity, a different one is not), so the dispute test is stricter: precision of
+``disputed`` matters more than its recall.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from newsprism.analyse.quantities import DIMENSION, TO_BASE, compatible
+from newsprism.model import Article, ArticleAnalysis, Claim, Entity, Fact
+
+# Nouns for one meeting-like event: "three hours of talks" and "the summit lasted …" measure one event.
+EVENT_CLASSES = [
+    {"meeting", "talk", "summit", "negotiation", "session", "discussion", "conversation", "conference",
+     "interview", "hearing", "encounter", "meet"},
+]
+STOP = set("""a an the and or but if of in on at to for from by with about as into like through after over
+between out against during without before under around among is are was were be been being has have had
+do does did will would shall should can could may might must this that these those it its they them their
+he him his she her we us our you your i me my not no so than then there here which who whom whose what
+when where why how all any both each few more most other some such only own same too very just also said
+says say told tell according percent per cent year years month months week weeks day days hour hours
+minute minutes time times one two three four five six seven eight nine ten mr mrs ms""".split())
+
+SIM_AGREE = 0.15  # content-word overlap to link claims whose values agree
+SIM_DISPUTE = 0.30  # stricter: overlap to call a difference of value a dispute
+
+
+@dataclass
+class _Item:
+    idx: int
+    claim: Claim
+    group: str
+    dim: str
+    kind: str
+    head: str | None
+    words: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    base_value: dict = field(default_factory=dict)
 
 
 def group_facts(articles: list[Article], analyses: list[ArticleAnalysis], entities: list[Entity]) -> list[Fact]:
-    return []
+    """Group every claim of the story into facts (single-claim facts included), ids ``f-1``…"""
+    items = _items(articles, analyses, entities)
+    parent = list(range(len(items)))
+    agree_links: set[tuple[int, int]] = set()
+    dispute_links: set[tuple[int, int]] = set()
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Blocking: only claims with the same dimension, kind and head class are ever compared.
+    blocks: dict[tuple, list[_Item]] = defaultdict(list)
+    for it in items:
+        if it.head is not None:
+            blocks[(it.dim, it.kind, _head_class(it.head))].append(it)
+    for block in blocks.values():
+        for x in range(len(block)):
+            for y in range(x + 1, len(block)):
+                a, b = block[x], block[y]
+                link = _link(a, b)
+                if link is None:
+                    continue
+                pair = (min(a.idx, b.idx), max(a.idx, b.idx))
+                (agree_links if link == "agree" else dispute_links).add(pair)
+                parent[find(a.idx)] = find(b.idx)
+
+    # A difference bridged by a claim that agrees with both sides ("three hours" links "nearly three
+    # hours" and "more than three hours") is a dispute about one thing, even when the two sentences
+    # share few words.
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    for i, j in agree_links:
+        neighbours[i].add(j)
+        neighbours[j].add(i)
+    for block in blocks.values():
+        for x in range(len(block)):
+            for y in range(x + 1, len(block)):
+                a, b = block[x], block[y]
+                pair = (min(a.idx, b.idx), max(a.idx, b.idx))
+                if pair in dispute_links or not neighbours[a.idx] & neighbours[b.idx]:
+                    continue
+                if _may_dispute(a, b) and not compatible(a.base_value, b.base_value):
+                    dispute_links.add(pair)
+
+    components: dict[int, list[_Item]] = defaultdict(list)
+    for it in items:
+        components[find(it.idx)].append(it)
+    ordered = sorted(components.values(), key=lambda members: min(m.idx for m in members))
+    facts = []
+    for n, members in enumerate(ordered, start=1):
+        facts.append(_fact(f"f-{n}", members, agree_links, dispute_links))
+    return facts
+
+
+# --------------------------------------------------------------------------- features
+
+
+def _items(articles: list[Article], analyses: list[ArticleAnalysis], entities: list[Entity]) -> list[_Item]:
+    group_of = {a.id: (a.source_group or a.id) for a in articles}
+    global_id = {(art, key): e.id for e in entities for art, key in e.members}
+    order = {a.id: i for i, a in enumerate(articles)}
+    items: list[_Item] = []
+    for analysis in sorted(analyses, key=lambda x: order.get(x.article, len(order))):
+        for claim in analysis.claims:
+            kind, _, head = (claim.property or "").partition(": ")
+            dim = DIMENSION.get(claim.unit, claim.unit)
+            sentence = claim.sentence.text if claim.sentence else claim.text
+            names = {global_id[(claim.article, k)] for k in claim.entities if (claim.article, k) in global_id}
+            names |= _capitalised(sentence, claim.text)
+            items.append(_Item(
+                idx=len(items), claim=claim, group=group_of.get(claim.article, claim.article), dim=dim,
+                kind=kind or "value", head=head.lower() if head else None,
+                words=_content_words(sentence, claim.text), names=names, base_value=_base(claim),
+            ))
+    return items
+
+
+def _content_words(sentence: str, claim_text: str) -> set[str]:
+    rest = sentence.replace(claim_text, " ")
+    return {_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]+", rest.lower()) if w not in STOP and len(w) > 2}
+
+
+def _capitalised(sentence: str, claim_text: str) -> set[str]:
+    """Names in the sentence (capitalised words not opening it) — a stand-in when no entities are given."""
+    words = re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b", sentence.replace(claim_text, " "))
+    return {w.lower() for w in words if w.lower() not in STOP}
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ies", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def _head_class(head: str) -> str:
+    for cls in EVENT_CLASSES:
+        if _stem(head) in cls or head in cls:
+            return sorted(cls)[0]
+    return _stem(head)
+
+
+def _base(claim: Claim) -> dict:
+    factor = TO_BASE.get(claim.unit, 1.0)
+    return {k: (v * factor if isinstance(v, (int, float)) and not isinstance(v, bool) else v)
+            for k, v in claim.value.items()}
+
+
+# --------------------------------------------------------------------------- linking
+
+
+def _similarity(a: _Item, b: _Item) -> float:
+    if not a.words or not b.words:
+        return 0.0
+    return len(a.words & b.words) / min(len(a.words), len(b.words))
+
+
+def _link(a: _Item, b: _Item) -> str | None:
+    """"agree", "dispute" or None for two claims in one block."""
+    if a.dim != b.dim or a.kind != b.kind:
+        return None
+    sim = _similarity(a, b)
+    shared_names = a.names & b.names
+    agree = compatible(a.base_value, b.base_value)
+    if agree:
+        if sim >= SIM_AGREE or (shared_names and sim >= SIM_AGREE / 2):
+            return "agree"
+        return None
+    if not _may_dispute(a, b):
+        return None
+    names_ok = bool(shared_names) or (not a.names and not b.names)
+    if sim >= SIM_DISPUTE and names_ok:
+        return "dispute"
+    return None
+
+
+def _may_dispute(a: _Item, b: _Item) -> bool:
+    """Rules that keep a difference of value from ever being a dispute."""
+    if a.group == b.group:
+        return False  # one source stating two values is two facts, not a dispute with itself
+    if "other" in (a.claim.qualifier, b.claim.qualifier):
+        return False  # "three other bidders" is a part, not the total
+    if a.kind == "rank":
+        return False  # "first meeting" / "second meeting" name two meetings
+    if _open_ended(a.base_value) or _open_ended(b.base_value):
+        return False  # "since 2021", "at least 5": too weak to contradict
+    return True
+
+
+def _open_ended(value: dict) -> bool:
+    return math.isinf(value.get("high", 0)) or math.isinf(value.get("low", 0))
+
+
+# --------------------------------------------------------------------------- status and wording
+
+
+def _fact(fact_id: str, members: list[_Item], agree: set, dispute: set) -> Fact:
+    ids = {m.idx for m in members}
+    by_idx = {m.idx: m for m in members}
+    groups = sorted({m.group for m in members})
+    disputes = [(i, j) for i, j in dispute if i in ids and j in ids]
+    agreements = [(i, j) for i, j in agree if i in ids and j in ids and by_idx[i].group != by_idx[j].group]
+    claims = [m.claim for m in sorted(members, key=lambda m: m.idx)]
+    topic = _topic(members)
+    if disputes:
+        i, j = sorted(disputes)[0]
+        a, b = by_idx[i].claim, by_idx[j].claim
+        status = "disputed"
+        explanation = (f"independent sources disagree: \u201c{a.text}\u201d ({_describe(a)}) vs "
+                       f"\u201c{b.text}\u201d ({_describe(b)}) do not overlap")
+    elif agreements and len(groups) >= 2:
+        status = "corroborated"
+        explanation = (f"{len(groups)} independent source groups give compatible values: "
+                       + "; ".join(f"\u201c{c.text}\u201d" for c in _one_per_group(members)))
+    else:
+        status = "single_source"
+        explanation = f"only one source group ({groups[0]}) states it"
+    return Fact(id=fact_id, topic=topic, status=status, claims=claims, source_groups=groups, explanation=explanation)
+
+
+def _one_per_group(members: list[_Item]) -> list[Claim]:
+    seen: dict[str, Claim] = {}
+    for m in sorted(members, key=lambda m: m.idx):
+        seen.setdefault(m.group, m.claim)
+    return list(seen.values())
+
+
+KIND_WORDS = {"count": "number of", "duration": "duration of", "share": "share of", "money": "amount",
+              "amount": "amount", "age": "age of", "date": "date of", "time of day": "time of",
+              "rank": "rank of"}
+
+
+def _topic(members: list[_Item]) -> str:
+    first = min(members, key=lambda m: m.idx).claim
+    subjects = [m.claim.subject for m in members if m.claim.subject]
+    subject = max(set(subjects), key=subjects.count) if subjects else None
+    kind = min(members, key=lambda m: m.idx).kind
+    lead = KIND_WORDS.get(kind, kind)
+    if subject:
+        return f"{lead} {subject}" if not lead.endswith("amount") else f"{lead}: {subject}"
+    return f"{lead} ({first.text})"
+
+
+def _describe(claim: Claim) -> str:
+    v = claim.value
+    unit = claim.unit
+    if unit in ("date", "month-day", "clock", "ordinal"):
+        return claim.qualifier or "exact"
+    low, high = v.get("low"), v.get("high")
+    if "point" in v:
+        return f"{_num(v['point'])} {unit}"
+    lo = "(" if v.get("low_open") else "["
+    hi = ")" if v.get("high_open") else "]"
+    return f"{lo}{_num(low)}, {_num(high)}{hi} {unit}"
+
+
+def _num(x) -> str:
+    if x is None:
+        return "?"
+    if isinstance(x, float) and math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    return f"{x:,.4g}" if abs(x) < 1e6 else f"{x:,.0f}"

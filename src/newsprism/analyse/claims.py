@@ -1,7 +1,522 @@
-"""Claims with checkable values (placeholder until the facts issue fills it)."""
+"""Claims with checkable values: counts, durations, shares, money, amounts, ages, dates, ranks.
 
-from newsprism.model import Claim, LocalEntity
+Candidates are spaCy's numeric entities (CARDINAL, QUANTITY, PERCENT, MONEY, DATE, TIME,
+ORDINAL) plus verbal fractions spaCy misses ("two-thirds of"). Each becomes a :class:`Claim`:
+
+- ``value``: an interval (see :mod:`newsprism.analyse.quantities`) in a normalised ``unit``;
+- ``qualifier``: the hedge that shaped the interval ("nearly", "more than", …), extended into
+  the span when it stands just before the entity;
+- ``subject``: the thing measured, read off the dependency parse (the counted noun, the event
+  that lasted, the verb whose date it is, the person whose age it is);
+- ``property``: ``"<kind>: <head lemma>"`` (``"duration: summit"``, ``"count: prisoner"``), the key
+  that align/facts compares across articles.
+
+Numbers that name rather than measure are skipped: identifiers ("Flight 214", "Game 3"), phone
+numbers, scores, weekday/relative anchors ("on Friday", "last week"; the timeline handles those).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from newsprism.analyse.quantities import (
+    ORDINAL_WORDS,
+    TO_BASE,
+    currency_of,
+    interval,
+    parse_fraction,
+    parse_numbers,
+    parse_range,
+    scaled,
+    split_hedge,
+    unit_of,
+)
+from newsprism.model import Claim, LocalEntity, Span
+
+NUMERIC_LABELS = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME", "ORDINAL"}
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+# Verbs that only carry a measure ("lasted three hours", "took two days"): the thing measured is
+# their subject, not the verb.
+LIGHT_VERBS = {"be", "last", "take", "spend", "run", "continue", "go", "have", "stand", "reach", "total",
+               "number", "come", "remain", "stay", "get", "make", "see", "hit", "rise", "fall", "drop",
+               "grow", "climb", "increase", "decrease", "decline", "jump", "surge", "put", "estimate"}
+# Counted nouns that are really time or unit words (handled as durations / amounts elsewhere).
+NOT_COUNTED = {"time", "times", "percent", "%", "one", "ones"}
+# "three other bidders" counts the others, not all: an increment, never a total to dispute.
+INCREMENT_WORDS = {"other", "another", "more", "additional", "further", "extra", "new"}
+_RELATIVE_DATE = re.compile(r"\b(today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|"
+                            r"saturday|sunday|week|weekend|morning|afternoon|evening|night|this|last|next|"
+                            r"recent|earlier|later|now|season|spring|summer|autumn|fall|winter|daily|weekly|"
+                            r"annual|quarter|early|late|mid)\b", re.I)
 
 
 def extract_claims(doc, article_id: str, entities: list[LocalEntity]) -> list[Claim]:
-    return []
+    """Every checkable value in ``doc`` (parsed ``article.text``), in text order."""
+    claims: list[Claim] = []
+    taken: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ not in NUMERIC_LABELS:
+            continue
+        claim = _claim_for(doc, ent, article_id, entities)
+        if claim is not None:
+            claims.append(claim)
+            taken.append((ent.start_char, ent.end_char))
+    for claim in _fraction_claims(doc, article_id, entities, taken):
+        claims.append(claim)
+    claims.sort(key=lambda c: (c.start, c.end))
+    return _dedupe(claims)
+
+
+# --------------------------------------------------------------------------- per entity
+
+
+def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity]) -> Claim | None:
+    text = ent.text
+    if _is_identifier(doc, ent):
+        return None
+    hedge_start, qualifier = _hedge_before(doc, ent)
+    inner_q, body = split_hedge(text)
+    qualifier = inner_q or qualifier
+    label = ent.label_
+    parsed = None
+    if label == "PERCENT":
+        parsed = _share(body, qualifier)
+    elif label == "MONEY":
+        parsed = _money(body, qualifier)
+    elif label == "QUANTITY":
+        parsed = _amount(body, qualifier)
+    elif label == "TIME":
+        parsed = _duration(body, qualifier) or _clock(body, qualifier)
+    elif label == "DATE":
+        parsed = _age(doc, ent, body, qualifier) or _duration(body, qualifier) or _date(body, qualifier)
+    elif label == "CARDINAL":
+        parsed = (_fraction_share(body, qualifier) or _age(doc, ent, body, qualifier)
+                  or _count(doc, ent, body, qualifier))
+    elif label == "ORDINAL":
+        parsed = _ordinal(doc, ent, body)
+    if parsed is None:
+        return None
+    value, unit, kind = parsed
+    if kind is None:
+        return None
+    start = hedge_start if hedge_start is not None else ent.start_char
+    end = ent.end_char
+    head = _measured(doc, ent, kind)
+    if kind in ("count",) and head is None:
+        return None  # a bare number with nothing counted is not checkable
+    if kind == "count" and head is not None and head.i == ent.end and head.idx - end <= 1:
+        end = head.idx + len(head.text)  # "1,300 prisoners": keep the counted noun in the span
+    if _is_increment(doc, ent, head):
+        qualifier = "other"
+    subject, lemma = _subject_of(doc, ent, head, kind)
+    if kind == "count" and lemma in NOT_COUNTED:
+        return None
+    if kind == "count" and unit == "count" and lemma in PERSON_NOUNS:
+        unit = "person"
+    sent = ent.sent
+    return Claim(
+        article=article_id,
+        start=start,
+        end=end,
+        text=doc.text[start:end],
+        value=value,
+        unit=unit,
+        qualifier=qualifier,
+        subject=subject,
+        property=f"{kind}: {lemma}" if lemma else kind,
+        sentence=Span(article_id, sent.start_char, sent.end_char, sent.text),
+        entities=_entities_in(entities, sent.start_char, sent.end_char),
+    )
+
+
+# --------------------------------------------------------------------------- value readers
+# Each returns (value dict, unit, kind) or None.
+
+
+def _share(body: str, qualifier: str | None):
+    frac = parse_fraction(body)
+    rng = parse_range(body)
+    if rng:
+        return interval(rng[0], rng[1], qualifier), "percent", "share"
+    nums = parse_numbers(body)
+    if nums:
+        return interval(nums[0], nums[0], qualifier), "percent", "share"
+    if frac is not None:
+        return interval(frac, frac, qualifier, approximate=True), "percent", "share"
+    return None
+
+
+def _fraction_share(body: str, qualifier: str | None):
+    if not re.search(r"\b(half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b",
+                     body, re.I) or re.search(r"\d", body):
+        return None
+    frac = parse_fraction(body)
+    if frac is None:
+        return None
+    return interval(frac, frac, qualifier, approximate=True), "percent", "share"
+
+
+def _money(body: str, qualifier: str | None):
+    code = currency_of(body) or "money"
+    rng = parse_range(body, money=True)
+    if rng:
+        return interval(rng[0], rng[1], qualifier), code, "money"
+    nums = parse_numbers(body, money=True)
+    if not nums:
+        return None
+    return interval(nums[0], nums[0], qualifier), code, "money"
+
+
+def _amount(body: str, qualifier: str | None):
+    found = unit_of(body)
+    nums = parse_numbers(body)
+    if not nums:
+        return None
+    if found is None:
+        return None
+    unit, factor = found
+    if unit in TO_BASE:  # a QUANTITY that is a duration
+        return _duration(body, qualifier)
+    value = scaled(interval(nums[0], nums[0], qualifier), factor)
+    return value, unit, "amount"
+
+
+def _duration(body: str, qualifier: str | None):
+    """"three hours", "72-hour", "seven years", "the past 35 years", "a decade", "13 years"."""
+    if any(m in body.lower().split() for m in MONTHS) or re.search(r"\b(1[0-9]|20)\d\d\b", body):
+        return None
+    found = unit_of(body)
+    if found is None or found[0] not in TO_BASE:
+        return None
+    unit, factor = found
+    rng = parse_range(body)
+    nums = parse_numbers(body)
+    if rng:
+        low, high = rng
+    elif nums:
+        low = high = nums[0]
+    elif re.search(r"\b(a|an|one)\s+(decade|year|month|week|day|hour|minute|century|fortnight)\b", body, re.I):
+        low = high = 1.0
+    else:
+        return None
+    value = scaled(interval(low, high, qualifier), factor)
+    return value, unit, "duration"
+
+
+def _clock(body: str, qualifier: str | None):
+    m = re.search(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\b\.?", body, re.I)
+    if not m:
+        m2 = re.search(r"\bnoon\b|\bmidnight\b", body, re.I)
+        if not m2:
+            return None
+        minutes = 12 * 60 if m2.group(0).lower() == "noon" else 0
+    else:
+        hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+        minutes = hour * 60 + int(m.group(2) or 0)
+    if qualifier == "about":
+        return {"low": minutes - 15, "high": minutes + 15}, "clock", "time of day"
+    return interval(float(minutes), float(minutes), qualifier), "clock", "time of day"
+
+
+def _date(body: str, qualifier: str | None):
+    """Calendar dates and years as day-number intervals; weekday / relative anchors are skipped."""
+    low_body = body.lower()
+    years = [int(y) for y in re.findall(r"\b(1[0-9]\d\d|20\d\d)\b", body)]
+    month = next((MONTHS[w] for w in re.findall(r"[a-z]+", low_body) if w in MONTHS), None)
+    day_m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", re.sub(r"\b(1[0-9]|20)\d\d\b", "", body))
+    if not years and month is None:
+        return None
+    if _RELATIVE_DATE.search(body) and not (years and month):
+        if not years:
+            return None
+    m_range = re.search(r"\b(1[0-9]\d\d|20\d\d)\s*[-–/]\s*(\d{2,4})\b", body)
+    if years and m_range:  # "1609-10", "1609-1610", "2009-10 season"
+        first = int(m_range.group(1))
+        second = m_range.group(2)
+        last = int(second) if len(second) == 4 else int(str(first)[: 4 - len(second)] + second)
+        if last >= first:
+            return _day_interval(dt.date(first, 1, 1), dt.date(last, 12, 31), qualifier), "date", "date"
+    if re.search(r"\b(1[0-9]\d0|20\d0)s\b", body) and years:  # "the 1970s"
+        y = years[0]
+        return _day_interval(dt.date(y, 1, 1), dt.date(y + 9, 12, 31), qualifier), "date", "date"
+    if years and len(years) >= 2 and re.search(r"\b(and|to|through|until)\b|[-–]", body):
+        return _day_interval(dt.date(min(years), 1, 1), dt.date(max(years), 12, 31), qualifier), "date", "date"
+    if years:
+        y = years[0]
+        if month and day_m and 1 <= int(day_m.group(1)) <= 31:
+            try:
+                d = dt.date(y, month, int(day_m.group(1)))
+            except ValueError:
+                return None
+            return _day_interval(d, d, qualifier), "date", "date"
+        if month:
+            last = calendar.monthrange(y, month)[1]
+            return _day_interval(dt.date(y, month, 1), dt.date(y, month, last), qualifier), "date", "date"
+        return _day_interval(dt.date(y, 1, 1), dt.date(y, 12, 31), qualifier), "date", "date"
+    if month and day_m and 1 <= int(day_m.group(1)) <= 31:
+        try:  # no year: compare month and day only (a leap year holds every day)
+            d = dt.date(2000, month, int(day_m.group(1)))
+        except ValueError:
+            return None
+        n = float(d.timetuple().tm_yday)
+        return interval(n, n, None), "month-day", "date"
+    return None
+
+
+def _day_interval(first: dt.date, last: dt.date, qualifier: str | None) -> dict:
+    low, high = float(first.toordinal()), float(last.toordinal())
+    if qualifier in ("since", "after", "more than"):
+        return {"low": low, "high": float("inf")}
+    if qualifier in ("before", "less than", "up to"):
+        return {"low": float("-inf"), "high": high}
+    value = {"low": low, "high": high}
+    if low == high:
+        value["point"] = low
+    return value
+
+
+def _age(doc, ent, body: str, qualifier: str | None):
+    """"17-year-old", "aged 37", "Motes, 37," (a number in apposition to a person)."""
+    m = re.search(r"(\w+(?:[\s-]\w+)?)[\s-]+years?[\s-]+old\b", body, re.I)
+    if m:
+        nums = parse_numbers(m.group(1))
+        if nums:
+            return interval(nums[0], nums[0], qualifier), "year", "age"
+        return None
+    if not re.fullmatch(r"\d{1,3}", body.strip()):
+        return None
+    n = float(body.strip())
+    if not 1 <= n <= 120:
+        return None
+    root = ent.root
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    person_before = prev is not None and prev.text == "," and ent.start >= 2 and doc[ent.start - 2].ent_type_ == "PERSON"
+    closes = nxt is None or nxt.text in {",", ".", ")", ";"} or nxt.is_space
+    if (root.dep_ == "appos" and root.head.ent_type_ == "PERSON") or (person_before and closes):
+        return interval(n, n, qualifier), "year", "age"
+    if prev is not None and prev.lower_ in ("aged", "age"):
+        return interval(n, n, qualifier), "year", "age"
+    return None
+
+
+def _count(doc, ent, body: str, qualifier: str | None):
+    if re.search(r"\d[:/]\d|\d-for-\d|^\d+-\d+$", body) or re.search(r"\d{3}[-.\s]\d{3,4}", body):
+        return None  # clock readings, scores, phone numbers
+    rng = parse_range(body)
+    if rng:
+        return interval(rng[0], rng[1], qualifier), "count", "count"
+    nums = parse_numbers(body)
+    if not nums:
+        if re.search(r"\bdozens\b|\bhundreds\b|\bthousands\b", body, re.I):
+            return None  # "dozens of" is no checkable figure
+        return None
+    n = nums[0]
+    if n == 1 and qualifier is None:
+        return None  # "one man", "one of the": the article is not counting
+    approximate = bool(re.search(r"\bdozen\b", body, re.I)) and qualifier is None and False
+    return interval(n, n, qualifier, approximate=approximate), "count", "count"
+
+
+def _ordinal(doc, ent, body: str):
+    low = body.lower().strip()
+    m = re.match(r"(\d[\d,]*)(?:st|nd|rd|th)$", low)
+    n = float(m.group(1).replace(",", "")) if m else ORDINAL_WORDS.get(low)
+    if n is None or n < 0:
+        return None
+    root = ent.root
+    head = root.head
+    if root.dep_ == "amod" and head.pos_ == "NOUN":
+        return interval(float(n), float(n), None), "ordinal", "rank"
+    if root.dep_ in ("attr", "nsubj") and m:  # "His star is the 2,651st on the walk"
+        return interval(float(n), float(n), None), "ordinal", "rank"
+    return None
+
+
+# --------------------------------------------------------------------------- fractions spaCy misses
+
+_FRACTION_RE = re.compile(
+    r"\b(?:(?:one|two|three|four|a|an)[\s-])?(?:half|thirds?|quarters?|fifths?|tenths?)\s+of\b", re.I)
+
+
+def _fraction_claims(doc, article_id: str, entities: list[LocalEntity], taken: list[tuple[int, int]]):
+    for m in _FRACTION_RE.finditer(doc.text):
+        if any(s <= m.start() < e or s < m.end() <= e for s, e in taken):
+            continue
+        span = doc.char_span(m.start(), m.end() - 3, alignment_mode="expand")
+        if span is None:
+            continue
+        body = doc.text[m.start():m.end() - 3].rstrip()
+        if not re.search(r"\b(one|two|three|four|a|an)[\s-]", body, re.I) and not body.lower().startswith("half"):
+            continue
+        hedge_start, qualifier = _hedge_before(doc, span)
+        frac = parse_fraction(body)
+        if frac is None:
+            continue
+        start = hedge_start if hedge_start is not None else m.start()
+        end = m.start() + len(body)
+        of_token = next((t for t in span.sent if t.idx == m.end() - 2), None)
+        pobj = next((c for c in of_token.children if c.dep_ == "pobj"), None) if of_token is not None else None
+        lemma = _lemma(pobj) if pobj is not None else None
+        sent = span.sent
+        yield Claim(
+            article=article_id, start=start, end=end, text=doc.text[start:end],
+            value=interval(frac, frac, qualifier, approximate=True), unit="percent", qualifier=qualifier,
+            subject=_phrase(pobj) if pobj is not None else None,
+            property=f"share: {lemma}" if lemma else "share",
+            sentence=Span(article_id, sent.start_char, sent.end_char, sent.text),
+            entities=_entities_in(entities, sent.start_char, sent.end_char),
+        )
+
+
+# --------------------------------------------------------------------------- what is measured
+
+PERSON_NOUNS = {
+    "people", "person", "man", "woman", "child", "boy", "girl", "adult", "teen", "teenager", "student",
+    "worker", "employee", "staff", "staffer", "passenger", "crew", "soldier", "troop", "civilian",
+    "prisoner", "inmate", "detainee", "migrant", "refugee", "victim", "casualty", "patient", "resident",
+    "voter", "member", "officer", "police", "protester", "citizen", "colonist", "settler", "fan",
+    "volunteer", "survivor", "hostage", "journalist", "priest", "player", "guest", "user", "customer",
+    "american", "individual", "family", "parishioner", "worshipper", "accuser", "suspect",
+}
+
+
+def _measured(doc, ent, kind: str):
+    """The token naming what the number measures, or None."""
+    root = ent.root
+    inside = set(range(ent.start, ent.end))
+    # "1,300 prisoners", "a three-hour summit", "a 20% stake", "17-year-old boy"
+    if root.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmod") and root.head.i not in inside \
+            and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head
+    # "60 of 300 colonists", "three hours of talks", "20% of the territory"
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
+                return pobj
+    token = root
+    for _ in range(4):  # climb through prepositions to the noun or verb it belongs to
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            prep = token.head
+            holder = prep.head
+            if holder.pos_ in ("NOUN", "PROPN") and holder.i not in inside:
+                return holder  # "payoff of $137m", "growth of 33%"
+            token = holder
+            continue
+        if token.dep_ in ("appos",) and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head
+        break
+    verb = token if token.pos_ in ("VERB", "AUX") else (token.head if token.head.pos_ in ("VERB", "AUX") else None)
+    if verb is None:
+        return None
+    if verb.lemma_.lower() in LIGHT_VERBS or kind in ("rank", "share", "age"):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+            return subj
+        if verb.lemma_.lower() in LIGHT_VERBS:
+            return None
+    return verb
+
+
+def _subject_of(doc, ent, head, kind: str) -> tuple[str | None, str | None]:
+    if head is None:
+        return None, None
+    return _phrase(head), _lemma(head)
+
+
+def _phrase(token) -> str:
+    """The token with its compound / adjectival / possessive modifiers, as written."""
+    left = [c for c in token.lefts if c.dep_ in ("compound", "amod", "poss", "nmod") and c.ent_type_ not in
+            ("CARDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME", "ORDINAL")]
+    start = min([token.i] + [c.left_edge.i for c in left])
+    span = token.doc[start: token.i + 1]
+    return span.text
+
+
+def _lemma(token) -> str:
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "GPE"):
+        return token.text
+    return token.lemma_.lower()
+
+
+def _is_increment(doc, ent, head) -> bool:
+    """"three other bidders", "another 59m", "17 other studio albums"."""
+    window = [t.lower_ for t in doc[max(ent.start - 1, 0): min(ent.end + 1, len(doc))]]
+    if any(w in ("other", "another", "additional", "more", "extra") for w in window if w not in ent.text.lower().split()):
+        return True
+    if head is not None and any(c.lower_ in INCREMENT_WORDS - {"new"} and c.dep_ == "amod" for c in head.children):
+        return True
+    return False
+
+
+def _is_identifier(doc, ent) -> bool:
+    """A number that names rather than measures: "Flight 214", "Game 3", "No. 1", a phone number."""
+    root = ent.root
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if ent.label_ in ("CARDINAL",) and prev is not None and (prev.pos_ == "PROPN" or prev.lower_ in ("no", "no.", "#", "number")) \
+            and root.dep_ in ("nummod", "appos", "npadvmod", "compound") and root.head.i == prev.i:
+        return True
+    if ent.label_ == "CARDINAL" and prev is not None and prev.text in ("#", "No."):
+        return True
+    if re.search(r"\(\d{3}\)|\d{3}-\d{3,4}", ent.text):
+        return True
+    return False
+
+
+def _hedge_before(doc, ent) -> tuple[int | None, str | None]:
+    """A hedge standing right before the entity ("more than" + "three hours"): (start, qualifier)."""
+    sent_start = ent.sent.start_char
+    before = doc.text[max(sent_start, ent.start_char - 24): ent.start_char]
+    for n_words in (4, 3, 2, 1):
+        words = re.findall(r"\S+\s*$|\S+\s+", before)
+        if len(words) < n_words:
+            continue
+        chunk = "".join(words[-n_words:])
+        q, rest = split_hedge(chunk)
+        if q is not None and not rest.strip():
+            start = ent.start_char - len(chunk)
+            if n_words == 1 and not _modifies_number(doc, start, ent):
+                continue  # "chosen over three bidders": a preposition, not a hedge
+            return start, q
+    if re.search(r"\bsince\s*$", before, re.I):
+        return None, "since"
+    if re.search(r"\bbefore\s*$", before, re.I):
+        return None, "before"
+    if re.search(r"\bafter\s*$", before, re.I):
+        return None, "after"
+    return None, None
+
+
+def _modifies_number(doc, start: int, ent) -> bool:
+    """Is the one-word hedge at ``start`` attached to the number (not a preposition of the clause)?"""
+    span = doc.char_span(start, ent.start_char, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span[0]
+    if token.lower_ in ("about", "around", "some", "roughly", "nearly", "almost", "approximately", "just",
+                        "only", "exactly", "precisely", "circa", "estimated"):
+        return token.dep_ != "prep" or token.head.i >= ent.start
+    return token.dep_ in ("quantmod", "advmod", "amod", "nummod") or (token.dep_ == "prep" and False)
+
+
+def _entities_in(entities: list[LocalEntity], start: int, end: int) -> list[str]:
+    keys = []
+    for e in entities:
+        if any(start <= m.start < end for m in e.mentions):
+            keys.append(e.key)
+    return keys
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """Overlapping spans (an entity and a fraction pass both finding one value): keep the first."""
+    out: list[Claim] = []
+    for c in claims:
+        if out and c.start < out[-1].end:
+            continue
+        out.append(c)
+    return out

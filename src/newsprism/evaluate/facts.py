@@ -1,0 +1,323 @@
+"""``newsprism evaluate facts --dataset multinews-gold``: facts and quote alignment on our gold set.
+
+Gold: ``eval/gold/multinews-facts.jsonl`` (guideline: docs/annotation-facts.md), 40 Multi-News
+clusters referenced by row index, document index and character offsets; the texts are read from
+``<data_dir>/multi-news/sample_test.csv`` (never copied into the repository).
+
+Each document becomes an :class:`Article` whose ``text`` is the document string (so gold offsets
+hold) and whose ``source_group`` is the gold one. The real pipeline runs: per-article analysis,
+``merge_entities``, ``align_quotes``, ``group_facts``.
+
+Matching (documented in docs/evaluation-facts.md):
+- a predicted claim *hits* a gold claim when they are in the same document and their character
+  ranges overlap;
+- **pairs**: a gold group of status S yields every pair of its claims from different source groups;
+  a predicted fact of status S yields every cross-group pair of its claims; a predicted pair is
+  correct when its two claims hit the two claims of a gold S pair. Pair precision / recall;
+- **groups**: a predicted S fact is correct when at least one of its pairs is correct (precision: the
+  share of flagged facts a journalist would accept); a gold S group is found when a predicted S fact
+  has a correct pair in it (recall);
+- quote alignment: pairs of mentions of one utterance in different documents, matched by overlap.
+
+Baseline (same run, same extracted claims): "same unit + same number → same fact; same unit +
+different number + similar sentence (content-word Jaccard ≥ 0.2) → disputed"; quote baseline: two
+quote mentions in different documents whose texts match with rapidfuzz ``partial_ratio`` ≥ 90.
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+import json
+import re
+from collections import defaultdict
+from itertools import combinations
+from pathlib import Path
+
+from newsprism.evaluate import EvalReport, require_dir
+from newsprism.model import Article, ArticleAnalysis, Claim, Fact
+
+DATASETS = ("multinews-gold",)
+GOLD_FILE = Path(__file__).resolve().parents[3] / "eval" / "gold" / "multinews-facts.jsonl"
+STATUSES = ("disputed", "corroborated")
+
+
+def run(dataset: str, data_dir: Path, limit: int | None) -> EvalReport:
+    csv_path = require_dir(data_dir / "multi-news", "Multi-News sample") / "sample_test.csv"
+    gold = load_gold(GOLD_FILE, limit)
+    docs = load_documents(csv_path, {g["cluster"] for g in gold})
+    ours = {s: _Counts() for s in (*STATUSES, "same_fact")}
+    base = {s: _Counts() for s in (*STATUSES, "same_fact")}
+    quotes_ours, quotes_base = _Counts(), _Counts()
+    notes: list[str] = []
+    n_claims = 0
+    predicted_disputes: list[str] = []
+    for g in gold:
+        articles = cluster_articles(g, docs[g["cluster"]])
+        analyses = analyse_for_facts(articles)
+        n_claims += sum(len(a.claims) for a in analyses)
+        facts, quotes = _pipeline(articles, analyses, notes)
+        base_facts = baseline_facts(articles, analyses)
+        _score_facts(g, facts, ours)
+        _score_facts(g, base_facts, base)
+        _score_quotes(g, _predicted_quote_pairs(quotes), quotes_ours)
+        _score_quotes(g, baseline_quote_pairs(analyses), quotes_base)
+        for f in facts:
+            if f.status == "disputed":
+                predicted_disputes.append(f"c{g['cluster']} {f.topic}: " + " | ".join(c.text for c in f.claims))
+
+    metrics = _metrics(ours, quotes_ours)
+    baselines = {"same-number baseline": _metrics(base, quotes_base)}
+    n_gold = {s: sum(1 for g in gold for f in g["facts"] if f["status"] == s) for s in STATUSES}
+    extra = {"clusters": len(gold), "claims_extracted": n_claims, **{f"gold_{s}_groups": n for s, n in n_gold.items()},
+             "gold_quote_groups": sum(len(g["quotes"]) for g in gold)}
+    notes.append("counts: " + json.dumps(extra))
+    notes.extend(f"predicted disputed: {d}" for d in predicted_disputes)
+    return EvalReport(task="facts", dataset=dataset, metrics=metrics, baselines=baselines, notes=notes, extra=extra)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def load_gold(path: Path, limit: int | None) -> list[dict]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return rows[:limit] if limit else rows
+
+
+def load_documents(csv_path: Path, clusters: set[int]) -> dict[int, list[str]]:
+    csv.field_size_limit(1 << 30)
+    out: dict[int, list[str]] = {}
+    with csv_path.open(encoding="utf-8", newline="") as fh:
+        for i, row in enumerate(csv.DictReader(fh)):
+            if i in clusters:
+                out[i] = list(ast.literal_eval(row["documents"]))
+    return out
+
+
+def cluster_articles(gold: dict, documents: list[str]) -> list[Article]:
+    cid = gold["cluster"]
+    if [len(d) for d in documents] != gold["doc_lengths"]:
+        raise ValueError(f"cluster {cid}: document lengths differ from the gold file; wrong CSV?")
+    return [
+        Article(id=f"c{cid}-d{i}", raw=text, text=text, source_group=f"c{cid}-{gold['source_groups'][i]}",
+                source_path=f"multi-news/sample_test.csv#{cid}/{i}", format="record")
+        for i, text in enumerate(documents)
+    ]
+
+
+def analyse_for_facts(articles: list[Article]) -> list[ArticleAnalysis]:
+    """The pipeline's per-article steps that facts and quote alignment read (entities, quotes,
+    claims) on one spaCy parse; timeline and genre labelling are skipped, they feed neither."""
+    from newsprism.analyse.claims import extract_claims
+    from newsprism.analyse.entities import local_entities
+    from newsprism.analyse.nlp import load_nlp
+    from newsprism.analyse.quotes import extract_quotes
+
+    out = []
+    for doc, article in load_nlp().pipe(((a.text, a) for a in articles), as_tuples=True):
+        entities = local_entities(doc)
+        out.append(ArticleAnalysis(
+            article=article.id, sentences=[(s.start_char, s.end_char) for s in doc.sents], entities=entities,
+            quotes=extract_quotes(doc, article.id, entities), claims=extract_claims(doc, article.id, entities)))
+    return out
+
+
+def _pipeline(articles: list[Article], analyses: list[ArticleAnalysis], notes: list[str]):
+    from newsprism.align.entities import merge_entities
+    from newsprism.align.facts import group_facts
+    from newsprism.align.quotes import align_quotes
+
+    try:
+        entities = merge_entities(articles, analyses)
+    except Exception as exc:  # another component's failure must not hide the facts figures
+        notes.append(f"merge_entities failed ({exc!r}); facts grouped without entities")
+        entities = []
+    try:
+        quotes = align_quotes(articles, analyses, entities)
+    except Exception as exc:
+        notes.append(f"align_quotes failed ({exc!r})")
+        quotes = []
+    return group_facts(articles, analyses, entities), quotes
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+class _Counts:
+    def __init__(self) -> None:
+        self.pred_pairs = self.pred_pairs_ok = 0
+        self.gold_pairs = self.gold_pairs_found = 0
+        self.pred_groups = self.pred_groups_ok = 0
+        self.gold_groups = self.gold_groups_found = 0
+
+
+def _doc_of(article_id: str) -> int:
+    return int(article_id.rsplit("-d", 1)[1])
+
+
+def _hits(claim: Claim, gold_claims: list[tuple[int, int, int]]) -> set[int]:
+    doc = _doc_of(claim.article)
+    return {k for k, (d, s, e) in enumerate(gold_claims) if d == doc and s < claim.end and claim.start < e}
+
+
+def _score_facts(gold: dict, facts: list[Fact], counts: dict[str, _Counts]) -> None:
+    groups = gold["source_groups"]
+    gold_claims: list[tuple[int, int, int]] = []
+    gold_of: list[int] = []  # gold claim → gold fact index
+    for fi, f in enumerate(gold["facts"]):
+        for c in f["claims"]:
+            gold_claims.append((c["doc"], c["start"], c["end"]))
+            gold_of.append(fi)
+    pairs_by_status: dict[str, dict[frozenset, int]] = defaultdict(dict)
+    for a, b in combinations(range(len(gold_claims)), 2):
+        if gold_of[a] != gold_of[b] or groups[gold_claims[a][0]] == groups[gold_claims[b][0]]:
+            continue
+        status = gold["facts"][gold_of[a]]["status"]
+        pairs_by_status[status][frozenset((a, b))] = gold_of[a]
+        pairs_by_status["same_fact"][frozenset((a, b))] = gold_of[a]
+    for status in (*STATUSES, "same_fact"):
+        gold_pairs = pairs_by_status[status]
+        c = counts[status]
+        c.gold_pairs += len(gold_pairs)
+        gold_fact_ids = {fi for fi, f in enumerate(gold["facts"]) if status == "same_fact" or f["status"] == status}
+        c.gold_groups += len(gold_fact_ids)
+        found_pairs: set[frozenset] = set()
+        found_groups: set[int] = set()
+        for fact in facts:
+            if status == "same_fact":
+                if fact.status == "single_source":
+                    continue
+            elif fact.status != status:
+                continue
+            c.pred_groups += 1
+            ok_group = False
+            for x, y in combinations(fact.claims, 2):
+                if x.article == y.article or groups[_doc_of(x.article)] == groups[_doc_of(y.article)]:
+                    continue
+                c.pred_pairs += 1
+                matched = [frozenset((a, b)) for a in _hits(x, gold_claims) for b in _hits(y, gold_claims)
+                           if a != b and frozenset((a, b)) in gold_pairs]
+                if matched:
+                    c.pred_pairs_ok += 1
+                    ok_group = True
+                    found_pairs.update(matched)
+                    found_groups.update(gold_pairs[m] for m in matched)
+            c.pred_groups_ok += ok_group
+        c.gold_pairs_found += len(found_pairs)
+        c.gold_groups_found += len(found_groups)
+
+
+def _predicted_quote_pairs(quotes) -> list[tuple[tuple[int, int, int], tuple[int, int, int]]]:
+    pairs = []
+    for q in quotes:
+        for x, y in combinations(q.mentions, 2):
+            if x.article != y.article:
+                pairs.append(((_doc_of(x.article), x.start, x.end), (_doc_of(y.article), y.start, y.end)))
+    return pairs
+
+
+def _score_quotes(gold: dict, pairs, c: _Counts) -> None:
+    mentions: list[tuple[int, int, int, int]] = []  # doc, start, end, group
+    for gi, group in enumerate(gold["quotes"]):
+        for m in group:
+            mentions.append((m["doc"], m["start"], m["end"], gi))
+    gold_pairs = {frozenset((a, b)) for a, b in combinations(range(len(mentions)), 2)
+                  if mentions[a][3] == mentions[b][3] and mentions[a][0] != mentions[b][0]}
+    c.gold_pairs += len(gold_pairs)
+
+    def hits(m):
+        d, s, e = m
+        return {k for k, (gd, gs, ge, _) in enumerate(mentions) if gd == d and gs < e and s < ge}
+
+    found: set[frozenset] = set()
+    for x, y in pairs:
+        c.pred_pairs += 1
+        matched = [frozenset((a, b)) for a in hits(x) for b in hits(y) if frozenset((a, b)) in gold_pairs]
+        if matched:
+            c.pred_pairs_ok += 1
+            found.update(matched)
+    c.gold_pairs_found += len(found)
+
+
+def _prf(ok_pred: int, pred: int, found: int, gold: int) -> tuple[float | None, float | None, float | None]:
+    p = ok_pred / pred if pred else None
+    r = found / gold if gold else None
+    f = 2 * p * r / (p + r) if p and r else (0.0 if p is not None and r is not None else None)
+    return p, r, f
+
+
+def _metrics(counts: dict[str, _Counts], quotes: _Counts) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for status in (*STATUSES, "same_fact"):
+        c = counts[status]
+        p, r, f = _prf(c.pred_groups_ok, c.pred_groups, c.gold_groups_found, c.gold_groups)
+        pp, pr, pf = _prf(c.pred_pairs_ok, c.pred_pairs, c.gold_pairs_found, c.gold_pairs)
+        for name, v in ((f"{status}_precision", p), (f"{status}_recall", r), (f"{status}_f1", f),
+                        (f"{status}_pair_precision", pp), (f"{status}_pair_recall", pr)):
+            out[name] = round(v, 4) if v is not None else None
+        out[f"{status}_predicted"] = c.pred_groups
+    p, r, f = _prf(quotes.pred_pairs_ok, quotes.pred_pairs, quotes.gold_pairs_found, quotes.gold_pairs)
+    out.update({"quote_pair_precision": _r(p), "quote_pair_recall": _r(r), "quote_pair_f1": _r(f),
+                "quote_pairs_predicted": quotes.pred_pairs})
+    return out
+
+
+def _r(v):
+    return round(v, 4) if v is not None else None
+
+
+# --------------------------------------------------------------------------- baselines
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{3,}", text.lower())}
+
+
+def baseline_facts(articles: list[Article], analyses: list[ArticleAnalysis]) -> list[Fact]:
+    """Same unit + same number → one fact; same unit + other number + similar sentence → disputed."""
+    group_of = {a.id: a.source_group or a.id for a in articles}
+    claims = [c for a in analyses for c in a.claims]
+    parent = list(range(len(claims)))
+    disputes: set[tuple[int, int]] = set()
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in combinations(range(len(claims)), 2):
+        a, b = claims[i], claims[j]
+        if a.unit != b.unit or group_of[a.article] == group_of[b.article]:
+            continue
+        same = (a.value.get("low"), a.value.get("high")) == (b.value.get("low"), b.value.get("high"))
+        if same:
+            parent[find(i)] = find(j)
+            continue
+        wa, wb = _words(a.sentence.text if a.sentence else a.text), _words(b.sentence.text if b.sentence else b.text)
+        if wa and wb and len(wa & wb) / len(wa | wb) >= 0.2:
+            parent[find(i)] = find(j)
+            disputes.add((i, j))
+    comps: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(claims)):
+        comps[find(i)].append(i)
+    facts = []
+    for n, members in enumerate(comps.values(), start=1):
+        groups = {group_of[claims[i].article] for i in members}
+        disputed = any(i in members and j in members for i, j in disputes)
+        status = "disputed" if disputed else ("corroborated" if len(groups) > 1 else "single_source")
+        facts.append(Fact(id=f"b-{n}", topic="", status=status, claims=[claims[i] for i in members],
+                          source_groups=sorted(groups)))
+    return facts
+
+
+def baseline_quote_pairs(analyses: list[ArticleAnalysis]):
+    from rapidfuzz import fuzz
+
+    mentions = [q for a in analyses for q in a.quotes]
+    pairs = []
+    for x, y in combinations(mentions, 2):
+        if x.article != y.article and len(x.text) >= 15 and len(y.text) >= 15 \
+                and fuzz.partial_ratio(x.text.lower(), y.text.lower()) >= 90:
+            pairs.append(((_doc_of(x.article), x.start, x.end), (_doc_of(y.article), y.start, y.end)))
+    return pairs
