@@ -219,3 +219,13 @@ def test_nationality_descriptor_fits_a_role_without_country(nlp):
     )
     m = only(quotes_of(nlp, text), "direct")
     assert m.speaker_name == "Donald Trump"
+
+
+def test_author_in_first_person_piece_is_not_a_quoted_source(nlp):
+    text = "My daughter pointed at the screen.\n“It could be the dad. I like to think so,” I said."
+    assert [m for m in quotes_of(nlp, text) if m.kind == "direct"] == []
+
+
+def test_links_to_other_stories_are_not_quotes(nlp):
+    text = "READ MORE: ‘It becomes a nightmare’ for police, experts say\nThe hearing resumed on Monday."
+    assert quotes_of(nlp, text) == []

@@ -567,6 +567,9 @@ def extract_quotes(doc, article_id: str, entities: list[LocalEntity]) -> list[Qu
                 continue  # "grapple," "optics," — words in a list, not speech
             if speaker is None and cue is None:
                 speaker, cue = _floating_speaker(art, q, before, prev_speaker, para)
+        if speaker is not None and speaker.mention is not None and art.text[speaker.mention[0] : speaker.mention[1]].lower() in ("i", "we"):
+            prev_speaker = (speaker, q.outer_end, para)  # what follows unattributed is the author's too
+            continue  # the author's own words in a first-person piece, not a quoted source
         mention = _mention(art, article_id, q, kind, cue, speaker)
         mentions.append(mention)
         if kind == "direct":
@@ -591,7 +594,10 @@ def _is_heading(art: _Article, at: int) -> bool:
     end = text.find("\n", at)
     end = len(text) if end < 0 else end
     line = text[start:end].strip()
-    return len(line.split()) <= 20 and not line.endswith((".", "?", "!", '"', "”", ":", "’", "'", ",", "…", ")"))
+    if line.startswith(("READ MORE", "WATCH", "RELATED", "MORE:", "LISTEN", "PHOTOS", "VIDEO")):
+        return True  # links to other stories
+    # Quote marks closing the line do not make it a sentence: ‘It becomes a nightmare’
+    return len(line.split()) <= 20 and not line.rstrip("\"”’'").endswith((".", "?", "!", ":", ",", "…", ")"))
 
 
 def _cue_for(art: _Article, q: MarkedQuote, before: list[int], after: list[int], sentential: bool) -> _Cue | None:
