@@ -41,6 +41,7 @@ minute minutes time times one two three four five six seven eight nine ten mr mr
 
 SIM_AGREE = 0.15  # content-word overlap to link claims whose values agree
 SIM_DISPUTE = 0.30  # stricter: overlap to call a difference of value a dispute
+SIM_WINDOW = 0.25  # overlap of the words right around two values before a difference is a dispute
 
 
 @dataclass
@@ -54,6 +55,10 @@ class _Item:
     words: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
     base_value: dict = field(default_factory=dict)
+    subject_words: set[str] = field(default_factory=set)
+    modifiers: set[str] = field(default_factory=set)
+    window: set[str] = field(default_factory=set)
+    snapshot: bool = False
 
 
 def group_facts(articles: list[Article], analyses: list[ArticleAnalysis], entities: list[Entity]) -> list[Fact]:
@@ -73,7 +78,7 @@ def group_facts(articles: list[Article], analyses: list[ArticleAnalysis], entiti
     blocks: dict[tuple, list[_Item]] = defaultdict(list)
     for it in items:
         if it.head is not None:
-            blocks[(it.dim, it.kind, _head_class(it.head))].append(it)
+            blocks[(it.dim, it.kind)].append(it)
     for block in blocks.values():
         for x in range(len(block)):
             for y in range(x + 1, len(block)):
@@ -99,7 +104,9 @@ def group_facts(articles: list[Article], analyses: list[ArticleAnalysis], entiti
                 pair = (min(a.idx, b.idx), max(a.idx, b.idx))
                 if pair in dispute_links or not neighbours[a.idx] & neighbours[b.idx]:
                     continue
-                if _may_dispute(a, b) and not compatible(a.base_value, b.base_value):
+                if a.kind in ("date", "time of day"):
+                    continue  # many events have dates: a date difference needs a direct link
+                if _may_dispute(a, b) and _same_subject(a, b) and _disputable(a, b, bridged=True):
                     dispute_links.add(pair)
 
     components: dict[int, list[_Item]] = defaultdict(list)
@@ -131,12 +138,36 @@ def _items(articles: list[Article], analyses: list[ArticleAnalysis], entities: l
                 idx=len(items), claim=claim, group=group_of.get(claim.article, claim.article), dim=dim,
                 kind=kind or "value", head=head.lower() if head else None,
                 words=_content_words(sentence, claim.text), names=names, base_value=_base(claim),
+                subject_words=_content_words(claim.subject or "", ""),
+                modifiers=_content_words(claim.subject or "", "") - {_stem(head.lower())} if head else set(),
+                window=_window(claim), snapshot=bool(SNAPSHOT.search(sentence)),
             ))
     return items
 
 
+# A running tally ("by late afternoon", "so far") or a figure for another time ("five years earlier")
+# is a snapshot: another figure at another time is no dispute.
+SNAPSHOT = re.compile(r"\b(by (late |early |mid-?)?(morning|afternoon|evening|night|noon|midday|monday|tuesday|"
+                      r"wednesday|thursday|friday|saturday|sunday|then|now|the end)|so far|as of|to date|"
+                      r"at least|thus far|latest|earlier|previously|ago|at the time|the previous|the year before)\b", re.I)
+WINDOW_CHARS = 60
+
+
+def _window(claim: Claim) -> set[str]:
+    """Content words within a few words of the value: what it is said of, locally."""
+    if claim.sentence is None:
+        return set()
+    offset = claim.start - claim.sentence.start
+    text = claim.sentence.text
+    near = text[max(0, offset - WINDOW_CHARS): offset] + " " + text[offset + len(claim.text): offset + len(claim.text) + WINDOW_CHARS]
+    return _content_words(near, "")
+
+
 def _content_words(sentence: str, claim_text: str) -> set[str]:
-    rest = sentence.replace(claim_text, " ")
+    sentence = sentence.replace("\u2019", "'").replace("\u2018", "'")
+    claim_text = claim_text.replace("\u2019", "'").replace("\u2018", "'")
+    rest = sentence.replace(claim_text, " ") if claim_text else sentence
+    rest = re.sub(r"'s\b", "", rest)
     return {_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]+", rest.lower()) if w not in STOP and len(w) > 2}
 
 
@@ -177,7 +208,7 @@ def _similarity(a: _Item, b: _Item) -> float:
 
 def _link(a: _Item, b: _Item) -> str | None:
     """"agree", "dispute" or None for two claims in one block."""
-    if a.dim != b.dim or a.kind != b.kind:
+    if a.dim != b.dim or a.kind != b.kind or not _same_subject(a, b):
         return None
     sim = _similarity(a, b)
     shared_names = a.names & b.names
@@ -188,10 +219,45 @@ def _link(a: _Item, b: _Item) -> str | None:
         return None
     if not _may_dispute(a, b):
         return None
-    names_ok = bool(shared_names) or (not a.names and not b.names)
-    if sim >= SIM_DISPUTE and names_ok:
+    if _disputable(a, b) and sim >= SIM_DISPUTE and (shared_names or not a.names or not b.names):
         return "dispute"
     return None
+
+
+def _same_subject(a: _Item, b: _Item) -> bool:
+    """Same measured head (or one event class), or subject phrases sharing a content word."""
+    if a.head is None or b.head is None:
+        return False
+    if _head_class(a.head) == _head_class(b.head):
+        return True
+    return bool(a.subject_words & b.subject_words)
+
+
+MEASURE_HEADS = {"point", "time", "percent", "percentage", "degree", "unit", "level", "m.", "e"}
+
+
+def _disputable(a: _Item, b: _Item, bridged: bool = False) -> bool:
+    """The extra evidence a difference of value needs before it is called a dispute.
+
+    ``bridged``: a third claim agrees with both, which stands in for the local-context test.
+    """
+    if _stem(a.head or "") in MEASURE_HEADS or _stem(b.head or "") in MEASURE_HEADS:
+        return False  # "seven points", "three times": the measured thing is elsewhere in the clause
+    if a.modifiers and b.modifiers and not a.modifiers & b.modifiers:
+        return False  # "women's cases" vs "men's cases", "elderly people" vs "patients"
+    if a.snapshot or b.snapshot:
+        return False
+    if not bridged and a.window and b.window and len(a.window & b.window) / min(len(a.window), len(b.window)) < SIM_WINDOW:
+        return False  # the words right around the two values differ: likely two different measures
+    # Lenient reading: "more than X" only contradicts values at or below X.
+    return not compatible(_lenient(a.base_value), _lenient(b.base_value), tolerance=0.02)
+
+
+def _lenient(value: dict) -> dict:
+    out = dict(value)
+    if out.get("low_open") and "point" not in out:
+        out["high"] = math.inf
+    return out
 
 
 def _may_dispute(a: _Item, b: _Item) -> bool:

@@ -86,7 +86,8 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity]) -> Claim 
     if label == "PERCENT":
         parsed = _share(body, qualifier)
     elif label == "MONEY":
-        parsed = _money(body, qualifier)
+        parsed = _money(_money_text(doc, ent, body), qualifier) if _has_currency(doc, ent) else \
+            _count(doc, ent, body, qualifier)
     elif label == "QUANTITY":
         parsed = _amount(body, qualifier)
     elif label == "TIME":
@@ -108,6 +109,14 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity]) -> Claim 
     head = _measured(doc, ent, kind)
     if kind in ("count",) and head is None:
         return None  # a bare number with nothing counted is not checkable
+    if kind == "count" and head is not None and head.i == ent.end and unit_of(head.text) is not None \
+            and head.lower_ not in ("point", "points"):
+        reparsed = _amount(body + " " + head.text, qualifier)  # "about 43 lbs", "11 feet"
+        if reparsed is None:
+            return None
+        value, unit, kind = reparsed
+        end = head.idx + len(head.text)
+        head = _measured(doc, doc[ent.start: head.i + 1], kind) if False else None
     if kind == "count" and head is not None and head.i == ent.end and head.idx - end <= 1:
         end = head.idx + len(head.text)  # "1,300 prisoners": keep the counted noun in the span
     if _is_increment(doc, ent, head):
@@ -148,6 +157,20 @@ def _share(body: str, qualifier: str | None):
     if frac is not None:
         return interval(frac, frac, qualifier, approximate=True), "percent", "share"
     return None
+
+
+def _has_currency(doc, ent) -> bool:
+    before = doc.text[max(0, ent.start_char - 3): ent.start_char]
+    return currency_of(ent.text) is not None or bool(re.search(r"[$£€¥₹]\s*$", before))
+
+
+def _money_text(doc, ent, body: str) -> str:
+    """spaCy sometimes leaves the sign or the scale outside the entity ("$" + "137" + "m")."""
+    before = doc.text[max(0, ent.start_char - 3): ent.start_char]
+    after = doc.text[ent.end_char: ent.end_char + 3]
+    sign = re.search(r"([$£€¥₹])\s*$", before)
+    scale = re.match(r"(m|bn|k|b)\b", after)
+    return (sign.group(1) if sign and not currency_of(body) else "") + body + (scale.group(1) if scale else "")
 
 
 def _fraction_share(body: str, qualifier: str | None):
@@ -295,7 +318,8 @@ def _age(doc, ent, body: str, qualifier: str | None):
     root = ent.root
     prev = doc[ent.start - 1] if ent.start > 0 else None
     nxt = doc[ent.end] if ent.end < len(doc) else None
-    person_before = prev is not None and prev.text == "," and ent.start >= 2 and doc[ent.start - 2].ent_type_ == "PERSON"
+    person_before = prev is not None and prev.text == "," and ent.start >= 2 and (
+        doc[ent.start - 2].ent_type_ == "PERSON" or doc[ent.start - 2].pos_ == "PROPN")
     closes = nxt is None or nxt.text in {",", ".", ")", ";"} or nxt.is_space
     if (root.dep_ == "appos" and root.head.ent_type_ == "PERSON") or (person_before and closes):
         return interval(n, n, qualifier), "year", "age"
@@ -305,6 +329,8 @@ def _age(doc, ent, body: str, qualifier: str | None):
 
 
 def _count(doc, ent, body: str, qualifier: str | None):
+    if re.search(r"\b(several|dozens|hundreds|thousands|millions|billions|few|many|couple|scores)\b", body, re.I):
+        return None  # "several dozen", "hundreds": no checkable figure
     if re.search(r"\d[:/]\d|\d-for-\d|^\d+-\d+$", body) or re.search(r"\d{3}[-.\s]\d{3,4}", body):
         return None  # clock readings, scores, phone numbers
     rng = parse_range(body)
@@ -415,6 +441,9 @@ def _measured(doc, ent, kind: str):
     if verb is None:
         return None
     if verb.lemma_.lower() in LIGHT_VERBS or kind in ("rank", "share", "age"):
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        if obj is not None and root.dep_ == "pobj" and obj.i not in inside:
+            return obj  # "puts Obama's lead at seven points": the lead is measured
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
             return subj
