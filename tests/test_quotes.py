@@ -229,3 +229,10 @@ def test_author_in_first_person_piece_is_not_a_quoted_source(nlp):
 def test_links_to_other_stories_are_not_quotes(nlp):
     text = "READ MORE: ‘It becomes a nightmare’ for police, experts say\nThe hearing resumed on Monday."
     assert quotes_of(nlp, text) == []
+
+
+def test_doubled_apostrophes_are_quote_marks(nlp):
+    text = "''It is a misguided approach,'' said Leonard Burman, a tax expert."
+    m = only(quotes_of(nlp, text), "direct")
+    assert m.text == "It is a misguided approach"
+    assert m.speaker_name == "Leonard Burman"

@@ -19,6 +19,9 @@ STRAIGHT = '"'
 SINGLE_OPEN = "‘"
 SINGLE_CLOSE = "’"
 DOUBLE_MARKS = OPENERS + CLOSERS + STRAIGHT
+# Two apostrophes '' stand for one straight double quote (New York Times style). The scan sees
+# them as '"' plus this filler, so offsets stay those of the text.
+PAIR_FILLER = "\x00"
 OPEN_CONTEXT = " \t\n([{—–-/"
 CLOSE_CONTEXT = " \t\n.,;:!?)]}—–-/…"
 
@@ -45,7 +48,7 @@ class MarkedQuote:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] == PAIR_FILLER):
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -191,6 +194,7 @@ class _Cover:
 
 def find_marked_quotes(text: str) -> list[MarkedQuote]:
     """Every stretch of text between quotation marks, in text order."""
-    double = _double_quotes(text)
-    single = _single_quotes(text, [(q.outer_start, q.outer_end) for q in double])
+    view = text.replace("''", '"' + PAIR_FILLER) if "''" in text else text
+    double = _double_quotes(view)
+    single = _single_quotes(text, [(q.outer_start, q.outer_end + 1) for q in double])
     return sorted(double + single, key=lambda q: q.outer_start)
