@@ -94,6 +94,8 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity]) -> Claim 
         parsed = _duration(body, qualifier) or _clock(body, qualifier)
     elif label == "DATE":
         parsed = _age(doc, ent, body, qualifier) or _duration(body, qualifier) or _date(body, qualifier)
+        if parsed is None and ent.root.dep_ == "nummod":  # "Between 20 and 25 people" tagged DATE
+            parsed = _count(doc, ent, body, qualifier)
     elif label == "CARDINAL":
         parsed = (_fraction_share(body, qualifier) or _age(doc, ent, body, qualifier)
                   or _count(doc, ent, body, qualifier))
@@ -106,6 +108,13 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity]) -> Claim 
         return None
     start = hedge_start if hedge_start is not None else ent.start_char
     end = ent.end_char
+    if label == "MONEY" and kind == "money":  # take in a sign / scale spaCy left outside
+        sign = re.search(r"[$£€¥₹]$", doc.text[max(0, ent.start_char - 1): ent.start_char])
+        if sign and hedge_start is None:
+            start = ent.start_char - 1
+        scale = re.match(r"(m|bn|k|b)\b", doc.text[end: end + 3])
+        if scale:
+            end += len(scale.group(1))
     head = _measured(doc, ent, kind)
     if kind in ("count",) and head is None:
         return None  # a bare number with nothing counted is not checkable

@@ -1,0 +1,112 @@
+"""Claims: values normalised to intervals in one unit per dimension, hedges, subjects, exact spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyse.claims import extract_claims
+from newsprism.analyse.quantities import compatible, interval, parse_fraction, parse_numbers, split_hedge
+
+
+def claims_of(nlp, text: str):
+    doc = nlp(text)
+    claims = extract_claims(doc, "a1", [])
+    for c in claims:
+        assert text[c.start:c.end] == c.text  # spans are exact, always
+        assert c.sentence is not None and text[c.sentence.start:c.sentence.end] == c.sentence.text
+    return claims
+
+
+def one(claims, needle: str):
+    found = [c for c in claims if needle in c.text]
+    assert found, f"no claim with {needle!r} in {[c.text for c in claims]}"
+    return found[0]
+
+
+def test_nearly_is_below_and_more_than_is_above(nlp):
+    claims = claims_of(nlp, "The talks lasted nearly three hours. The summit lasted more than three hours.")
+    nearly, more = one(claims, "nearly"), one(claims, "more than")
+    assert nearly.unit == more.unit == "hour"
+    assert nearly.value["high"] == 3 and nearly.value.get("high_open") and nearly.value["low"] < 3
+    assert more.value["low"] == 3 and more.value.get("low_open") and more.value["high"] > 3
+    assert nearly.qualifier == "nearly" and more.qualifier == "more than"
+    assert not compatible(nearly.value, more.value)
+
+
+def test_hedge_before_the_entity_is_kept_in_the_span():
+    assert split_hedge("at least 25 people") == ("at least", "25 people")
+    value = interval(25, 25, "at least")
+    assert value["low"] == 25 and value["high"] == float("inf")
+
+
+def test_about_makes_a_band_and_bare_value_is_a_point():
+    about = interval(20, 20, "about")
+    assert about["low"] == pytest.approx(18) and about["high"] == pytest.approx(22)
+    assert interval(20, 20, None)["point"] == 20
+
+
+def test_one_fifth_is_twenty_percent_and_agrees_with_20_percent(nlp):
+    claims = claims_of(nlp, "Russia controls roughly one-fifth of Ukrainian territory. It holds 20% of the land.")
+    fifth, pct = one(claims, "one-fifth"), one(claims, "20%")
+    assert fifth.unit == pct.unit == "percent"
+    assert fifth.value["low"] <= 20 <= fifth.value["high"]
+    assert compatible(fifth.value, pct.value)
+    assert parse_fraction("two-thirds") == pytest.approx(66.667, rel=1e-3)
+
+
+def test_minutes_are_converted_to_hours(nlp):
+    c = one(claims_of(nlp, "The meeting lasted 90 minutes."), "90")
+    assert c.unit == "hour" and c.value["point"] == pytest.approx(1.5)
+
+
+def test_counts_keep_the_counted_noun_as_subject(nlp):
+    claims = claims_of(nlp, "Belarus freed 1,300 prisoners. The war has caused 1.4 million casualties.")
+    prisoners, casualties = one(claims, "1,300"), one(claims, "1.4 million")
+    assert prisoners.text == "1,300 prisoners" and prisoners.value["point"] == 1300
+    assert prisoners.property == "count: prisoner" and prisoners.unit == "person"
+    assert casualties.value["point"] == 1_400_000 and casualties.property == "count: casualty"
+
+
+def test_money_is_normalised_with_its_currency(nlp):
+    claims = claims_of(nlp, "The US imported $3 billion in goods. Verizon paid $4.83bn for Yahoo.")
+    assert one(claims, "$3 billion").unit == "USD" and one(claims, "$3 billion").value["point"] == 3e9
+    assert one(claims, "$4.83bn").value["point"] == pytest.approx(4.83e9)
+
+
+def test_ranges_become_intervals(nlp):
+    c = one(claims_of(nlp, "Between 20 and 25 people lost their jobs."), "20")
+    assert (c.value["low"], c.value["high"]) == (20, 25)
+    assert parse_numbers("$27M-$30 million", money=True) == [27e6, 30e6]
+
+
+def test_ages_and_years(nlp):
+    claims = claims_of(nlp, "The 17-year-old boy went missing. Jamestown was founded in 1607.")
+    age = one(claims, "17-year-old")
+    assert age.unit == "year" and age.property.startswith("age") and age.value["point"] == 17
+    year = one(claims, "1607")
+    assert year.unit == "date" and year.property.startswith("date")
+
+
+def test_since_a_year_is_open_ended(nlp):
+    c = one(claims_of(nlp, "He has been the foreign minister since 2004."), "2004")
+    assert c.qualifier == "since" and c.value["high"] == float("inf")
+
+
+def test_identifiers_and_vague_amounts_are_not_claims(nlp):
+    claims = claims_of(nlp, "Flight 214 crashed. Several dozen migrants and hundreds of refugees arrived.")
+    assert not [c for c in claims if c.text in ("214",) or "dozen" in c.text or "hundreds" in c.text]
+
+
+def test_other_marks_an_increment_not_a_total(nlp):
+    c = one(claims_of(nlp, "CGI was chosen over three other bidders."), "three")
+    assert c.qualifier == "other"
+
+
+def test_works_with_entities_or_without(nlp):
+    from newsprism.model import EntityMention, LocalEntity
+
+    text = "Putin met Trump for nearly three hours."
+    ent = LocalEntity(key="e1", name="Putin", type="PERSON", mentions=[EntityMention(0, 5, "Putin")])
+    with_entities = extract_claims(nlp(text), "a1", [ent])
+    assert with_entities and with_entities[0].entities == ["e1"]
+    assert extract_claims(nlp(text), "a1", [])[0].entities == []
