@@ -23,7 +23,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from newsprism.analyse.quantities import DIMENSION, TO_BASE, compatible
+from newsprism.analyse.quantities import DIMENSION, TO_BASE, compatible, is_open_ended
 from newsprism.model import Article, ArticleAnalysis, Claim, Entity, Fact
 
 # Nouns for one meeting-like event: "three hours of talks" and "the summit lasted …" measure one event.
@@ -274,7 +274,7 @@ def _may_dispute(a: _Item, b: _Item) -> bool:
 
 
 def _open_ended(value: dict) -> bool:
-    return math.isinf(value.get("high", 0)) or math.isinf(value.get("low", 0))
+    return is_open_ended(value)
 
 
 # --------------------------------------------------------------------------- status and wording
@@ -335,6 +335,10 @@ def _describe(claim: Claim) -> str:
     low, high = v.get("low"), v.get("high")
     if "point" in v:
         return f"{_num(v['point'])} {unit}"
+    if low is None:
+        return f"at most {_num(high)} {unit}"
+    if high is None:
+        return f"at least {_num(low)} {unit}"
     lo = "(" if v.get("low_open") else "["
     hi = ")" if v.get("high_open") else "]"
     return f"{lo}{_num(low)}, {_num(high)}{hi} {unit}"
@@ -342,7 +346,7 @@ def _describe(claim: Claim) -> str:
 
 def _num(x) -> str:
     if x is None:
-        return "?"
+        return "∞"
     if isinstance(x, float) and math.isinf(x):
         return "∞" if x > 0 else "-∞"
     return f"{x:,.4g}" if abs(x) < 1e6 else f"{x:,.0f}"

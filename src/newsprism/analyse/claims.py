@@ -302,9 +302,9 @@ def _date(body: str, qualifier: str | None):
 def _day_interval(first: dt.date, last: dt.date, qualifier: str | None) -> dict:
     low, high = float(first.toordinal()), float(last.toordinal())
     if qualifier in ("since", "after", "more than"):
-        return {"low": low, "high": float("inf")}
+        return {"low": low, "high": None}  # open: JSON has no infinity
     if qualifier in ("before", "less than", "up to"):
-        return {"low": float("-inf"), "high": high}
+        return {"low": None, "high": high}
     value = {"low": low, "high": high}
     if low == high:
         value["point"] = low

@@ -187,7 +187,7 @@ def interval(low: float, high: float, qualifier: str | None, approximate: bool =
     elif q == "just over":
         value = {"low": low, "high": high * (1 + ABOVE_BAND / 2), "low_open": True}
     elif q == "at least":
-        value = {"low": low, "high": math.inf}
+        value = {"low": low, "high": None}  # None = unbounded (JSON has no infinity)
     elif q in ("less than",):
         value = {"low": 0.0, "high": high, "high_open": True}
     elif q in ("up to", "at most"):
@@ -197,6 +197,10 @@ def interval(low: float, high: float, qualifier: str | None, approximate: bool =
         if low == high:
             value["point"] = low
     return {k: (_tidy(v) if isinstance(v, float) else v) for k, v in value.items()}
+
+
+def _bound(x: float | None, default: float) -> float:
+    return default if x is None else x
 
 
 def _tidy(x: float) -> float:
@@ -213,8 +217,8 @@ def scaled(value: dict, factor: float) -> dict:
 
 def compatible(a: dict, b: dict, tolerance: float = ROUNDING) -> bool:
     """Do two intervals overlap, allowing ``tolerance`` (relative) for rounding of exact values?"""
-    a_low, a_high = a["low"], a["high"]
-    b_low, b_high = b["low"], b["high"]
+    a_low, a_high = _bound(a["low"], -math.inf), _bound(a["high"], math.inf)
+    b_low, b_high = _bound(b["low"], -math.inf), _bound(b["high"], math.inf)
     if "point" in a:
         a_low, a_high = a_low - abs(a_low) * tolerance, a_high + abs(a_high) * tolerance
     if "point" in b:
@@ -227,6 +231,12 @@ def compatible(a: dict, b: dict, tolerance: float = ROUNDING) -> bool:
     if b_high == a_low and (b.get("high_open") or a.get("low_open")) and "point" not in a and "point" not in b:
         return False
     return True
+
+
+def is_open_ended(value: dict) -> bool:
+    """An interval without an upper or lower bound ("at least 5", "since 2021")."""
+    return value.get("low") is None or value.get("high") is None or \
+        math.isinf(value.get("low") or 0) or math.isinf(value.get("high") or 0)
 
 
 @dataclass
