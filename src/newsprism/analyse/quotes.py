@@ -601,11 +601,16 @@ def _is_heading(art: _Article, at: int) -> bool:
 
 
 def _cue_for(art: _Article, q: MarkedQuote, before: list[int], after: list[int], sentential: bool) -> _Cue | None:
+    gap_cues = [_zone_cue(art, list(art._tokens_in(a, b))) for a, b in q.gaps]
+    cue = _pick_cue(art, q, before, after)
+    # A cue that names its speaker beats one that does not (an attribution inside a split quote
+    # first, then the sides).
+    ranked = [c for c in [*gap_cues, cue] if c is not None]
+    return next((c for c in ranked if c.subject is not None), ranked[0] if ranked else None)
+
+
+def _pick_cue(art: _Article, q: MarkedQuote, before: list[int], after: list[int]) -> _Cue | None:
     content = art.text[q.start : q.end]
-    for gap_start, gap_end in q.gaps:
-        cue = _zone_cue(art, list(art._tokens_in(gap_start, gap_end)))
-        if cue:
-            return cue
     after_cue = _zone_cue(art, after)
     before_cue = _zone_cue(art, before)
     if after_cue and before_cue:
@@ -614,8 +619,8 @@ def _cue_for(art: _Article, q: MarkedQuote, before: list[int], after: list[int],
             return before_cue
         # “…,” she said — the comma inside the marks points forward; Trump said: “…” points back.
         if content.endswith(",") or not before or art.doc[before[0]].text not in (":", ","):
-            return after_cue
-        return before_cue
+            return after_cue if after_cue.subject is not None or before_cue.subject is None else before_cue
+        return before_cue if before_cue.subject is not None or after_cue.subject is None else after_cue
     return after_cue or before_cue
 
 
