@@ -328,7 +328,7 @@ def _dateparser_fallback(t: str, ref: date | None) -> Normalised | None:
 def _is_future(ent) -> bool:
     """Whether the clause the expression belongs to speaks of the future (will / going to / present)."""
     head = ent.root
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     if head.pos_ not in ("VERB", "AUX"):
         return False
@@ -344,7 +344,7 @@ def event_span(ent, doc) -> tuple[int, int]:
     """The clause that says what happened at this time: the governing verb's subtree, in its sentence."""
     sent = ent.sent
     head = ent.root
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head and head.head.i >= sent.start:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and head.head.i >= sent.start:
         head = head.head
     start, end = sent.start_char, sent.end_char
     if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("ROOT",):
