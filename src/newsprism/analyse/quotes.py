@@ -253,7 +253,7 @@ def _own_subject(verb, depth: int = 0):
             if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 return verb.head
             return child
-    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp", "relcl", "acl", "pcomp") and verb.head is not verb:
+    if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp", "relcl", "acl", "pcomp") and verb.head.i != verb.i:
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head
         return _own_subject(verb.head, depth + 1)
@@ -380,7 +380,7 @@ def _pronoun_person(art: _Article, at: int, gender: str) -> str | None:
 def _is_subject(art: _Article, char: int) -> bool:
     tok = art.doc[art.token_at(char)]
     head = tok
-    while head.dep_ in ("compound", "flat") and head.head is not head:
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
         head = head.head
     return head.dep_ in ("nsubj", "nsubjpass")
 
@@ -450,7 +450,7 @@ def _according_to(doc, ti: int) -> _Cue | None:
     if obj is None and ti + 2 < len(doc):
         obj = doc[ti + 2] if doc[ti + 2].pos_ in ("PROPN", "NOUN", "PRON") else None
         if obj is not None:
-            while obj.head is not obj and obj.dep_ in ("compound", "amod", "det") and obj.head.i > obj.i:
+            while obj.head.i != obj.i and obj.dep_ in ("compound", "amod", "det") and obj.head.i > obj.i:
                 obj = obj.head
     return _Cue((tok.idx, to.idx + len(to)), None, obj)
 
@@ -630,7 +630,7 @@ def _governing_cue(art: _Article, q: MarkedQuote) -> _Cue | None:
     ti = art.token_at(q.start)
     tok = doc[ti]
     seen = 0
-    while tok.head is not tok and seen < 12:
+    while tok.head.i != tok.i and seen < 12:
         tok = tok.head
         seen += 1
         if _is_cue_verb(tok) and art.in_quote[tok.i] < 0:
@@ -651,9 +651,9 @@ def _reports_words(art: _Article, cue: _Cue, q: MarkedQuote) -> bool:
     # The quoted words name who was told ("told NBC’s “Today” show") or who speaks, not what.
     tok = art.doc[art.token_at(q.start)]
     steps = 0
-    while tok.head is not tok and tok.head is not verb and steps < 12:
+    while tok.head.i != tok.i and tok.head.i != verb.i and steps < 12:
         tok, steps = tok.head, steps + 1
-    if tok.head is not verb:
+    if tok.head.i != verb.i:
         return True
     if tok.dep_ in ("nsubj", "nsubjpass", "agent"):
         return False
