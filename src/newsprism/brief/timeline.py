@@ -1,7 +1,88 @@
-"""Timeline (placeholder)."""
+"""The story's timeline: dated events from every article, one entry per event, sorted.
 
-from newsprism.model import Article, ArticleAnalysis, TimelineEntry
+Each time expression found in an article (``analyses[i].times``) carries the clause that says
+what happened then. Expressions with the same date and precision whose clauses say the same
+thing (TF-IDF cosine over content words) are one event, told by several outlets: one entry whose
+sources are all their clauses. Unresolved expressions ("Friday" in an article with no date) are
+kept, marked ``resolved=False``, their ``date`` the expression as written, and listed after the
+dated entries in order of appearance: they are never given a guessed date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.brief.sentences import TfidfSpace, cosine, word_count
+from newsprism.model import Article, ArticleAnalysis, Span, TimeExpression, TimelineEntry
+
+SAME_EVENT_SIMILARITY = 0.3
+MIN_EVENT_WORDS = 4
+PRECISION_ORDER = {"year": 0, "month": 1, "day": 2}
+
+
+def _key(t: TimeExpression) -> tuple[bool, str, str]:
+    if t.resolved and t.date:
+        return True, t.date, t.precision or "day"
+    spoken = re.sub(r"^(on|in|at|by|since|this past)\s+", "", t.text.strip().lower())
+    return False, spoken, t.precision or "day"
+
+
+def _representative(members: list[TimeExpression], vectors: dict[int, dict]) -> TimeExpression:
+    """The clause closest to the others (ties: the shorter one)."""
+    if len(members) == 1:
+        return members[0]
+
+    def score(m: TimeExpression) -> tuple[float, int]:
+        sims = [cosine(vectors[id(m)], vectors[id(o)]) for o in members if o is not m]
+        return sum(sims) / len(sims), -len(m.event.text)
+
+    return max(members, key=score)
 
 
 def build_timeline(articles: list[Article], analyses: list[ArticleAnalysis]) -> list[TimelineEntry]:
-    return []
+    order = {a.id: i for i, a in enumerate(articles)}
+    times = [
+        t
+        for analysis in analyses
+        for t in analysis.times
+        if t.event is not None and t.precision and word_count(t.event.text) >= MIN_EVENT_WORDS
+    ]
+    # "lulls in 2015, 2016 and 2017": several dates on one clause make one entry (the first date).
+    first_per_clause: dict[tuple[str, int, int], TimeExpression] = {}
+    for t in times:
+        first_per_clause.setdefault((t.event.article, t.event.start, t.event.end), t)
+    times = list(first_per_clause.values())
+    if not times:
+        return []
+    space = TfidfSpace(t.event.text for t in times)
+    vectors = {id(t): space.vector(t.event.text) for t in times}
+    clusters: list[tuple[tuple[bool, str, str], list[TimeExpression]]] = []
+    for t in sorted(times, key=lambda t: (order.get(t.article, 0), t.start)):
+        key = _key(t)
+        for ckey, members in clusters:
+            if ckey == key and max(cosine(vectors[id(t)], vectors[id(m)]) for m in members) >= SAME_EVENT_SIMILARITY:
+                members.append(t)
+                break
+        else:
+            clusters.append((key, [t]))
+    entries: list[tuple[tuple, TimelineEntry]] = []
+    for position, (key, members) in enumerate(clusters):
+        resolved, date_or_text, precision = key
+        rep = _representative(members, vectors)
+        sources: list[Span] = []
+        seen: set[tuple[str, int, int]] = set()
+        for m in members:
+            ident = (m.event.article, m.event.start, m.event.end)
+            if ident not in seen:
+                seen.add(ident)
+                sources.append(m.event)
+        entry = TimelineEntry(
+            date=date_or_text if resolved else rep.text.strip(),
+            precision=precision,  # type: ignore[arg-type]
+            text=rep.event.text,
+            sources=sources,
+            resolved=resolved,
+        )
+        sort_key = (0, date_or_text, PRECISION_ORDER.get(precision, 2), position) if resolved else (1, "", 0, position)
+        entries.append((sort_key, entry))
+    return [e for _, e in sorted(entries, key=lambda pair: pair[0])]
