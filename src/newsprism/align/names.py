@@ -9,8 +9,8 @@ Three small, documented pieces, no list of specific names:
   "Kyiv" = "Kiev", "Aleksey" = "Alexei"); doubled letters collapse. Words of three letters or
   fewer keep their folded spelling (Li ≠ Lee, Yi ≠ Ye: too short to tell a variant from
   another name).
-* :func:`keys_match` — equal keys, or for long words (≥ 10 letters) one edit apart with the same
-  first and last letter (rapidfuzz Levenshtein): strict, because a wrong merge is worse than a
+* :func:`keys_match` — equal keys, or for long words (≥ 10 letters, no digits) one edit apart with
+  the same first and last letter (rapidfuzz Levenshtein): strict, because a wrong merge is worse than a
   missed one ("Peskov" / "Peskova" are two people and stay apart).
 
 :func:`parse_person` splits a person's name into titles, given names, surname and generational
@@ -98,6 +98,8 @@ def keys_match(a: str, b: str) -> bool:
     if a == b:
         return True
     if min(len(a), len(b)) < FUZZY_MIN_LEN or a[0] != b[0] or a[-1] != b[-1]:
+        return False
+    if any(ch.isdigit() for ch in a + b):  # "F-16" / "F-15": numbers are never spelling variants
         return False
     return Levenshtein.normalized_similarity(a, b) >= FUZZY_MIN_SIMILARITY
 
