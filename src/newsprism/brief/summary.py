@@ -93,8 +93,22 @@ def _reporting(analysis: ArticleAnalysis | None, start: int, end: int) -> bool:
     return True
 
 
+FIRST_PERSON_RE = re.compile(r"\b(I|me|my|we|us|our)\b")
+
+
+def _inside_open_quote(article_text: str, start: int) -> bool:
+    """The sentence continues a quotation opened earlier in its paragraph (no marks of its own)."""
+    line_start = article_text.rfind("\n", 0, start) + 1
+    before = article_text[line_start:start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def _unattributed_quote(text: str, analysis: ArticleAnalysis | None, start: int, end: int) -> bool:
     """A quotation whose speaker is not named in this sentence would lose its attribution."""
+    # First person outside quotation marks in a reporting paragraph is someone's unmarked words.
+    unquoted = re.sub(r"“[^”]*(”|$)|\"[^\"]*(\"|$)", " ", text)
+    if FIRST_PERSON_RE.search(unquoted):
+        return True
     if analysis is not None:
         for q in analysis.quotes:
             if q.start < end and start < q.end:
@@ -165,6 +179,8 @@ def summarize(
             if not _usable(text) or not _reporting(analysis, s, e):
                 continue
             if _overlaps(disputed.get(article.id, []), s, e) or _unattributed_quote(text, analysis, s, e):
+                continue
+            if _inside_open_quote(article.text, s):
                 continue
             candidates.append(
                 Candidate(ai, s, e, text, si, vectors[ai][si], quotes_someone=any(c in text for c in QUOTE_CHARS))
