@@ -347,10 +347,14 @@ def event_span(ent, doc) -> tuple[int, int]:
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i and head.head.i >= sent.start:
         head = head.head
     start, end = sent.start_char, sent.end_char
-    if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("ROOT",):
+    # The smallest verb clause around the date with at least 6 tokens; the sentence otherwise.
+    # (Climbing through any ancestor: parses of long sentences often hang clauses on nouns.)
+    while head.dep_ != "ROOT" and head.head.i != head.i:
         left, right = head.left_edge, head.right_edge
-        if right.i - left.i + 1 >= 6:
+        if head.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "SCONJ") and right.i - left.i + 1 >= 6 and left.i >= sent.start and right.i < sent.end:
             start, end = left.idx, right.idx + len(right)
+            break
+        head = head.head
     text = doc.text
     while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
         start += 1

@@ -15,7 +15,7 @@ import re
 from newsprism.brief.sentences import TfidfSpace, cosine, word_count
 from newsprism.model import Article, ArticleAnalysis, Span, TimeExpression, TimelineEntry
 
-SAME_EVENT_SIMILARITY = 0.3
+SAME_EVENT_SIMILARITY = 0.2
 MIN_EVENT_WORDS = 4
 PRECISION_ORDER = {"year": 0, "month": 1, "day": 2}
 
