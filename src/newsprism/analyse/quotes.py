@@ -177,7 +177,11 @@ def _genders(doc, art: _Article) -> dict[str, str]:
             if g:
                 votes.setdefault(key, [0, 0])[0 if g == "m" else 1] += 5
     for sent in doc.sents:
-        people = {art.entity_at[t.i] for t in sent if art.entity_at[t.i] and art.entities[art.entity_at[t.i]].type == "PERSON"}
+        # Names inside quotation marks are talked about, not the ones the narrative's pronouns mean.
+        people = {
+            art.entity_at[t.i] for t in sent
+            if art.entity_at[t.i] and art.in_quote[t.i] < 0 and art.entities[art.entity_at[t.i]].type == "PERSON"
+        }
         if len(people) != 1:
             continue
         key = people.pop()
@@ -256,6 +260,9 @@ def _own_subject(verb, depth: int = 0):
     if depth < 3 and verb.dep_ in ("conj", "advcl", "xcomp", "relcl", "acl", "pcomp") and verb.head.i != verb.i:
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return verb.head
+        matrix = _matrix_of_conjunct(verb) if verb.dep_ == "conj" else None
+        if matrix is not None:
+            return _own_subject(matrix, depth + 1)
         return _own_subject(verb.head, depth + 1)
     # "…," said Trump with the subject parsed as an object.
     for child in verb.rights:
@@ -267,6 +274,23 @@ def _own_subject(verb, depth: int = 0):
         if prev.ent_type_ in ("PERSON", "ORG") or prev.pos_ == "PROPN" and prev.text[:1].isupper():
             return prev
     return None
+
+
+def _matrix_of_conjunct(verb):
+    """The main verb a subjectless conjunct really continues, when the parser tied it into a clause.
+
+    "Lee made it clear that they didn’t win but called the game “a lesson”": the parser makes
+    "called" a conjunct of "win" inside the that-clause; its tense matches "made", not "win".
+    """
+    first = verb.head
+    if not any(c.dep_ == "mark" and c.lower_ in ("that", "whether", "if") for c in first.children):
+        return None
+    matrix, steps = first.head, 0
+    while matrix.pos_ not in ("VERB", "AUX") and matrix.head.i != matrix.i and steps < 3:
+        matrix, steps = matrix.head, steps + 1
+    if matrix.i == first.i or matrix.pos_ not in ("VERB", "AUX"):
+        return None
+    return matrix if verb.tag_ == matrix.tag_ != first.tag_ else None
 
 
 def _speaker_token(tok):
@@ -307,7 +331,7 @@ def _resolve(art: _Article, tok) -> _Speaker:
     if tok.pos_ == "PRON" or lower in SUBJECT_PRONOUNS:
         mention = (tok.idx, tok.idx + len(tok))
         if lower in PERSON_PRONOUNS:
-            person = _pronoun_person(art, tok.idx, PERSON_PRONOUNS[lower])
+            person = _pronoun_person(art, tok, PERSON_PRONOUNS[lower])
             if person:
                 e = art.entities[person]
                 return _Speaker(mention, e.name, e.key, "PERSON")
@@ -322,8 +346,9 @@ def _resolve(art: _Article, tok) -> _Speaker:
     # Nationality words ("the US president") may fit a role that names no country.
     nationality = {t.lower_.rstrip(".") for t in lefts if t.ent_type_ in ("NORP", "GPE")}
     proper = tok.pos_ == "PROPN" and tok.text[:1].isupper()
-    if proper:
-        # A surname the NER missed here but found elsewhere in the article.
+    if proper or tok.text[:1].isupper() and tok.pos_ == "NOUN":
+        # A surname the NER missed here but found elsewhere in the article (the tagger may even
+        # read it as a common noun: "Trump described …").
         named = [e for e in art.entities.values() if e.type == "PERSON" and e.name.split()[-1] == tok.text]
         if len(named) == 1:
             return _Speaker(mention, named[0].name, named[0].key, "PERSON")
@@ -348,33 +373,143 @@ def _entity_speaker(art: _Article, key: str, mention: tuple[int, int] | None) ->
     return _Speaker(mention, e.name, e.key, "PERSON" if e.type == "PERSON" else "ORG")
 
 
-def _pronoun_person(art: _Article, at: int, gender: str) -> str | None:
-    """Nearest earlier person of a compatible gender; a recent speaker wins over a mere mention."""
-    candidates: list[tuple[int, str]] = []
-    k = bisect.bisect_left(art.person_starts, at) - 1
-    while k >= 0 and len(candidates) < 12 and at - art.person_mentions[k][0] < 3000:
-        candidates.append((art.person_mentions[k][0], art.person_mentions[k][2]))
-        k -= 1
+def _pronoun_person(art: _Article, pron, gender: str, depth: int = 0) -> str | None:
+    """Who "he"/"she" stands for, in this order:
+
+    1. the person subject of an earlier clause of its own sentence, else of the sentence before
+       (same or previous paragraph): "Lee praised the plan. “…,” he said." → Lee, even when the
+       quote names someone else;
+    2. the speaker of the attribution just before, unless a compatible person was a subject since;
+    3. the nearest compatible person named outside quotation marks, preferring subjects over
+       objects and possessives ("hailed Mr. Ross’s plan" does not make Ross the one talking).
+
+    Names inside quoted material are never candidates: they are what the speaker talks about.
+    """
+    subject = _previous_subject_person(art, pron, gender, depth)
+    if subject is not None:
+        return subject
+    at = pron.idx
     s = len(art.speakers) - 1
     while s >= 0 and art.speakers[s][0] > at:
         s -= 1
     last_speaker = art.speakers[s] if s >= 0 and at - art.speakers[s][0] < 1500 else None
-    compatible = [c for c in candidates if art.gender.get(c[1], gender) == gender]
-    if not compatible:
-        return None
-    # Someone known to be "she" beats someone whose gender the article never showed.
-    known = [c for c in compatible if c[1] in art.gender]
-    nearest = known[0] if known else compatible[0]
+    candidates: list[tuple[int, str, bool]] = []  # char, entity, in a subject-like position
+    k = bisect.bisect_left(art.person_starts, at) - 1
+    while k >= 0 and len(candidates) < 12 and at - art.person_mentions[k][0] < 3000:
+        char, _, key = art.person_mentions[k]
+        k -= 1
+        ti = art.token_at(char)
+        if art.in_quote[ti] >= 0 or art.gender.get(key, gender) != gender:
+            continue
+        candidates.append((char, key, not _is_object(art.doc[ti])))
     if last_speaker and art.gender.get(last_speaker[1], gender) == gender:
         # The speaker of the previous quote keeps the floor unless a same-gender person was
         # named as a subject since.
         subject_since = [
-            c for c in compatible
-            if c[0] > last_speaker[0] and c[1] != last_speaker[1] and _is_subject(art, c[0])
+            c for c in candidates if c[0] > last_speaker[0] and c[1] != last_speaker[1] and _is_subject(art, c[0])
         ]
         if not subject_since:
             return last_speaker[1]
-    return nearest[1]
+    if not candidates:
+        return None
+    # Subjects before objects; someone known to be "she" before someone whose gender the article
+    # never showed.
+    ranked = sorted(
+        range(len(candidates)),
+        key=lambda i: (not candidates[i][2], candidates[i][1] not in art.gender, i),
+    )
+    return candidates[ranked[0]][1]
+
+
+OBJECT_DEPS = frozenset({"dobj", "pobj", "iobj", "dative", "poss", "obj", "oprd"})
+
+
+def _is_object(tok) -> bool:
+    """Is this name (or the phrase it heads) an object or a possessive rather than an actor?"""
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in OBJECT_DEPS
+
+
+def _previous_subject_person(art: _Article, pron, gender: str, depth: int) -> str | None:
+    """The person subject of an earlier clause of the pronoun's sentence or of the sentence before.
+
+    Sentences are counted by final punctuation outside quotation marks (a quote's own full stop
+    does not end the narrative sentence) and by paragraph breaks; at most one paragraph break is
+    crossed. In the sentence before, the main clause's subject comes first.
+    """
+    doc = art.doc
+    current: list = []  # subjects before the pronoun in its own sentence, nearest first
+    previous: list = []  # subjects of the sentence before, nearest first
+    region, breaks, seen_words = current, 0, False
+    ti = pron.i - 1
+    while ti >= 0 and pron.i - ti < 200:
+        tok = doc[ti]
+        ti -= 1
+        if art.in_quote[tok.i] >= 0:
+            continue
+        is_break = tok.text in SENTENCE_END or "\n" in tok.text
+        if is_break:
+            if "\n" in tok.text:
+                breaks += 1
+                if breaks > 1 or _is_heading(art, max(tok.idx - 1, 0)):
+                    break
+            if region is current:
+                region, seen_words = previous, False
+            elif seen_words:
+                break  # the start of the sentence before the previous one
+            continue
+        if not tok.is_punct and not tok.is_space:
+            seen_words = True
+        if tok.dep_ in ("nsubj", "nsubjpass") and art.in_quote[tok.head.i] < 0:
+            region.append(tok)
+    main = [t for t in previous if t.head.dep_ == "ROOT"]
+    for tok in [*current, *main, *[t for t in previous if t not in main]]:
+        key = _subject_person(art, tok, gender, depth)
+        if key is not None:
+            if key not in art.gender:
+                # A subject the article never gave a gender loses to someone shown to be "she"
+                # who was speaking just before it (same or previous paragraph).
+                return _known_speaker_before(art, tok, pron, gender) or key
+            return key
+    return None
+
+
+def _known_speaker_before(art: _Article, subject, pron, gender: str) -> str | None:
+    """A person of known matching gender who is the subject of a speech verb before ``subject``."""
+    doc, breaks = art.doc, 0
+    breaks = sum(1 for k in range(subject.i, pron.i) if "\n" in doc[k].text)
+    ti = subject.i - 1
+    while ti >= 0 and pron.i - ti < 200:
+        tok = doc[ti]
+        ti -= 1
+        if "\n" in tok.text:
+            breaks += 1
+            if breaks > 1:
+                break
+        if art.in_quote[tok.i] >= 0 or tok.dep_ not in ("nsubj", "nsubjpass") or not _is_cue_verb(tok.head):
+            continue
+        key = art.entity_at[tok.i]
+        if key is not None and art.entities[key].type == "PERSON" and art.gender.get(key) == gender:
+            return key
+    return None
+
+
+def _subject_person(art: _Article, tok, gender: str, depth: int) -> str | None:
+    """The person a subject names (a name, a fitting description, or a same-gender pronoun)."""
+    lower = tok.lower_
+    if lower in PERSON_PRONOUNS:
+        if PERSON_PRONOUNS[lower] != gender or depth >= 2:
+            return None
+        return _pronoun_person(art, tok, gender, depth + 1)
+    if tok.pos_ == "PRON" or tok.tag_ in ("NNS", "NNPS"):
+        return None  # "they", "who", "the two leaders"
+    key = art.entity_at[tok.i]
+    if key is None and tok.pos_ in ("NOUN", "PROPN"):
+        key = _resolve(art, tok).entity
+    if key is None or art.entities[key].type != "PERSON" or art.gender.get(key, gender) != gender:
+        return None
+    return key
 
 
 def _is_subject(art: _Article, char: int) -> bool:
@@ -392,6 +527,7 @@ def _description_entity(
     head = words[-1]
     modifiers = [w for w in words[:-1] if w not in GENERIC_MODIFIERS and w not in ("'s", "’s")]
     fits: list[str] = []
+    exact: list[str] = []  # fits naming every modifier in their own roles
     for e in art.entities.values():
         if e.type == "PERSON" and not org:
             role_words = {w.lower().rstrip(".").removesuffix("'s").removesuffix("’s") for r in e.roles for w in r.replace("-", " ").split()}
@@ -406,6 +542,11 @@ def _description_entity(
         countryless = not org and all(w in ROLE_TITLE_WORDS for w in role_words)
         if head_fits and all(_word_fits(m, role_words) or countryless and m in nationality for m in modifiers):
             fits.append(e.key)
+            if all(_word_fits(m, role_words) for m in modifiers):
+                exact.append(e.key)
+    # "the Russian leader": a "Russian President" fits better than a plain "President".
+    if exact and len(exact) < len(fits):
+        fits = exact
     if len(fits) == 1:
         return fits[0]
     if len(fits) > 1:
@@ -479,8 +620,8 @@ def _zone_after(art: _Article, qi: int, after: int) -> list[int]:
         ti += 1
     while ti < len(doc) and len(out) < MAX_ZONE:
         tok = doc[ti]
-        if art.in_quote[ti] >= 0 and art.in_quote[ti] != qi or "\n" in tok.text:
-            break
+        if art.in_quote[ti] >= 0 and art.in_quote[ti] != qi or "\n" in tok.text or tok.text == ";":
+            break  # a semicolon starts another clause: "…or “trust, but verify”; the fact that X said it"
         if art.in_quote[ti] < 0:
             out.append(ti)
             if tok.text in SENTENCE_END:
@@ -495,7 +636,7 @@ def _zone_before(art: _Article, qi: int, before: int) -> list[int]:
     ti = art.token_at(before) - 1 if before > 0 else -1
     while ti >= 0 and len(out) < MAX_ZONE:
         tok = doc[ti]
-        if art.in_quote[ti] >= 0 and art.in_quote[ti] != qi or "\n" in tok.text or tok.text in SENTENCE_END:
+        if art.in_quote[ti] >= 0 and art.in_quote[ti] != qi or "\n" in tok.text or tok.text in SENTENCE_END or tok.text == ";":
             break
         out.append(ti)
         ti -= 1
