@@ -320,9 +320,9 @@ def _name_words(form: str) -> int:
 
 
 def _build_entity(members: list[_Record], article_order: dict[str, int]) -> Entity:
-    counts = Counter(r.cls if r.cls != "PLACE" else r.local.type for r in members)
-    person_members = [r for r in members if r.cls == "PERSON"]
-    etype = "PERSON" if person_members else counts.most_common(1)[0][0]
+    # The type most members give (a tagger slip in one article is outvoted); ties: first seen.
+    counts = Counter(r.local.type for r in members)
+    etype = max(counts, key=lambda t: (counts[t], -min(r.order for r in members if r.local.type == t)))
     first_seen: dict[str, int] = {}
     name_freq: Counter = Counter()
     for r in members:
