@@ -22,7 +22,9 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from newsprism.analyse.claims import Frame, claim_frame
 from newsprism.analyse.quantities import DIMENSION, TO_BASE, compatible, is_open_ended
 from newsprism.model import Article, ArticleAnalysis, Claim, Entity, Fact
 
@@ -59,6 +61,7 @@ class _Item:
     modifiers: set[str] = field(default_factory=set)
     window: set[str] = field(default_factory=set)
     snapshot: bool = False
+    frame: Frame | None = None  # parsed lazily, only for claims that reach the dispute test
 
 
 def group_facts(articles: list[Article], analyses: list[ArticleAnalysis], entities: list[Entity]) -> list[Fact]:
@@ -106,7 +109,8 @@ def group_facts(articles: list[Article], analyses: list[ArticleAnalysis], entiti
                     continue
                 if a.kind in ("date", "time of day"):
                     continue  # many events have dates: a date difference needs a direct link
-                if _may_dispute(a, b) and _same_subject(a, b) and _disputable(a, b, bridged=True):
+                if _may_dispute(a, b) and _same_subject(a, b) and _disputable(a, b, bridged=True) \
+                        and _same_measure(a, b, bridged=True):
                     dispute_links.add(pair)
 
     components: dict[int, list[_Item]] = defaultdict(list)
@@ -219,7 +223,8 @@ def _link(a: _Item, b: _Item) -> str | None:
         return None
     if not _may_dispute(a, b):
         return None
-    if _disputable(a, b) and sim >= SIM_DISPUTE and (shared_names or not a.names or not b.names):
+    if _disputable(a, b) and sim >= SIM_DISPUTE and (shared_names or not a.names or not b.names) \
+            and _same_measure(a, b):
         return "dispute"
     return None
 
@@ -251,6 +256,99 @@ def _disputable(a: _Item, b: _Item, bridged: bool = False) -> bool:
         return False  # the words right around the two values differ: likely two different measures
     # Lenient reading: "more than X" only contradicts values at or below X.
     return not compatible(_lenient(a.base_value), _lenient(b.base_value), tolerance=0.02)
+
+
+# Nouns that say little about what was measured: "two people", "90 percent", "three times".
+GENERIC_HEADS = {"people", "person", "percent", "percentage", "number", "total", "one", "thing", "time", "case",
+                 "figure", "individual", "share", "rate", "amount", "part", "member", "other", "some"}
+# Predicates that name one event or outcome in different words.
+PREDICATE_CLASSES = [
+    {"kill", "die", "dead", "death", "slay", "perish", "fatal"},
+    {"injure", "wound", "hurt", "injured", "wounded"},
+    {"arrest", "detain", "apprehend", "jail", "imprison"},
+    {"free", "release", "pardon", "liberate"},
+    {"evacuate", "flee", "displace"},
+    {"pay", "spend", "cost"},
+    {"earn", "make", "receive", "get"},
+    {"sell", "ship"},
+    {"attend", "gather", "join", "rally", "march", "protest"},
+]
+SIM_LOCAL = 0.30  # overlap of the words around the two values, subject words left out
+
+
+def _same_measure(a: _Item, b: _Item, bridged: bool = False) -> bool:
+    """The much stronger evidence a difference of value needs than an agreement does.
+
+    Two different numbers are only a dispute when they are said of the same thing in the same frame:
+    (a) same measured noun with the same distinguishing modifiers, and the same (or a synonymous)
+    predicate; (b) no conflicting time anchor; (c) the clauses around the values share their words
+    beyond the subject (a bridging claim that agrees with both, or a specific subject: a modified noun
+    of one named owner, "Leno's new salary", stands in for this); (d) a vague noun
+    ("people", "percent") also needs the predicate's other nouns to match. When in doubt, no dispute.
+    """
+    fa, fb = _frame(a), _frame(b)
+    if a.head is None or b.head is None or _head_class(a.head) != _head_class(b.head):
+        return False  # (a) same noun, not merely a shared subject word
+    if fa.modifiers != fb.modifiers:
+        return False  # (a) "black residents" vs "residents", "current salary" vs "new salary"
+    if _anchors_conflict(fa.anchors, fb.anchors):
+        return False  # (b) another year, day, month or time window
+    pa, pb = _predicates(a, fa), _predicates(b, fb)
+    if not pa or not pb or not _synonymous(pa, pb):
+        return False  # (a) "killed" vs "injured", "needed to trigger" vs "planned to vote"
+    if _stem(a.head) in GENERIC_HEADS and not fa.arguments & fb.arguments:
+        return False  # (d) "two people" and "three people" need more than the verb to be one toll
+    specific = bool(fa.modifiers) and _stem(a.head) not in GENERIC_HEADS and bool(a.names & b.names)
+    if not bridged and not specific and _overlap(fa.clause, fb.clause) < SIM_LOCAL:
+        return False  # (c) the clauses around the two values talk about different things
+    return True
+
+
+def _frame(item: _Item) -> Frame:
+    if item.frame is None:
+        claim = item.claim
+        sentence = claim.sentence.text if claim.sentence else claim.text
+        item.frame = claim_frame(_parse(sentence), claim, item.kind)
+    return item.frame
+
+
+@lru_cache(maxsize=8192)
+def _parse(sentence: str):
+    from newsprism.analyse.nlp import load_nlp
+
+    return load_nlp()(sentence)
+
+
+def _predicates(item: _Item, frame: Frame) -> set[str]:
+    """An event noun ("talks", "summit") is its own predicate: "lasted" and "emerged from" measure it."""
+    if item.head is not None and any(_stem(item.head) in cls or item.head in cls for cls in EVENT_CLASSES):
+        return {"event:" + _head_class(item.head)}
+    return set(frame.predicates)
+
+
+def _synonymous(x: set[str], y: set[str]) -> bool:
+    if x & y:
+        return True
+    return any(x & cls and y & cls for cls in PREDICATE_CLASSES)
+
+
+def _anchors_conflict(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Both sentences name a year / weekday / month / relative time (or carry other figures) and they
+    differ, or their time windows ("over three days", "a day") differ: likely two periods or instances."""
+    for prefix in ("y:", "d:", "m:", "r:", "n:"):
+        ax = {t for t in x if t.startswith(prefix)}
+        ay = {t for t in y if t.startswith(prefix)}
+        if ax and ay and ax != ay:
+            return True
+    wx = {t for t in x if t.startswith(("w:", "rate:"))}
+    wy = {t for t in y if t.startswith(("w:", "rate:"))}
+    return bool(x and y) and wx != wy  # "on Sunday" vs "over three days": two scopes
+
+
+def _overlap(x: frozenset[str], y: frozenset[str]) -> float:
+    if not x or not y:
+        return 0.0  # nothing said of the value beyond its noun and verb: no evidence of one event
+    return len(x & y) / min(len(x), len(y))
 
 
 def _lenient(value: dict) -> dict:

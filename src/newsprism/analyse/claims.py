@@ -20,6 +20,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from newsprism.analyse.quantities import (
     ORDINAL_WORDS,
@@ -558,3 +559,144 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
             continue
         out.append(c)
     return out
+
+
+# --------------------------------------------------------------------------- what a value is said of
+# align/facts needs more than the measured noun before it calls two different values a dispute: the
+# event or predicate the number belongs to, the modifiers that pick a subgroup, and the time anchors
+# of the sentence. Read off the parse of the claim's sentence.
+
+# Verbs that report or carry a value without saying what happened ("said", "was", "lasted").
+CARRIER_VERBS = LIGHT_VERBS | {"say", "tell", "report", "add", "according", "accord", "show", "find", "note", "put"}
+# Modifiers that hedge or quantify rather than pick out a subgroup.
+NON_DISTINGUISHING = {"only", "about", "some", "nearly", "almost", "roughly", "around", "approximately", "just",
+                      "more", "less", "least", "most", "other", "another", "total", "estimated", "whole",
+                      "entire", "all", "such", "same", "own", "reported"}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WINDOW_UNITS = r"(?:second|minute|hour|day|night|week|weekend|month|year|decade|century)s?"
+_NUMBER_WORD = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
+               r"fifteen|twenty|thirty|forty|fifty|hundred)"
+_WINDOW_RE = re.compile(rf"\b(?:(first|past|last|next|previous|following|over|within|in)\s+(?:the\s+)?)?"
+                        rf"({_NUMBER_WORD})[\s-]+({_WINDOW_UNITS})\b", re.I)
+_RATE_RE = re.compile(rf"\b(?:a|per|each|every)\s+({_WINDOW_UNITS})\b|\b(daily|weekly|monthly|annually|yearly|"
+                      r"nightly|hourly)\b", re.I)
+_RELATIVE_RE = re.compile(r"\b(today|yesterday|tonight|tomorrow|(?:last|this|next)\s+(?:week|month|year|weekend|"
+                          r"season|night|time)|so far)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What one value is said of, for the dispute test (never stored in the brief)."""
+
+    head: str | None  # lemma of the measured noun
+    modifiers: frozenset[str]  # adjectives / compounds / qualifiers that pick out a subgroup
+    predicates: frozenset[str]  # the event or state the value belongs to ("kill", "black", "meeting")
+    arguments: frozenset[str]  # the other nouns of that predicate ("clash", "Kabul")
+    anchors: frozenset[str]  # time anchors and other values of the sentence ("y:2000", "d:sunday", "n:2")
+    clause: frozenset[str] = frozenset()  # content lemmas of the value's own clause, subject and verb left out
+
+
+def claim_frame(sent_doc, claim: Claim, kind: str) -> Frame:
+    """The frame of ``claim`` in ``sent_doc``, a parse of ``claim.sentence.text`` alone."""
+    offset = claim.sentence.start if claim.sentence else claim.start
+    lo, hi = claim.start - offset, claim.end - offset
+    anchors = time_anchors(sent_doc.text[:lo] + " " + sent_doc.text[hi:])
+    span = sent_doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None or not len(span):
+        return Frame(None, frozenset(), frozenset(), frozenset(), anchors)
+    inside = set(range(span.start, span.end))
+    root = span.root
+    noun = root if root.pos_ in ("NOUN", "PROPN") and unit_of(root.text) is None and not root.like_num else None
+    head = noun if noun is not None else _measured(sent_doc, span, kind)
+    np = head if head is not None else root
+    modifiers = _modifiers(np, inside) if head is not None else frozenset()
+    predicates, arguments = _predicate(np, inside | {np.i}, kind)
+    for child in np.children:  # "11 people injured", "MPs who were planning to vote": the noun's own clause
+        if child.dep_ in ("acl", "relcl") and child.i not in inside:
+            predicates |= _content_of_verb(child)
+    verb = _governing_verb(np)
+    clause = _clause_words(verb if verb is not None else np.sent.root, inside | {np.i})
+    return Frame(_lemma(head).lower() if head is not None else None, modifiers, frozenset(predicates),
+                 frozenset(arguments), anchors, frozenset(clause - predicates))
+
+
+def time_anchors(text: str) -> frozenset[str]:
+    """Years, weekdays, months, relative anchors, time windows and rates written in ``text``."""
+    low = text.lower()
+    found = {f"y:{y}" for y in re.findall(r"\b(1[5-9]\d\d|20\d\d)\b", text)}
+    found |= {f"d:{d}" for d in _WEEKDAYS if re.search(rf"\b{d}s?\b", low)}
+    found |= {f"m:{m}" for m in calendar.month_name[1:] if re.search(rf"\b{m.lower()}\b", low)}
+    found |= {"r:" + re.sub(r"\s+", " ", m.group(1)) for m in _RELATIVE_RE.finditer(low)}
+    for m in _WINDOW_RE.finditer(low):
+        nums = parse_numbers(m.group(2)) or [1.0]
+        found.add(f"w:{nums[0]:g}-{_singular(m.group(3))}")
+    for m in _RATE_RE.finditer(low):
+        found.add("rate:" + _singular(m.group(1) or m.group(2)))
+    # The sentence's other figures: "2.1 million visitors in 2019" and "1.4 million in 2021" are two years.
+    no_years = re.sub(r"\b(1[5-9]\d\d|20\d\d)\b", " ", text)
+    found |= {f"n:{n:g}" for n in parse_numbers(no_years)}
+    return frozenset(found)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _modifiers(noun, inside: set[int]) -> frozenset[str]:
+    out = set()
+    for child in noun.children:
+        if child.i in inside or child.like_num or child.ent_type_ in NUMERIC_ENT_TYPES:
+            continue
+        if child.dep_ in ("amod", "compound", "nmod") and child.pos_ != "PROPN":
+            out.add(child.lemma_.lower())
+        elif child.dep_ == "prep" and child.lower_ in ("of", "among", "in", "from", "with", "for", "aged"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ == "NOUN" and pobj.i not in inside:
+                out.add(f"{child.lower_} {pobj.lemma_.lower()}")
+                out |= {c.lemma_.lower() for c in pobj.children if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN"}
+    return frozenset(w for w in out if w not in NON_DISTINGUISHING and w.isascii())
+
+
+NUMERIC_ENT_TYPES = NUMERIC_LABELS
+
+
+def _governing_verb(np):
+    token = np
+    for _ in range(6):  # climb through prepositions, numbers and nouns to the governing verb
+        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
+            break
+        token = token.head
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def _clause_words(top, skip: set[int]) -> set[str]:
+    """Content lemmas under ``top`` (the value's clause, not the reporting frame around it)."""
+    return {t.lemma_.lower() for t in top.subtree
+            if t.i not in skip and t.is_alpha and not t.is_stop and not t.like_num and len(t) > 2
+            and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "ADV") and t.ent_type_ not in NUMERIC_ENT_TYPES}
+
+
+def _predicate(np, skip: set[int], kind: str) -> tuple[set[str], set[str]]:
+    """The event or state the noun phrase belongs to, and that predicate's other nouns."""
+    token = _governing_verb(np)
+    if token is None:
+        return set(), set()
+    arguments = set()
+    for child in token.children:
+        nouns = [child] if child.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "dative", "attr") else \
+            [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else []
+        for n in nouns:
+            if n.i not in skip and n.pos_ in ("NOUN", "PROPN") and n.ent_type_ not in NUMERIC_ENT_TYPES \
+                    and unit_of(n.text) is None:
+                arguments.add(_lemma(n).lower())
+    return _content_of_verb(token), arguments
+
+
+def _content_of_verb(verb) -> set[str]:
+    """The verb's lemma, or for a carrier verb ("are white", "lasted") its complement, else the verb."""
+    lemma = verb.lemma_.lower()
+    if lemma not in CARRIER_VERBS:
+        return {lemma}
+    complements = {c.lemma_.lower() for c in verb.children
+                   if c.dep_ in ("acomp", "xcomp", "ccomp", "oprd") and not c.like_num}
+    return complements or {lemma}
