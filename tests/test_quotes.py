@@ -236,3 +236,96 @@ def test_doubled_apostrophes_are_quote_marks(nlp):
     m = only(quotes_of(nlp, text), "direct")
     assert m.text == "It is a misguided approach"
     assert m.speaker_name == "Leonard Burman"
+
+
+# --------------------------------------------------------------------------- pronoun speakers
+# "he"/"she" resolves, in order, to the subject of the sentence before, the previous speaker,
+# then the nearest name outside quotation marks that is not an object or possessive.
+
+
+def test_pronoun_takes_previous_subject_not_a_name_inside_the_quote(nlp):
+    text = (
+        "Senator Paul Okafor, a Texas Democrat, praised Mr. Lindqvist’s budget.\n"
+        "“I thank Governor Henrik Lindqvist for forcing the Treasury to act,” he wrote on Facebook."
+    )
+    m = only(quotes_of(nlp, text), "direct")
+    assert m.speaker_mention.text == "he"
+    assert m.speaker_name == "Paul Okafor"
+
+
+def test_pronoun_takes_previous_subject_over_an_object_named_later(nlp):
+    text = (
+        "Mr. Dumont said his next task was to phone Chancellor Ingrid Falk and Mr. Haas.\n"
+        "“It is really their choice now,” he said."
+    )
+    m = only(quotes_of(nlp, text), "direct")
+    assert m.speaker_name == "Dumont"
+
+
+def test_pronoun_takes_previous_subject_given_as_a_description(nlp):
+    text = (
+        "French President Claude Morel met Brazilian President Pedro Alves in Lisbon. "
+        "The Brazilian president gave a warmer account of the talks. "
+        "He said Brazil and Mr. Morel “truly” wanted a deal."
+    )
+    found = quotes_of(nlp, text)
+    partial = only(found, "partial")
+    assert partial.speaker_mention.text == "He"
+    assert partial.speaker_name == "Pedro Alves"
+
+
+def test_pronoun_falls_back_to_the_previous_speaker_when_no_person_is_subject(nlp):
+    text = (
+        "“We will rebuild the bridge,” said Mayor Tomas Brandt. He spoke to Anna Kovac afterwards.\n"
+        "The council meets again in May.\n"
+        "“Nobody will be left behind,” he said."
+    )
+    quotes = [m for m in quotes_of(nlp, text) if m.kind == "direct"]
+    assert [m.speaker_name for m in quotes] == ["Tomas Brandt", "Tomas Brandt"]
+
+
+def test_pronoun_falls_back_to_nearest_name_outside_quotes_preferring_subjects(nlp):
+    text = (
+        "Alex Moreau founded the bakery in 2001. Years later the firm hired Sam Ortiz.\n"
+        "The bakery now has nine shops.\n"
+        "“We never planned to sell,” he said."
+    )
+    m = only(quotes_of(nlp, text), "direct")
+    assert m.speaker_name == "Alex Moreau"
+
+
+def test_names_inside_quotes_give_no_gender(nlp):
+    # "she" in the narrative must not make the quoted Omar Haddad a woman.
+    text = (
+        "Lena Park spoke at the rally on Sunday, where she thanked the volunteers.\n"
+        "“Omar Haddad has failed this city,” she said.\n"
+        "Omar Haddad did not comment. “We will fight on,” she said."
+    )
+    quotes = [m for m in quotes_of(nlp, text) if m.kind == "direct"]
+    assert [m.speaker_name for m in quotes] == ["Lena Park", "Lena Park"]
+
+
+def test_called_phrase_after_a_that_clause_belongs_to_the_main_subject(nlp):
+    text = "Ms. Rivera made it clear that they did not settle the dispute but called the hearing “deeply useful.”"
+    m = only(quotes_of(nlp, text), "partial")
+    assert m.speaker_name == "Rivera"
+    assert m.cue.text == "called"
+
+
+def test_quoted_gloss_before_a_semicolon_is_not_attributed(nlp):
+    text = (
+        "The old proverb says it best: measure twice, or “cut once”; the fact that Mr. Varga "
+        "said it does not mean he follows it."
+    )
+    found = quotes_of(nlp, text)
+    assert all(m.speaker_name != "Varga" for m in found if "cut once" in m.text)
+
+
+def test_surname_read_as_a_common_noun_still_names_the_speaker(nlp):
+    text = (
+        "Governor Laura Bush and Mayor Ed Price ended their meeting on Friday without a deal, "
+        "though the two struck a warm tone. Price described the meeting as “very useful,” "
+        "but details remained vague."
+    )
+    m = only(quotes_of(nlp, text), "partial")
+    assert m.speaker_name == "Ed Price"

@@ -470,13 +470,14 @@ def _previous_subject_person(art: _Article, pron, gender: str, depth: int) -> st
             if key not in art.gender:
                 # A subject the article never gave a gender loses to someone shown to be "she"
                 # who was speaking just before it (same or previous paragraph).
-                return _known_speaker_before(art, tok, pron, gender) or key
+                return _known_speaker_before(art, tok, pron, gender, depth) or key
             return key
     return None
 
 
-def _known_speaker_before(art: _Article, subject, pron, gender: str) -> str | None:
-    """A person of known matching gender who is the subject of a speech verb before ``subject``."""
+def _known_speaker_before(art: _Article, subject, pron, gender: str, depth: int) -> str | None:
+    """A person of known matching gender who is the subject of a speech verb before ``subject``
+    ("she said" counts, as the person it resolves to)."""
     doc, breaks = art.doc, 0
     breaks = sum(1 for k in range(subject.i, pron.i) if "\n" in doc[k].text)
     ti = subject.i - 1
@@ -490,6 +491,8 @@ def _known_speaker_before(art: _Article, subject, pron, gender: str) -> str | No
         if art.in_quote[tok.i] >= 0 or tok.dep_ not in ("nsubj", "nsubjpass") or not _is_cue_verb(tok.head):
             continue
         key = art.entity_at[tok.i]
+        if key is None and PERSON_PRONOUNS.get(tok.lower_) == gender and depth < 2:
+            key = _pronoun_person(art, tok, gender, depth + 1)
         if key is not None and art.entities[key].type == "PERSON" and art.gender.get(key) == gender:
             return key
     return None
