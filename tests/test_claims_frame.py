@@ -1,0 +1,41 @@
+"""Claim frames: what a value is said of (predicate, subgroup modifiers, time scope), from the parse."""
+
+from __future__ import annotations
+
+from newsprism.analyse.claims import claim_frame, extract_claims, time_anchors
+
+
+def frame_of(nlp, text: str, needle: str):
+    claim = next(c for c in extract_claims(nlp(text), "a1", []) if needle in c.text)
+    kind = (claim.property or "").partition(": ")[0]
+    return claim_frame(nlp(claim.sentence.text), claim, kind)
+
+
+def test_passive_verb_is_the_predicate_of_a_count(nlp):
+    frame = frame_of(nlp, "Officials said nine miners were trapped underground after the collapse.", "nine")
+    assert frame.head == "miner" and "trap" in frame.predicates
+
+
+def test_copula_complement_is_the_predicate_of_a_share(nlp):
+    frame = frame_of(nlp, "Only 12 percent of the delegates were undecided before the vote.", "12 percent")
+    assert "undecided" in frame.predicates and "be" not in frame.predicates
+
+
+def test_adjective_on_the_counted_noun_is_a_distinguishing_modifier(nlp):
+    frame = frame_of(nlp, "The agency hired 40 seasonal workers for the harvest.", "40")
+    assert "seasonal" in frame.modifiers
+
+
+def test_hedges_are_not_modifiers(nlp):
+    frame = frame_of(nlp, "The agency hired some 40 workers for the harvest.", "40")
+    assert frame.modifiers == frozenset()
+
+
+def test_reporting_frame_is_left_out_of_the_value_clause(nlp):
+    frame = frame_of(nlp, "The mayor told a news conference that 30 houses were flooded by the river.", "30")
+    assert "river" in frame.clause and "conference" not in frame.clause
+
+
+def test_time_anchors_read_years_days_windows_rates_and_other_figures():
+    anchors = time_anchors("In 2016, during the first six weeks on Tuesday, 40 people a day arrived")
+    assert {"y:2016", "d:tuesday", "w:6-week", "rate:day", "n:40"} <= anchors
