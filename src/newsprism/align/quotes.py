@@ -142,14 +142,21 @@ def _link(nodes: list[_Node], pairs: set[tuple[int, int]]) -> _UnionFind:
         if _contains(short.tokens, long.tokens):
             if not _speakers_conflict(short, long) or len(short.tokens) >= DISAGREEMENT_MIN_WORDS:
                 fragments[short.order].add(long.order)
-    # A fragment joins the single group it fits, preferring groups of its own speaker.
-    for frag in sorted(fragments):
-        groups = {uf.find(c) for c in fragments[frag]}
-        if len(groups) > 1 and nodes[frag].speakers:
-            same = {uf.find(c) for c in fragments[frag] if nodes[c].speakers & nodes[frag].speakers}
-            groups = same or groups
-        if len(groups) == 1:
-            uf.union(next(iter(groups)), frag)
+    # A fragment joins the single group it fits, preferring groups of its own speaker. Joining
+    # one fragment can unite two groups another fragment fitted, so repeat until nothing changes.
+    pending = sorted(fragments)
+    changed = True
+    while pending and changed:
+        changed = False
+        for frag in list(pending):
+            groups = {uf.find(c) for c in fragments[frag]}
+            if len(groups) > 1 and nodes[frag].speakers:
+                same = {uf.find(c) for c in fragments[frag] if nodes[c].speakers & nodes[frag].speakers}
+                groups = same or groups
+            if len(groups) == 1:
+                uf.union(next(iter(groups)), frag)
+                pending.remove(frag)
+                changed = True
     return uf
 
 
