@@ -159,3 +159,18 @@ def test_legal_form_and_acronym_of_an_organisation_merge():
 def test_pronouns_are_never_merged():
     arts, ans = _story([("he", "PERSON"), ("it", "ORG")], [("he", "PERSON"), ("it", "ORG")])
     assert len(merge_entities(arts, ans)) == 4
+
+
+def test_organisation_short_forms_join_the_one_long_name():
+    arts, ans = _story(
+        [("ATI Technologies", "ORG"), ("U.S. Geological Survey", "ORG")],
+        [("ATI", "ORG"), ("Geological Survey", "ORG")],
+    )
+    assert len(merge_entities(arts, ans)) == 2
+
+
+def test_possessor_is_not_part_of_a_place_name():
+    arts, ans = _story([("Indonesia's Aceh", "GPE")], [("Aceh", "GPE")], [("Indonesia", "GPE")])
+    entities = merge_entities(arts, ans)
+    assert _entity_of(entities, "a0", "e0") is _entity_of(entities, "a1", "e0")
+    assert _entity_of(entities, "a2", "e0") is not _entity_of(entities, "a1", "e0")

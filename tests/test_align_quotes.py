@@ -149,3 +149,16 @@ def test_speaker_found_only_through_a_pronoun_does_not_make_a_disagreement():
     assert len(quotes) == 1
     assert not quotes[0].speaker_disagreement
     assert quotes[0].speaker_name == "Donald Trump"
+
+
+def test_fragment_joins_once_its_containers_are_united_by_another_fragment():
+    # "extremely productive" sits in two wordings that only a later partial quote unites.
+    quotes = _align(
+        _article(0, "extremely productive", "Donald Trump", kind="partial"),
+        _article(1, "we had an extremely productive meeting and many points were agreed to, "
+                    "there are just a very few that are left", "Donald Trump"),
+        _article(2, "extremely productive meeting and many people cheered outside", "Donald Trump"),
+        _article(3, "extremely productive meeting and many", "Donald Trump", kind="partial"),
+    )
+    assert len(quotes) == 1
+    assert quotes[0].articles == ["a0", "a1", "a2", "a3"]

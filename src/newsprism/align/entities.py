@@ -12,11 +12,20 @@ Rules (a wrong merge is worse than a missed one, so every rule is conservative):
   ("Donald Trump" / "President Donald Trump"). A less specific form (surname only: "Trump",
   "Mr. Trump"; an initial: "D. Trump"; no middle name) joins the one more specific person it fits;
   when several fit ("Trump" in a story about Donald and Melania Trump) it joins only if exactly
-  one of them shares a role word with it, else it stays apart. A suffix never matches its absence
+  one of them shares a role or title word with it ("President Trump"), or if one of them is in at
+  least 3 articles and 3 times as many as every other; else it stays apart. A suffix never matches its absence
   (Donald Trump ≠ Donald Trump Jr.); two different given names never match.
 * A bare role ("the president") is not a name: it is never merged.
-* Other names: same token keys after dropping determiners, possessives and dots ("the U.S." =
-  "US"), or an acronym of exactly one longer name ("UN" = "United Nations").
+* A one-letter slip inside a long first name ("Volodmyr" / "Volodymyr Zelenskyy") merges when
+  surname, suffix and middle names agree and both first names share first and last letter
+  (so "Ivan" / "Ivana" stay apart).
+* Other names: same token keys after dropping determiners, possessives, a possessor ("Indonesia's
+  Aceh" = "Aceh") and dots ("the U.S." = "US"), compared with spaces and hyphens out ("SeaMicro" =
+  "Sea Micro"); an organisation's legal form does not count ("Intel Corp." = "Intel"). A shorter
+  form joins the one longer name of its class it can only mean: an acronym ("UN", "HP" =
+  "Hewlett-Packard"), and for organisations the leading word ("ATI" = "ATI Technologies") or the
+  trailing words ("Geological Survey" = "U.S. Geological Survey").
+* Pronouns ("he", "it") are never merged. The merged entity's type is the one most members give.
 
 Canonical ``name``: the fullest form (most name words), then the most frequent, then the first
 seen. ``aliases``: every other surface form. Ids ``ent-1``… by number of articles, then mentions,
