@@ -74,3 +74,15 @@ def test_reader_keeps_entity_mentions_of_validated_sentences(tmp_path):
 
 def test_detokenize_rejoins_split_names():
     assert detokenize(["T", "-", "Mobile", "USA", "'s"]) == "T-Mobile USA's"
+
+
+def test_run_on_a_few_ecb_plus_documents_reports_the_conll_metrics(shared_data):
+    from newsprism.evaluate.entities import run
+
+    if not (shared_data / "ecb-plus").exists():
+        pytest.skip("ECB+ not present")
+    report = run("ecb-plus", shared_data, limit=3)
+    for key in ("conll_f1", "muc_f1", "b3_f1", "ceafe_f1"):
+        assert 0.0 <= report.metrics[key] <= 1.0
+        assert 0.0 <= report.baselines["same_head_lemma"][key] <= 1.0
+    assert report.extra["documents"] == 3
