@@ -178,16 +178,19 @@ def _genders(doc, art: _Article) -> dict[str, str]:
                 votes.setdefault(key, [0, 0])[0 if g == "m" else 1] += 5
     for sent in doc.sents:
         # Names inside quotation marks are talked about, not the ones the narrative's pronouns mean.
-        people = {
-            art.entity_at[t.i] for t in sent
+        named = [
+            t.i for t in sent
             if art.entity_at[t.i] and art.in_quote[t.i] < 0 and art.entities[art.entity_at[t.i]].type == "PERSON"
-        }
+        ]
+        people = {art.entity_at[i] for i in named}
         if len(people) != 1:
             continue
         key = people.pop()
         for t in sent:
             g = PERSON_PRONOUNS.get(t.lower_)
-            if g and art.in_quote[t.i] < 0:
+            # Only pronouns after the name: "He then told Ann Lee to leave her car" says nothing
+            # about Ann Lee being a "he".
+            if g and art.in_quote[t.i] < 0 and t.i > named[0]:
                 votes.setdefault(key, [0, 0])[0 if g == "m" else 1] += 1
     return {k: ("m" if m > f else "f") for k, (m, f) in votes.items() if m != f}
 
