@@ -25,8 +25,9 @@ runs a model. For each article:
 Speakers: the cue's subject (or the object of "according to"); with no cue in the quote's own
 sentence, the speaker of the quote just before (same or previous paragraph) or the subject of a
 speech verb in the sentence before. A name resolves to its ``LocalEntity`` (full name); "he"/"she"
-to the nearest earlier person of a compatible gender (preferring recent speakers and subjects);
-a definite description ("the president", "the Russian leader", "the Kremlin aide") to the one
+to the person subject of the clause or sentence before, else the previous speaker, else the
+nearest person named outside quotation marks who is not an object or possessive (names inside
+quotes are never candidates; see ``_pronoun_person``); a definite description ("the president", "the Russian leader", "the Kremlin aide") to the one
 person or organisation whose roles or name it fits, else it stays unnamed; an indefinite one
 ("a senior official") stays unnamed. Organisations ("the Kremlin said") get ``speaker_type`` ORG.
 
