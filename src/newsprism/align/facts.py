@@ -117,9 +117,15 @@ def group_facts(articles: list[Article], analyses: list[ArticleAnalysis], entiti
     for it in items:
         components[find(it.idx)].append(it)
     ordered = sorted(components.values(), key=lambda members: min(m.idx for m in members))
+    # Each link lies inside one component: bucket once instead of scanning all links per fact.
+    component_of = {it.idx: id(members) for members in ordered for it in members}
+    links_in: dict[int, dict[str, set]] = defaultdict(lambda: {"agree": set(), "dispute": set()})
+    for name, links in (("agree", agree_links), ("dispute", dispute_links)):
+        for i, j in links:
+            links_in[component_of[i]][name].add((i, j))
     facts = []
     for n, members in enumerate(ordered, start=1):
-        facts.append(_fact(f"f-{n}", members, agree_links, dispute_links))
+        facts.append(_fact(f"f-{n}", members, links_in[id(members)]["agree"], links_in[id(members)]["dispute"]))
     return facts
 
 
@@ -181,6 +187,7 @@ def _capitalised(sentence: str, claim_text: str) -> set[str]:
     return {w.lower() for w in words if w.lower() not in STOP}
 
 
+@lru_cache(maxsize=None)
 def _stem(word: str) -> str:
     for suffix in ("ies", "es", "s"):
         if word.endswith(suffix) and len(word) > len(suffix) + 3:
@@ -188,6 +195,7 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=None)
 def _head_class(head: str) -> str:
     for cls in EVENT_CLASSES:
         if _stem(head) in cls or head in cls:
