@@ -69,6 +69,34 @@ def test_ggt_metrics_are_micro_averaged_with_speaker_accuracy_over_matches():
     assert metrics["speaker_acc_0.3"] == 0.5
 
 
+def test_pronoun_resolution_judges_only_marked_he_she_and_compares_surnames():
+    he = (20, 22)
+    gold = [
+        q(0, 10, speaker=he, speaker_text="he", reference="Vladimir Putin"),
+        q(30, 40, speaker=(50, 53), speaker_text="she", reference="Jane Doe"),
+        q(60, 70, speaker=(80, 82), speaker_text="He", reference="Donald Trump"),
+        q(90, 99, speaker=(95, 97), speaker_text="he", reference=""),  # no reference: not judged
+        q(100, 110, speaker=(120, 132), speaker_text="Donald Trump", reference="Donald Trump"),  # a name
+    ]
+    pred = [
+        q(0, 10, speaker=he, speaker_text="he", reference="Putin"),  # surname matches: right
+        q(30, 40, speaker=(50, 53), speaker_text="she", reference="Mary Smith"),  # wrong person
+        q(60, 70, speaker=(75, 79), speaker_text="Aide"),  # marked another span: not judged
+        q(90, 99, speaker=(95, 97), speaker_text="he", reference="Putin"),
+        q(100, 110, speaker=(120, 132), speaker_text="Donald Trump", reference="Donald Trump"),
+    ]
+    acc, n = ggt.pronoun_resolution([ggt.compare(gold, pred, 0.3)])
+    assert (acc, n) == (0.5, 2)
+    assert ggt.pronoun_resolution([ggt.compare(gold[4:], pred[4:], 0.3)]) == (None, 0)
+
+
+def test_a_pronoun_left_as_the_name_is_not_the_person():
+    assert not ggt.same_person("Vladimir Putin", "he")
+    assert not ggt.same_person("Vladimir Putin", "")
+    assert ggt.same_person("Vladimir Putin", "Mr. Putin")
+    assert ggt.same_person("Trump", "Donald J. Trump")
+
+
 def test_ggt_repairs_two_arrays_run_together_and_drops_the_repeat():
     item = {"speaker": "A", "quote": "x"}
     cell = json.dumps([item, {"speaker": "B", "quote": "y"}]).rstrip("]") + "\n[" + json.dumps([item])[1:]

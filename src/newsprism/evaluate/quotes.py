@@ -70,6 +70,7 @@ class Found:
     cue_text: str = ""
     floating: bool = False  # no speaker inside the quote's own sentence(s)
     pieces: tuple[tuple[Range, bool], ...] = ()  # (span, floating) of each piece of a split quote
+    speaker_name: str = ""  # the person the speaker mention was resolved to ("" when unresolved)
 
 
 @dataclass
@@ -162,6 +163,7 @@ def newsprism_found(doc, article_id: str) -> tuple[list[Found], int]:
                 cue_text=m.cue.text if m.cue else "",
                 floating=pieces[0][1],
                 pieces=pieces,
+                speaker_name=m.speaker_name or "",
             )
         )
     return found, errors
@@ -195,6 +197,8 @@ def textacy_found(doc, article_id: str = "") -> tuple[list[Found], int]:
                 cue=cue,
                 cue_text=text[cue[0] : cue[1]] if cue else "",
                 floating=is_floating(bounds, content, speaker),
+                # textacy resolves nothing: the person it names is its speaker tokens ("he" stays "he").
+                speaker_name=text[speaker[0] : speaker[1]] if speaker else "",
             )
         )
     return found, 0
@@ -238,6 +242,7 @@ def to_ggt(found: Found) -> list[ggt.Quote]:
             verb=found.cue_text,
             floating=floating,
             kind=found.kind,
+            reference=found.speaker_name,
         )
         for span, floating in pieces
     ]
@@ -251,7 +256,10 @@ def ggt_metrics(articles: Sequence[ggt.GoldArticle], found: Sequence[list[Found]
         for name in ("quote_f1", "speaker_acc", "quote_precision", "quote_recall", "verb_acc", "speaker_acc_strict")
         for t in ("0.3", "0.8")
     ]
-    return {k: metrics[k] for k in order}, details
+    metrics = {k: metrics[k] for k in order}
+    # Beyond GGT's scorer: was a he/she speaker resolved to the right person (matches at 0.3)?
+    metrics["pronoun_resolution_acc"], metrics["pronoun_resolution_n"] = ggt.pronoun_resolution(details[0.3])
+    return metrics, details
 
 
 def is_marked(text: str) -> bool:

@@ -42,6 +42,9 @@ class Quote:
     # sentence; the scorer credits such a prediction when the gold has no speaker.
     floating: bool = False
     kind: str = ""  # direct | partial | indirect (ours), "" when unknown
+    # The person the speaker mention means: GGT's ``reference`` on gold, the
+    # system's resolved name on a prediction ("" when none).
+    reference: str = ""
 
 
 @dataclass
@@ -119,7 +122,13 @@ def gold_quote(text: str, item: dict) -> tuple[Quote, bool]:
         hint = given_speaker[0] + drift if given_speaker else (quote[0] if quote else None)
         speaker = anchor(text, speaker_text, hint) or given_speaker
     return (
-        Quote(quote=quote, speaker=speaker, speaker_text=speaker_text, verb=item.get("verb") or ""),
+        Quote(
+            quote=quote,
+            speaker=speaker,
+            speaker_text=speaker_text,
+            verb=item.get("verb") or "",
+            reference=(item.get("reference") or "").strip(),
+        ),
         found is not None,
     )
 
@@ -234,6 +243,41 @@ def aggregate(scores: Sequence[ArticleScore], threshold: float) -> dict[str, flo
         f"verb_acc_{t}": round(verb / tp, 4) if tp else 0.0,
         f"speaker_acc_strict_{t}": round(strict / tp, 4) if tp else 0.0,
     }
+
+
+PRONOUN_SPEAKERS = ("he", "she")
+
+
+def name_words(name: str) -> list[str]:
+    return name.replace(".", "").lower().split()
+
+
+def same_person(reference: str, resolved: str) -> bool:
+    """Surname test: the resolved name's last word is the reference's, or holds the reference's surname."""
+    ref, res = name_words(reference), name_words(resolved)
+    return bool(ref and res) and (res[-1] == ref[-1] or ref[-1] in res)
+
+
+def pronoun_resolution(scores: Sequence[ArticleScore]) -> tuple[float | None, int]:
+    """Whether a he/she speaker was resolved to the person GGT's ``reference`` names.
+
+    Judged: matched quotes whose gold speaker is "he"/"she" with a reference, and
+    whose predicted speaker span covers the gold pronoun's start (the system
+    marked that pronoun, not some other span). Correct: the prediction's resolved
+    name shares the reference's surname. GGT's own scorer checks the span only.
+    """
+    judged = [
+        m
+        for s in scores
+        for m in s.matches
+        if m.gold.speaker_text.lower() in PRONOUN_SPEAKERS
+        and m.gold.reference
+        and m.gold.speaker is not None
+        and m.pred.speaker is not None
+        and m.pred.speaker[0] <= m.gold.speaker[0] <= m.pred.speaker[1]
+    ]
+    correct = sum(same_person(m.gold.reference, m.pred.reference) for m in judged)
+    return (round(correct / len(judged), 4) if judged else None), len(judged)
 
 
 def score_corpus(
