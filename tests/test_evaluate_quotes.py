@@ -95,6 +95,7 @@ def test_a_pronoun_left_as_the_name_is_not_the_person():
     assert not ggt.same_person("Vladimir Putin", "")
     assert ggt.same_person("Vladimir Putin", "Mr. Putin")
     assert ggt.same_person("Trump", "Donald J. Trump")
+    assert ggt.same_person("Jody Wilson-Raybould", "Wilson Raybould")
 
 
 def test_ggt_repairs_two_arrays_run_together_and_drops_the_repeat():

@@ -249,7 +249,8 @@ PRONOUN_SPEAKERS = ("he", "she")
 
 
 def name_words(name: str) -> list[str]:
-    return name.replace(".", "").lower().split()
+    """Letter runs only, so "Kim Jong-un" and "Kim Jong un", "Mr. Putin" and "Mr Putin" compare equal."""
+    return re.findall(r"[^\W\d_]+", name.lower())
 
 
 def same_person(reference: str, resolved: str) -> bool:
