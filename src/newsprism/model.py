@@ -268,4 +268,6 @@ class Brief:
     timeline: list[TimelineEntry] = field(default_factory=list)
     summary: list[SummarySentence] = field(default_factory=list)
     warnings: list[InputWarning] = field(default_factory=list)
+    # per-outlet loaded terms (analyse.framing.loaded_terms): a plain JSON-ready dict
+    framing: dict[str, Any] = field(default_factory=dict)
     schema: str = SCHEMA_ID

@@ -33,6 +33,7 @@ def build_brief(
     *,
     summary_words: int = 200,
 ) -> Brief:
+    from newsprism.analyse.framing import loaded_terms
     from newsprism.brief.summary import summarize
     from newsprism.brief.timeline import build_timeline
 
@@ -47,6 +48,7 @@ def build_brief(
         timeline=build_timeline(articles, analyses),
         summary=summarize(articles, analyses, story, max_words=summary_words),
         warnings=warnings,
+        framing=loaded_terms(articles, analyses),
     )
 
 
@@ -158,6 +160,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             {"text": s.text, "sources": [_span(x) for x in s.sources]} for s in brief.summary
         ],
         "warnings": [asdict(w) for w in brief.warnings],
+        "framing": brief.framing,
     }
 
 
@@ -199,6 +202,10 @@ def iter_spans(data: dict[str, Any]):
     for i, s in enumerate(data["summary"]):
         for src in s["sources"]:
             yield f"summary {i}", src
+    for outlet, entry in data.get("framing", {}).get("outlets", {}).items():
+        for term in entry["loaded"]:
+            for span in term["spans"]:
+                yield f"framing {outlet}", span
 
 
 def span_errors(data: dict[str, Any]) -> list[str]:

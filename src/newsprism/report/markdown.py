@@ -16,6 +16,7 @@ from newsprism.report.view import (
     article_labels,
     cast_rows,
     coverage_rows,
+    framing_rows,
     diff_changes,
     ops_changes,
     format_date,
@@ -257,7 +258,22 @@ def _opinion(brief: Brief, labels: dict[str, str]) -> list[str]:
                 items.append(
                     f"- **{label}** · {md(labels[article.id])}: “{md(shorten(article.text[start:end], 200))}”{why}"
                 )
-    return lines + (items or ["*No paragraph was labelled opinion or analysis.*"]) + [""]
+    lines += items or ["*No paragraph was labelled opinion or analysis.*"]
+    return lines + [""] + _framing(brief, labels)
+
+
+def _framing(brief: Brief, labels: dict[str, str]) -> list[str]:
+    rows = framing_rows(brief, labels)
+    lines = ["### Loaded terms", ""]
+    if not rows:
+        return lines + ["*No outlet uses a loaded term where another uses neutral wording.*", ""]
+    lines += ["Outlets' own words (quotations not counted); counts are loaded / neutral.", ""]
+    body = [
+        [md(r["concept"]), f"**{md(r['loaded'])}**", md(r["neutral"]),
+         " · ".join(f"{md(c['outlet'])} {c['loaded']} / {c['neutral']}" for c in r["cells"])]
+        for r in rows
+    ]
+    return lines + _table(["Concept", "Loaded term", "Neutral", "By outlet (loaded / neutral)"], body) + [""]
 
 
 def _articles(brief: Brief, labels: dict[str, str]) -> list[str]:

@@ -690,3 +690,29 @@ def outlet_counts(articles: list[Article]) -> list[str]:
 
 def independent_groups(articles: list[Article]) -> int:
     return len({a.source_group or a.id for a in articles})
+
+
+def framing_rows(brief: Brief, labels: dict[str, str]) -> list[dict[str, Any]]:
+    """Loaded-term contrasts as table rows: per outlet, loaded vs neutral counts (quotes excluded).
+
+    The framing dict keys outlets by name, or by source group when the outlet is unknown; the latter
+    are shown with the article label a reader sees everywhere else in the report.
+    """
+    outlets = brief.framing.get("outlets", {})
+
+    def display(key: str) -> str:
+        articles = outlets.get(key, {}).get("articles", [])
+        return labels[articles[0]] if key.startswith("sg-") and articles and articles[0] in labels else key
+
+    return [
+        {
+            "concept": contrast["concept"],
+            "loaded": contrast["loaded"],
+            "neutral": ", ".join(contrast.get("neutral", [])),
+            "cells": [
+                {"outlet": display(key), "loaded": counts["loaded"], "neutral": counts["neutral"]}
+                for key, counts in contrast["by_outlet"].items()
+            ],
+        }
+        for contrast in brief.framing.get("contrasts", [])
+    ]
