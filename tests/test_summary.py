@@ -98,3 +98,32 @@ def test_disputed_fact_is_not_taken_sides_on(story):
     assert not any("40,000" in s.text for s in summary)
     differ = [s for s in summary if s.text.startswith("Sources differ")]
     assert differ and {sp.article for sp in differ[0].sources} == {"a0", "a2"}
+
+
+def test_sentence_opening_on_a_pronoun_is_not_used():
+    from newsprism.brief.summary import PRONOUN_START_RE
+
+    assert PRONOUN_START_RE.match("He added that several points remain open.")
+    assert not PRONOUN_START_RE.match("Helsinki hosted the talks.")
+
+
+def test_corroborated_fact_links_citations_across_different_wordings():
+    import newsprism
+    from newsprism.model import Article
+
+    def article(id_, group, text):
+        return Article(id=id_, raw=text, text=text, source_group=group)
+
+    brief = newsprism.analyze([
+        article("x", "gx", "Rebel forces now control roughly one-fifth of the country's territory after the offensive."),
+        article("y", "gy", "The insurgents hold about 20% of the national territory, according to maps."),
+    ])
+    fact = next(f for f in brief.facts if f.status == "corroborated")
+    holder = {c.article for c in fact.claims}
+    assert holder == {"x", "y"}
+    # the two sentences share almost no words, yet each cites the other: they hold the same fact
+    texts = {a.id: a.text for a in brief.articles}
+    cited = next(s for s in brief.summary if "one-fifth" in s.text)
+    assert {src.article for src in cited.sources} == {"x", "y"}
+    for src in cited.sources:
+        assert texts[src.article][src.start:src.end] == src.text

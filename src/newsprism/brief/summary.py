@@ -48,6 +48,9 @@ BOILERPLATE_RE = re.compile(
     re.I,
 )
 DANGLING_START_RE = re.compile(r"^(he|she|they|it|this|that|these|those|but|and|also|so|however)\b", re.I)
+# A sentence opening on a personal pronoun names nobody once lifted out of its article: a summary
+# reader cannot tell who "he" is, so such sentences are not candidates at all.
+PRONOUN_START_RE = re.compile(r"^[\"“‘']?(he|she|they|his|her|their)\b", re.I)
 
 
 @dataclass
@@ -180,7 +183,7 @@ def summarize(
                 continue
             if _overlaps(disputed.get(article.id, []), s, e) or _unattributed_quote(text, analysis, s, e):
                 continue
-            if _inside_open_quote(article.text, s):
+            if _inside_open_quote(article.text, s) or PRONOUN_START_RE.match(text):
                 continue
             candidates.append(
                 Candidate(ai, s, e, text, si, vectors[ai][si], quotes_someone=any(c in text for c in QUOTE_CHARS))
@@ -191,8 +194,10 @@ def summarize(
     _score(candidates, articles, vectors, corroborated)
     chosen = _select(candidates, max_words - _dispute_words(story))
     chosen.sort(key=lambda c: (c.quotes_someone, c.index / max(1, len(all_sentences[c.article])), c.article))
+    fact_links = _fact_sentences(articles, all_sentences, story)
     summary = [
-        SummarySentence(text=c.text, sources=_citations(c, articles, all_sentences, vectors)) for c in chosen
+        SummarySentence(text=c.text, sources=_citations(c, articles, all_sentences, vectors, fact_links))
+        for c in chosen
     ]
     return summary + _disputes(articles, story, max_words - sum(word_count(c.text) for c in chosen))
 
@@ -247,11 +252,46 @@ def _select(candidates: list[Candidate], budget: int) -> list[Candidate]:
     return chosen
 
 
+FactLinks = dict[tuple[str, int, int], list[tuple[int, int, int]]]
+
+
+def _fact_sentences(
+    articles: list[Article], all_sentences: list[list[tuple[int, int]]], story: StoryAlignment
+) -> FactLinks:
+    """For each sentence holding a claim of a corroborated fact: the sentences holding the same fact's
+    claims in the other articles ("one-fifth" in one, "20%" in another carry the same content even
+    when their words differ too much for lexical similarity to see it)."""
+    index = {a.id: i for i, a in enumerate(articles)}
+
+    def sentence_of(article_id: str, start: int) -> tuple[int, int, int] | None:
+        ai = index.get(article_id)
+        if ai is None:
+            return None
+        return next(((ai, s, e) for s, e in all_sentences[ai] if s <= start < e), None)
+
+    links: FactLinks = {}
+    for fact in story.facts:
+        if fact.status != "corroborated":
+            continue
+        holders = {sentence_of(c.article, c.start) for c in fact.claims} - {None}
+        for ai, s, e in holders:
+            links.setdefault((articles[ai].id, s, e), []).extend(
+                h for h in holders if h[0] != ai
+            )
+    return links
+
+
 def _citations(
-    c: Candidate, articles: list[Article], all_sentences: list[list[tuple[int, int]]], vectors: list[list[Vector]]
+    c: Candidate,
+    articles: list[Article],
+    all_sentences: list[list[tuple[int, int]]],
+    vectors: list[list[Vector]],
+    fact_links: FactLinks,
 ) -> list[Span]:
-    """The sentence itself, then the best-matching sentence in every other article that carries it."""
+    """The sentence itself, then in every other article the sentence that carries it: the best
+    lexical match, else the sentence holding the same corroborated fact."""
     sources = [articles[c.article].span(c.start, c.end)]
+    by_fact = {ai: (s, e) for ai, s, e in fact_links.get((articles[c.article].id, c.start, c.end), [])}
     for ai, article in enumerate(articles):
         if ai == c.article or not vectors[ai]:
             continue
@@ -260,6 +300,8 @@ def _citations(
         if sims[best] >= CARRY_SIMILARITY:
             s, e = all_sentences[ai][best]
             sources.append(article.span(s, e))
+        elif ai in by_fact:
+            sources.append(article.span(*by_fact[ai]))
     return sources
 
 
