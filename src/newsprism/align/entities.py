@@ -51,6 +51,7 @@ from newsprism.align.names import (
     without_legal_form,
     words,
 )
+from newsprism.align.unionfind import UnionFind
 from newsprism.model import Article, ArticleAnalysis, Entity, LocalEntity
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -76,21 +77,6 @@ class _Record:
     key: tuple[str, ...] = ()
     forms: list[str] = field(default_factory=list)
 
-
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:  # the earlier record stays the root: deterministic
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 class _KeyCanon:
@@ -170,7 +156,7 @@ def _specificity(p: PersonName) -> tuple[int, int]:
     return (int(first_full) * 2 + int(bool(p.given)), len(p.middle))
 
 
-def _merge_people(recs: list[_Record], uf: _UnionFind, canon: _KeyCanon) -> None:
+def _merge_people(recs: list[_Record], uf: UnionFind, canon: _KeyCanon) -> None:
     people = [r for r in recs if r.cls == "PERSON" and r.person is not None]
     names = {r.order: _canon_person(r.person, canon) for r in people}
     # 1. The same full signature (a full first name) is one person.
@@ -239,7 +225,7 @@ def _title_words(p: PersonName) -> set[str]:
     return {t.replace(".", "") for t in p.titles} - HONORIFICS - ROLE_STOPWORDS
 
 
-def _profiles(roots: list[int], people: list[_Record], uf: _UnionFind, roles_of) -> dict[int, tuple[set, set]]:
+def _profiles(roots: list[int], people: list[_Record], uf: UnionFind, roles_of) -> dict[int, tuple[set, set]]:
     """Role words and articles of each candidate person."""
     profile: dict[int, tuple[set, set]] = {root: (set(), set()) for root in roots}
     for r in people:
@@ -263,7 +249,7 @@ def _break_tie(roots: list[int], members: list[_Record], profile, roles_of) -> l
     return roots
 
 
-def _merge_others(recs: list[_Record], uf: _UnionFind, canon: _KeyCanon) -> None:
+def _merge_others(recs: list[_Record], uf: UnionFind, canon: _KeyCanon) -> None:
     others = [r for r in recs if r.cls != "PERSON" and r.key]
     # 1. Same name: equal keys once spaces and hyphens are out ("SeaMicro" = "Sea Micro");
     # an organisation's legal form does not count ("Intel Corp." = "Intel").
@@ -308,7 +294,7 @@ def _merge_others(recs: list[_Record], uf: _UnionFind, canon: _KeyCanon) -> None
                 break
 
 
-def _merge_type_slips(recs: list[_Record], uf: _UnionFind, canon: _KeyCanon) -> None:
+def _merge_type_slips(recs: list[_Record], uf: UnionFind, canon: _KeyCanon) -> None:
     """A multi-word non-PERSON name equal to one person's full name joins that person."""
     full: dict[tuple, set[int]] = defaultdict(set)
     for r in recs:
@@ -367,7 +353,7 @@ def _build_entity(members: list[_Record], article_order: dict[str, int]) -> Enti
 def merge_entities(articles: list[Article], analyses: list[ArticleAnalysis]) -> list[Entity]:
     """One entity per real-world referent across the story's articles (see the module rules)."""
     recs = _records(articles, analyses)
-    uf = _UnionFind(len(recs))
+    uf = UnionFind(len(recs))
     canon = _KeyCanon()
     _merge_people(recs, uf, canon)
     _merge_others(recs, uf, canon)

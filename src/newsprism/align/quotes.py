@@ -34,6 +34,7 @@ from rapidfuzz.distance import LCSseq
 from newsprism.align.diff import compare_tokens, display_form, wording_key, word_diff
 from newsprism.align.entities import EntityIndex
 from newsprism.align.names import is_pronoun_or_empty
+from newsprism.align.unionfind import UnionFind
 from newsprism.model import Article, ArticleAnalysis, Entity, Quote, QuoteMention, QuoteVariant
 
 SHORT_WORDING = 4  # fewer words than this: the speaker is part of the identity
@@ -58,21 +59,6 @@ class _Node:
     speakers: set[str] = field(default_factory=set)  # story entity ids, known ones only
     weak_speakers: set[str] = field(default_factory=set)  # found through a pronoun only
 
-
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def _speaker_of(m: QuoteMention, index: EntityIndex) -> str | None:
@@ -125,8 +111,8 @@ def _speakers_conflict(a: _Node, b: _Node) -> bool:
     return bool(a.speakers and b.speakers and not (a.speakers & b.speakers))
 
 
-def _link(nodes: list[_Node], pairs: set[tuple[int, int]]) -> _UnionFind:
-    uf = _UnionFind(len(nodes))
+def _link(nodes: list[_Node], pairs: set[tuple[int, int]]) -> UnionFind:
+    uf = UnionFind(len(nodes))
     fragments: dict[int, set[int]] = defaultdict(set)  # fragment node -> nodes containing it
     for a, b in sorted(pairs):
         na, nb = nodes[a], nodes[b]
