@@ -78,7 +78,6 @@ class _Record:
     forms: list[str] = field(default_factory=list)
 
 
-
 class _KeyCanon:
     """Maps each word key to a representative that :func:`keys_match` accepts (not transitive)."""
 

@@ -60,7 +60,6 @@ class _Node:
     weak_speakers: set[str] = field(default_factory=set)  # found through a pronoun only
 
 
-
 def _speaker_of(m: QuoteMention, index: EntityIndex) -> str | None:
     entity = index.member(m.article, m.speaker_entity) or index.person(m.speaker_name)
     return entity.id if entity else None
