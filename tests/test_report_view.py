@@ -151,3 +151,20 @@ def test_values_and_dates_read_naturally():
     assert format_date("2025-08-15", "year") == "2025"
     assert format_date("garbage", "day") == "garbage"
     assert format_timestamp("2025-08-16T14:05:00+02:00") == "16 Aug 2025, 12:05 UTC"
+
+
+def test_split_quote_is_marked_piece_by_piece_not_over_its_attribution():
+    from newsprism.model import Article, Brief, Quote, QuoteMention, Span
+    from newsprism.report.view import collect_marks
+
+    text = "“We are close,” she said, “but not there.”"
+    first, second = (1, 14), (text.index("but"), text.index("there.") + len("there."))
+    article = Article(id="a", raw=text, text=text)
+    mention = QuoteMention(
+        article="a", start=first[0], end=first[1], text=text[first[0]:first[1]],
+        parts=[Span("a", *first, text[first[0]:first[1]]), Span("a", *second, text[second[0]:second[1]])],
+    )
+    brief = Brief(generated="now", articles=[article],
+                  quotes=[Quote(id="q-1", speaker=None, speaker_name=None, text=mention.text, kind="direct", mentions=[mention])])
+    spans = sorted((m.start, m.end) for m in collect_marks(brief)["a"])
+    assert spans == [first, second]

@@ -521,7 +521,9 @@ def collect_marks(brief: Brief) -> dict[str, list[Mark]]:
             add(s.article, s.start, s.end, "time")
     for q in brief.quotes:
         for m in q.mentions:
-            add(m.article, m.start, m.end, "quote", q.speaker_name or None)
+            # a split or multi-paragraph quote is marked piece by piece (parts), never the attribution between
+            for piece in m.parts or [m]:
+                add(m.article, piece.start, piece.end, "quote", q.speaker_name or None)
     for f in brief.facts:
         for c in f.claims:
             add(c.article, c.start, c.end, "claim", f.topic or None)
