@@ -110,3 +110,12 @@ def test_works_with_entities_or_without(nlp):
     with_entities = extract_claims(nlp(text), "a1", [ent])
     assert with_entities and with_entities[0].entities == ["e1"]
     assert extract_claims(nlp(text), "a1", [])[0].entities == []
+
+
+def test_half_a_million_is_half_of_the_scale_not_a_million():
+    # regression: number words read "a million" alone and dropped "half" (blind gold set, row 92)
+    from newsprism.analyse.quantities import parse_numbers
+
+    assert parse_numbers("half a million dollars", money=True) == [500_000.0]
+    assert parse_numbers("a quarter of a million people") == [250_000.0]
+    assert parse_numbers("a million people") == [1_000_000.0]

@@ -144,12 +144,24 @@ def parse_fraction(text: str) -> float | None:
     return 100.0 * num / den
 
 
+# "half a million", "a quarter of a billion": number words would read "a million" alone (1e6) and drop
+# the fraction, so the fraction is applied to the scale first.
+_FRACTION_OF_SCALE_RE = re.compile(
+    r"\b(?:an?\s+|one[\s-])?(half|third|quarter)\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)\b", re.I
+)
+
+
+def _fraction_of_scale(m: re.Match) -> str:
+    share = {"half": 0.5, "third": 1 / 3, "quarter": 0.25}[m.group(1).lower()]
+    return f"{share * SCALES[m.group(2).lower()]:.0f}"
+
+
 def parse_numbers(text: str, money: bool = False) -> list[float]:
     """All numbers in ``text`` with their scale words applied: "$4.83bn" → [4.83e9].
 
     The one-letter scales (m, b, k) count only in money ("$3m"); elsewhere "580m" is metres.
     """
-    digits = words_to_digits(text)
+    digits = words_to_digits(_FRACTION_OF_SCALE_RE.sub(_fraction_of_scale, text))
     values: list[float] = []
     for m in _NUM_RE.finditer(digits):
         value = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
