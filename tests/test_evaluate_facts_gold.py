@@ -1,0 +1,54 @@
+"""The facts gold sets (Multi-News rows 0-39 tuning, 40-79 held-out, 80-119 blind) load, use disjoint
+rows in that order, group claims across source groups, and every span is exact against the CSV."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.evaluate import facts
+
+from conftest import SHARED_DATA
+
+GOLD_SETS = ("multinews-gold", "multinews-heldout", "multinews-blind")
+CSV = SHARED_DATA / "multi-news" / "sample_test.csv"
+
+
+@pytest.fixture(scope="module")
+def gold() -> dict[str, list[dict]]:
+    return {name: facts.load_gold(facts.GOLD_FILES[name], None) for name in GOLD_SETS}
+
+
+def test_each_gold_set_is_registered_with_its_own_file():
+    assert set(GOLD_SETS) <= set(facts.DATASETS)
+    assert len({facts.GOLD_FILES[name] for name in GOLD_SETS}) == len(GOLD_SETS)
+
+
+@pytest.mark.parametrize("name", GOLD_SETS)
+def test_gold_groups_span_several_source_groups_with_known_statuses(gold, name):
+    for g in gold[name]:
+        assert len(g["source_groups"]) == g["n_docs"] == len(g["doc_lengths"]) >= 2
+        for f in g["facts"]:
+            assert f["status"] in facts.STATUSES
+            assert len({g["source_groups"][c["doc"]] for c in f["claims"]}) >= 2, f["property"]
+        for q in g["quotes"]:
+            assert len({m["doc"] for m in q}) >= 2
+
+
+def test_gold_sets_use_disjoint_rows_in_order(gold):
+    rows = [[g["cluster"] for g in gold[name]] for name in GOLD_SETS]
+    for earlier, later in zip(rows, rows[1:]):
+        assert len(later) == len(set(later))
+        assert min(later) > max(earlier)
+    assert rows[2] == list(range(80, 120))
+
+
+@pytest.mark.skipif(not CSV.exists(), reason="Multi-News sample not available")
+@pytest.mark.parametrize("name", GOLD_SETS)
+def test_gold_spans_are_exact_against_the_csv(gold, name):
+    docs = facts.load_documents(CSV, {g["cluster"] for g in gold[name]})
+    for g in gold[name]:
+        texts = docs[g["cluster"]]
+        assert [len(t) for t in texts] == g["doc_lengths"]
+        spans = [c for f in g["facts"] for c in f["claims"]] + [m for q in g["quotes"] for m in q]
+        for s in spans:
+            assert texts[s["doc"]][s["start"]:s["end"]] == s["text"], (g["cluster"], s)
