@@ -168,3 +168,41 @@ def test_split_quote_is_marked_piece_by_piece_not_over_its_attribution():
                   quotes=[Quote(id="q-1", speaker=None, speaker_name=None, text=mention.text, kind="direct", mentions=[mention])])
     spans = sorted((m.start, m.end) for m in collect_marks(brief)["a"])
     assert spans == [first, second]
+
+
+# --------------------------------------------------------------------------- the report's heading
+
+from newsprism.model import ArticleAnalysis, Brief, Entity, LocalEntity, Paragraph  # noqa: E402
+from newsprism.report.view import story_headline  # noqa: E402
+
+
+def _brief_with(titles: list[str | None], labels: list[str]) -> Brief:
+    articles = [Article(f"a{i}", "Body text here.", "Body text here.", title=t) for i, t in enumerate(titles)]
+    analyses = [
+        ArticleAnalysis(article=a.id, paragraphs=[Paragraph(0, 15, label=label)], entities=[
+            LocalEntity(key="e1", name="Ada Lovelace", type="PERSON", mentions=[]),
+            LocalEntity(key="e2", name="London", type="GPE", mentions=[]),
+        ])
+        for a, label in zip(articles, labels)
+    ]
+    ids = [a.id for a in articles]
+    entities = [
+        Entity("E1", "London", "GPE", articles=ids, members=[(i, "e2") for i in ids]),
+        Entity("E2", "Ada Lovelace", "PERSON", articles=ids, members=[(i, "e1") for i in ids]),
+    ]
+    return Brief(generated="2025-01-01T00:00:00+00:00", articles=articles, analyses=analyses, entities=entities)
+
+
+def test_a_lone_headline_does_not_head_the_report_the_shared_entities_do():
+    brief = _brief_with(["Lovelace, triumphant, may be pressing her luck", None, None], ["reporting"] * 3)
+    assert story_headline(brief) == ("Ada Lovelace · London", None)
+
+
+def test_an_opinion_articles_headline_is_never_the_reports_heading():
+    brief = _brief_with(["Lovelace is wrong again", "Lovelace wins prize in London"], ["opinion", "reporting"])
+    assert story_headline(brief) == ("Lovelace wins prize in London", "a1")
+
+
+def test_among_reporting_headlines_the_one_sharing_most_words_is_chosen():
+    titles = ["Lovelace wins prize in London", "Prize for Lovelace", "Weather today"]
+    assert story_headline(_brief_with(titles, ["reporting"] * 3)) == ("Lovelace wins prize in London", "a0")

@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsprism.model import Article, ArticleAnalysis, Brief, CoverageRow, Span
+from newsprism.model import Article, ArticleAnalysis, Brief, CoverageRow, Entity, Span
 
 # --------------------------------------------------------------------------- ids and labels
 
@@ -577,18 +577,45 @@ class Citations:
 
 
 def story_headline(brief: Brief) -> tuple[str, str | None]:
-    """(headline, article id): the title sharing most words with the others; ("Story brief", None) when
-    no article has one. The report names whose headline it is: one outlet's wording is not neutral."""
+    """(headline, article id). One outlet's headline is not neutral (it can carry the outlet's angle:
+    "X, triumphant, may be pressing his luck"), so it heads the report only when at least two
+    articles carry titles and it comes from an article labelled straight reporting (not ``mixed``,
+    no opinion or analysis paragraph); among those, the title sharing most words with the other titles.
+    Otherwise the heading names who and where the story is about: the entities most articles mention
+    (article id None, so no "as published by" line)."""
+    plain = {a.article for a in brief.analyses if not a.mixed and all(p.label == "reporting" for p in a.paragraphs)}
     titled = [(a.title.strip(), a.id) for a in brief.articles if a.title and a.title.strip()]
-    if not titled:
-        return "Story brief", None
+    candidates = [(t, i) for t, i in titled if i in plain or not brief.analyses]
+    if len(titled) < 2 or not candidates:
+        return entity_heading(brief), None
     counts = Counter(w.lower() for t, _ in titled for w in set(re.findall(r"\w+", t)))
 
     def shared(item: tuple[str, str]) -> float:
         words = {w.lower() for w in re.findall(r"\w+", item[0])}
         return sum(counts[w] for w in words) / (1 + len(item[0]) / 200)
 
-    return max(titled, key=shared)
+    return max(candidates, key=shared)
+
+
+HEADING_TYPES = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 2, "EVENT": 1, "FAC": 2}
+
+
+def entity_heading(brief: Brief, most: int = 4) -> str:
+    """"Donald Trump · Vladimir Putin · Alaska": the people, organisations and places named in the
+    most articles (ties: more mentions in all), people first. "Story brief" when no entity is shared."""
+    local = {(a.article, e.key): len(e.mentions) for a in brief.analyses for e in a.entities}
+
+    def mentions(entity: Entity) -> int:
+        return sum(local.get(member, 0) for member in entity.members)
+
+    ranked = sorted(
+        (e for e in brief.entities if e.type in HEADING_TYPES and len(e.articles) >= min(2, len(brief.articles))),
+        key=lambda e: (-len(e.articles), -mentions(e), HEADING_TYPES[e.type], e.name),
+    )[:most]
+    if not ranked:
+        return "Story brief"
+    ranked.sort(key=lambda e: HEADING_TYPES[e.type])
+    return " · ".join(e.name for e in ranked)
 
 
 def story_title(brief: Brief) -> str:
