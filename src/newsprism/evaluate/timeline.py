@@ -1,8 +1,9 @@
 """``newsprism evaluate timeline --dataset tempeval3``: date normalisation, TempEval-3 style.
 
 Data: the TempEval-3 *platinum* test set (20 TimeML news documents, CC BY 3.0; UzZaman et al.
-2013), kept outside the repository: ``--data-dir DIR`` must hold ``tempeval3/te3-platinum/*.tml``
-(see docs/evaluation-brief.md for where it comes from).
+2013). It is not in ``../shared/data``; a verbatim copy is bundled in ``eval/data/tempeval3`` (its
+README gives source, commit and licence) and used unless ``--data-dir DIR`` holds
+``tempeval3/te3-platinum/*.tml``.
 
 Each document's text is given with its document creation time (DCT) as the publication date, as
 in TempEval-3 task A. Scored against the gold TIMEX3 of ``type="DATE"`` (the DCT itself excluded):
@@ -79,13 +80,16 @@ def parse_timeml(source: str, name: str = "doc") -> TimeMLDoc:
     return TimeMLDoc(name, dct, "".join(parts), timexes)
 
 
+BUNDLED = Path(__file__).resolve().parents[3] / "eval" / "data" / "tempeval3" / "te3-platinum"
+
+
 def load_tempeval3(data_dir: Path) -> list[TimeMLDoc]:
     folder = Path(data_dir) / "tempeval3" / "te3-platinum"
-    files = sorted(folder.glob("*.tml"))
+    files = sorted(folder.glob("*.tml")) or sorted(BUNDLED.glob("*.tml"))
     if not files:
         raise DatasetMissing(
-            f"TempEval-3 platinum files not found under {folder} "
-            "(see docs/evaluation-brief.md: fetch them outside the repo and pass --data-dir)"
+            f"TempEval-3 platinum files not found under {folder} nor in the bundled copy {BUNDLED} "
+            "(see eval/data/tempeval3/README.md)"
         )
     return [parse_timeml(f.read_text("utf-8"), f.stem) for f in files]
 
