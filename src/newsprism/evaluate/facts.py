@@ -37,7 +37,7 @@ from pathlib import Path
 from newsprism.evaluate import EvalReport, require_dir
 from newsprism.model import Article, ArticleAnalysis, Claim, Fact
 
-DATASETS = ("multinews-gold", "multinews-heldout", "multinews-blind", "multinews-blind3")
+DATASETS = ("multinews-gold", "multinews-heldout", "multinews-blind", "multinews-blind2", "multinews-blind3")
 GOLD_DIR = Path(__file__).resolve().parents[3] / "eval" / "gold"
 GOLD_FILE = GOLD_DIR / "multinews-facts.jsonl"
 # Rows 40-79, annotated after the rules were tuned on rows 0-39 but before any run on them:
@@ -46,6 +46,7 @@ GOLD_FILE = GOLD_DIR / "multinews-facts.jsonl"
 # seen: the blind final measurement (docs/evaluation-facts-blind.md).
 GOLD_FILES = {"multinews-gold": GOLD_FILE, "multinews-heldout": GOLD_DIR / "multinews-facts-heldout.jsonl",
               "multinews-blind": GOLD_DIR / "multinews-facts-blind.jsonl",
+              "multinews-blind2": GOLD_DIR / "multinews-facts-blind2.jsonl",
               "multinews-blind3": GOLD_DIR / "multinews-facts-blind3.jsonl"}
 STATUSES = ("disputed", "corroborated")
 
