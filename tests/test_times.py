@@ -62,3 +62,19 @@ def test_normalise_relative_forms():
     assert normalise("Aug. 15", ref).iso == "2025-08-15"
     assert normalise("Aug. 15", None).resolved is False
     assert normalise("yesterday", ref).iso == "2025-08-15"
+
+
+def test_a_counterfactual_date_is_found_but_has_no_event_for_the_timeline(nlp):
+    text = "He said the war would not have happened had Donald Trump been the U.S. president in 2022."
+    t = next(t for t in _times(nlp, text) if t.text == "2022")
+    assert t.date == "2022" and t.event is None
+
+
+def test_a_conditional_date_has_no_event(nlp):
+    t = next(t for t in _times(nlp, "If the talks fail in June, new sanctions will follow.") if "June" in t.text)
+    assert t.event is None
+
+
+def test_a_planned_or_past_event_keeps_its_event(nlp):
+    for text in ("He said he would meet Putin again in June.", "Russia invaded Ukraine in 2022."):
+        assert all(t.event is not None for t in _times(nlp, text))

@@ -340,6 +340,37 @@ def _is_future(ent) -> bool:
     return head.tag_ in ("VBZ", "VBP", "VB")
 
 
+def _governing_verb(ent):
+    head = ent.root
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+INVERTED_CONDITIONAL = {"had", "were", "should"}
+
+
+def is_hypothetical(ent) -> bool:
+    """Whether the date belongs to a clause that did not happen: "if ... in June", "would have won in
+    2020", "had Trump been president in 2022". Such a date is a real time expression but no event of the
+    story, so it is kept off the timeline."""
+    head = _governing_verb(ent)
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    children = list(head.children)
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children):
+        return True
+    aux = [c for c in children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in aux) and any(a.lower_ in ("have", "'ve") for a in aux):
+        return True
+    doc = ent.doc
+    for subject in (c for c in children if c.dep_ in ("nsubj", "nsubjpass")):
+        before = subject.left_edge.i - 1
+        if before >= ent.sent.start and doc[before].lower_ in INVERTED_CONDITIONAL and before < head.i:
+            return True
+    return False
+
+
 def event_span(ent, doc) -> tuple[int, int]:
     """The clause that says what happened at this time: the governing verb's subtree, in its sentence."""
     sent = ent.sent
@@ -385,6 +416,7 @@ def extract_times(doc, article_id: str, published: str | None) -> list[TimeExpre
         if norm is None or norm.precision is None:
             continue  # durations, decades, "now": not a point on the timeline
         start, end = event_span(ent, doc)
+        event = None if is_hypothetical(ent) else Span(article_id, start, end, doc.text[start:end])
         out.append(
             TimeExpression(
                 article=article_id,
@@ -395,7 +427,7 @@ def extract_times(doc, article_id: str, published: str | None) -> list[TimeExpre
                 precision=norm.precision,
                 relative=norm.relative,
                 resolved=norm.resolved,
-                event=Span(article_id, start, end, doc.text[start:end]),
+                event=event,
             )
         )
     return out
