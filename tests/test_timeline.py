@@ -80,3 +80,27 @@ def test_timeml_parsing_and_scoring_on_hand_written_document(nlp):
     metrics = counts.metrics()
     assert counts.gold == 3
     assert metrics["value_accuracy"] == 1.0 and metrics["relaxed_recall"] == 1.0
+
+
+def test_the_same_event_in_other_words_is_one_entry(nlp):
+    # "launched an invasion" / "invaded": different words for one event in the same year.
+    articles, analyses = _story(
+        nlp,
+        [
+            "Moscow launched an all-out invasion of Ukraine in 2022.",
+            "Since then, Russian troops invaded the whole country in 2022.",
+        ],
+    )
+    timeline = build_timeline(articles, analyses)
+    assert len(timeline) == 1 and {s.article for s in timeline[0].sources} == {"a0", "a1"}
+
+
+def test_unrelated_events_of_one_year_stay_apart_even_when_embedded(nlp):
+    articles, analyses = _story(
+        nlp,
+        [
+            "Moscow launched an all-out invasion of its neighbour in 2022.",
+            "The company reported record profits for its shareholders in 2022.",
+        ],
+    )
+    assert len(build_timeline(articles, analyses)) == 2

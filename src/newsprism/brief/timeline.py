@@ -2,8 +2,9 @@
 
 Each time expression found in an article (``analyses[i].times``) carries the clause that says
 what happened then. Expressions with the same date and precision whose clauses say the same
-thing (TF-IDF cosine over content words) are one event, told by several outlets: one entry whose
-sources are all their clauses. Unresolved expressions ("Friday" in an article with no date) are
+thing (TF-IDF cosine over content words, or sentence-embedding cosine for paraphrases such as
+"launched an all-out invasion in 2022" / "since Russia invaded Ukraine in 2022") are one event, told
+by several outlets: one entry whose sources are all their clauses. Unresolved expressions ("Friday" in an article with no date) are
 kept, marked ``resolved=False``, their ``date`` the expression as written, and listed after the
 dated entries in order of appearance: they are never given a guessed date.
 """
@@ -12,10 +13,14 @@ from __future__ import annotations
 
 import re
 
+from newsprism.analyse.embeddings import embed
 from newsprism.brief.sentences import TfidfSpace, cosine, word_count
 from newsprism.model import Article, ArticleAnalysis, Span, TimeExpression, TimelineEntry
 
 SAME_EVENT_SIMILARITY = 0.2
+# MiniLM cosine above which two clauses with the same date tell one event (paraphrase); checked on
+# hand-written pairs in tests/test_timeline.py, never the only evidence: the dates must be equal too.
+SAME_EVENT_EMBEDDING = 0.6
 MIN_EVENT_WORDS = 4
 PRECISION_ORDER = {"year": 0, "month": 1, "day": 2}
 
@@ -56,11 +61,19 @@ def build_timeline(articles: list[Article], analyses: list[ArticleAnalysis]) -> 
         return []
     space = TfidfSpace(t.event.text for t in times)
     vectors = {id(t): space.vector(t.event.text) for t in times}
+    meaning = dict(zip((id(t) for t in times), embed([t.event.text for t in times])))
+
+    def same_event(a: TimeExpression, b: TimeExpression) -> bool:
+        return (
+            cosine(vectors[id(a)], vectors[id(b)]) >= SAME_EVENT_SIMILARITY
+            or float(meaning[id(a)] @ meaning[id(b)]) >= SAME_EVENT_EMBEDDING
+        )
+
     clusters: list[tuple[tuple[bool, str, str], list[TimeExpression]]] = []
     for t in sorted(times, key=lambda t: (order.get(t.article, 0), t.start)):
         key = _key(t)
         for ckey, members in clusters:
-            if ckey == key and max(cosine(vectors[id(t)], vectors[id(m)]) for m in members) >= SAME_EVENT_SIMILARITY:
+            if ckey == key and any(same_event(t, m) for m in members):
                 members.append(t)
                 break
         else:
