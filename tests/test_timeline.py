@@ -104,3 +104,15 @@ def test_unrelated_events_of_one_year_stay_apart_even_when_embedded(nlp):
         ],
     )
     assert len(build_timeline(articles, analyses)) == 2
+
+
+def test_grouping_does_not_depend_on_the_order_of_articles(nlp):
+    texts = [
+        "Moscow launched an all-out invasion of Ukraine in 2022.",
+        "The company reported record profits for its shareholders in 2022.",
+        "Russian troops invaded the whole country in 2022.",
+        "Since Russia invaded Ukraine in 2022, trade has collapsed.",
+    ]
+    forward = build_timeline(*_story(nlp, texts))
+    backward = build_timeline(*_story(nlp, texts[::-1]))
+    assert sorted(len(e.sources) for e in forward) == sorted(len(e.sources) for e in backward) == [1, 3]

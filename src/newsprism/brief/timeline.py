@@ -12,7 +12,9 @@ dated entries in order of appearance: they are never given a guessed date.
 from __future__ import annotations
 
 import re
+from itertools import combinations
 
+from newsprism.align.unionfind import UnionFind
 from newsprism.analyse.embeddings import embed
 from newsprism.brief.sentences import TfidfSpace, cosine, word_count
 from newsprism.model import Article, ArticleAnalysis, Span, TimeExpression, TimelineEntry
@@ -69,15 +71,17 @@ def build_timeline(articles: list[Article], analyses: list[ArticleAnalysis]) -> 
             or float(meaning[id(a)] @ meaning[id(b)]) >= SAME_EVENT_EMBEDDING
         )
 
-    clusters: list[tuple[tuple[bool, str, str], list[TimeExpression]]] = []
-    for t in sorted(times, key=lambda t: (order.get(t.article, 0), t.start)):
-        key = _key(t)
-        for ckey, members in clusters:
-            if ckey == key and any(same_event(t, m) for m in members):
-                members.append(t)
-                break
-        else:
-            clusters.append((key, [t]))
+    # Single-link clusters within one date: every pair is compared, so the result does not depend on
+    # the order articles come in.
+    ordered = sorted(times, key=lambda t: (order.get(t.article, 0), t.start))
+    links = UnionFind(len(ordered))
+    for i, j in combinations(range(len(ordered)), 2):
+        if _key(ordered[i]) == _key(ordered[j]) and same_event(ordered[i], ordered[j]):
+            links.union(i, j)
+    grouped: dict[int, list[TimeExpression]] = {}
+    for i, t in enumerate(ordered):
+        grouped.setdefault(links.find(i), []).append(t)
+    clusters = [(_key(members[0]), members) for members in grouped.values()]
     entries: list[tuple[tuple, TimelineEntry]] = []
     for position, (key, members) in enumerate(clusters):
         resolved, date_or_text, precision = key
