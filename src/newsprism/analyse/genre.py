@@ -29,9 +29,12 @@ from newsprism.model import Paragraph, QuoteMention
 MIXED_MIN_SHARE = 0.25
 MIXED_MIN_WORDS = 60
 OPINION_THRESHOLD = 2.0
-ANALYSIS_THRESHOLD = 2.0
+ANALYSIS_THRESHOLD = 1.0
+VOICED_MIN_PARAGRAPHS = 2
 
-FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
+FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
+FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
+FIRST_PERSON = FIRST_SINGULAR | FIRST_PLURAL
 SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves"}
 PRESCRIPTIVE_MODALS = {"should", "must", "ought"}
 # Speech and attribution verbs: a sentence built on one reports someone else's view.
@@ -62,6 +65,9 @@ STANCE_PHRASES = (
     "let us be clear", "the truth is", "the fact is", "it is time", "it's time", "enough is enough",
 )
 HEDGES = {"likely", "unlikely", "probably", "perhaps", "possibly", "presumably", "seemingly"}
+# The writer's own inference: "may / might / could" (epistemic modals) and "seem / appear".
+EPISTEMIC_MODALS = {"may", "might", "could"}
+SEEM_VERBS = {"seem"}
 ANALYSIS_PHRASES = (
     "what this means", "this means", "in other words", "it remains to be seen", "remains to be seen",
     "the question is", "the question now", "the real question", "the bigger question", "the upshot",
@@ -74,13 +80,17 @@ OPED_PATTERNS = [
     for p in (
         r"^\s*(opinion|commentary|editorial|op-ed|column|perspective|viewpoint)\s*[:|\-–—]",
         r"the views expressed",
-        r"\bis an? (regular |weekly |contributing |national |senior )?(columnist|contributor|"
-        r"contributing writer|opinion writer)\b",
+        r"\bis an? ([\w-]+ ){0,5}?(columnist|contributor|contributing (writer|editor)|opinion writer|"
+        r"commentator)\b",
         r"\bwrites (a|this) (weekly |regular )?column\b",
         r"\bthis (column|editorial|op-ed)\b",
         r"\b(he|she|they) (is|are) the authors? of\b",
     )
 ]
+TITLE_SMALL_WORDS = {
+    "a", "an", "the", "to", "of", "in", "on", "at", "for", "with", "and", "or", "but", "is", "are", "be",
+    "your", "my", "our", "we", "you", "it", "its", "how", "what", "why", "when", "who", "from", "by", "about",
+}
 ANALYSIS_LABEL = re.compile(r"^\s*(news )?analysis\s*[:|\-–—]", re.I)
 # Quotation marks: straight and curly, double and single-curly (not the apostrophe ').
 QUOTED = re.compile(r"“[^”\n]*(?:”|(?=\n)|$)|\"[^\"\n]*\"|‘[^’\n]{12,}’|«[^»\n]*»")
@@ -88,16 +98,34 @@ QUOTED = re.compile(r"“[^”\n]*(?:”|(?=\n)|$)|\"[^\"\n]*\"|‘[^’\n]{12,}
 
 @dataclass
 class _Cues:
-    opinion: float = 0.0
-    analysis: float = 0.0
-    reasons: list[str] = field(default_factory=list)
+    """The cues found in one paragraph. *Soft* cues (modals, hedges, predictions) are dropped when
+    most of the paragraph's sentences are attributed: there they usually continue a paraphrase
+    ("..., he said. Its inclusion should not be read as ...")."""
 
-    def add(self, kind: str, points: float, reason: str) -> None:
-        if kind == "opinion":
-            self.opinion += points
-        else:
-            self.analysis += points
-        self.reasons.append(reason)
+    cues: list[tuple[str, float, str, bool]] = field(default_factory=list)  # kind, points, reason, soft
+    extra_reasons: list[str] = field(default_factory=list)
+    sentences: int = 0
+    attributed: int = 0
+    first_singular: bool = False  # the writer says "I": marks a voiced (first-person) article
+
+    def add(self, kind: str, points: float, reason: str, soft: bool = False) -> None:
+        self.cues.append((kind, points, reason, soft))
+
+    def _kept(self) -> list[tuple[str, float, str, bool]]:
+        reported = self.sentences and self.attributed * 2 >= self.sentences
+        return [c for c in self.cues if not (c[3] and reported)]
+
+    @property
+    def opinion(self) -> float:
+        return sum(points for kind, points, _, _ in self._kept() if kind == "opinion")
+
+    @property
+    def analysis(self) -> float:
+        return sum(points for kind, points, _, _ in self._kept() if kind == "analysis")
+
+    @property
+    def reasons(self) -> list[str]:
+        return [reason for _, _, reason, _ in self._kept()] + self.extra_reasons
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
@@ -145,28 +173,54 @@ def _attributed(sent) -> bool:
     return False
 
 
-def _sentence_cues(sent, mask: list[bool], cues: _Cues) -> None:
-    own = [t for t in sent if not mask[t.idx] and not t.is_space]
+def _is_hedge(tok) -> bool:
+    """"likely", "perhaps", "seems": the writer infers. Comparative "more likely to" reports a finding."""
+    if tok.lemma_.lower() in SEEM_VERBS and tok.pos_ in ("VERB", "AUX"):
+        return True
+    if tok.lower_ not in HEDGES:
+        return False
+    before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return before not in ("more", "less", "most", "least")
+
+
+def _is_epistemic_modal(tok) -> bool:
+    """"may / might / could" as possibility; "couldn't corral the rebound" (negated ability) is not."""
+    if tok.lower_ not in EPISTEMIC_MODALS or tok.tag_ != "MD":
+        return False
+    return not (tok.lower_ == "could" and any(c.dep_ == "neg" for c in tok.head.children))
+
+
+def _sentence_cues(sent, start: int, end: int, mask: list[bool], cues: _Cues) -> None:
+    """Cues from the writer's own words of ``sent`` that lie inside the paragraph [start, end).
+
+    spaCy sentences may run across a line break; only the paragraph's own tokens count for it.
+    """
+    own = [t for t in sent if start <= t.idx < end and not mask[t.idx] and not t.is_space]
     if not own:
         return
     words = {t.lower_ for t in own}
     # "We" / "Our" capitalised mid-sentence is a title ("This Shape, We Are In"), not the writer.
-    first = sorted(
-        {t.lower_ for t in own if t.lower_ in FIRST_PERSON and (t.text == "I" or t.is_lower or t.is_sent_start)}
-    )
-    if first:
-        cues.add("opinion", 1.0 + 0.5 * (len(first) > 1), f"first person outside quotes: {', '.join(first)}")
+    person = {t.lower_ for t in own if t.lower_ in FIRST_PERSON and (t.text == "I" or t.is_lower or t.is_sent_start)}
+    singular, plural = sorted(person & FIRST_SINGULAR), sorted(person & FIRST_PLURAL)
+    # News writers almost never say "I" in their own voice: one is enough; "we" may be a group.
+    if singular:
+        cues.add("opinion", 2.0, f"first person outside quotes: {', '.join(singular + plural)}")
+        cues.first_singular = True
+    elif plural:
+        cues.add("opinion", 1.5, f"first person outside quotes: {', '.join(plural)}")
     second = sorted(words & SECOND_PERSON)
     if second:
         cues.add("opinion", 1.5, f"addresses the reader: {', '.join(second)}")
     attributed = _attributed(sent)
+    cues.sentences += 1
+    cues.attributed += attributed
     text = "".join(t.text_with_ws for t in own).lower()
     if not attributed:
         modals = sorted({t.lower_ for t in own if t.lower_ in PRESCRIPTIVE_MODALS})
-        if "need" in words and any(t.lower_ == "to" for t in own) and first:
+        if "need" in words and any(t.lower_ == "to" for t in own) and person:
             modals.append("need to")
         if modals:
-            cues.add("opinion", 1.5, f"prescription outside quotes: {', '.join(modals)}")
+            cues.add("opinion", 1.5, f"prescription outside quotes: {', '.join(modals)}", soft=True)
         root = sent.root
         if (
             root.tag_ == "VB"
@@ -182,9 +236,14 @@ def _sentence_cues(sent, mask: list[bool], cues: _Cues) -> None:
         stance += [p for p in STANCE_PHRASES if p in text]
         if stance:
             cues.add("opinion", 1.0, f"stance marker: {', '.join(stance)}")
-        hedges = sorted({t.lower_ for t in own if t.lower_ in HEDGES})
+        hedges = sorted({t.lower_ for t in own if _is_hedge(t)})
         if hedges:
-            cues.add("analysis", 0.75, f"hedged prediction: {', '.join(hedges)}")
+            cues.add("analysis", 1.0, f"hedged inference: {', '.join(hedges)}", soft=True)
+        modal = sorted({t.lower_ for t in own if _is_epistemic_modal(t)})
+        if modal:
+            cues.add("analysis", 0.75, f"possibility in the writer's voice: {', '.join(modal)}", soft=True)
+        if any(t.lower_ in ("will", "'ll", "wo") and t.tag_ == "MD" for t in own):
+            cues.add("analysis", 0.5, "prediction in the writer's voice: will", soft=True)
         markers = [p for p in ANALYSIS_PHRASES if p in text]
         if markers:
             cues.add("analysis", 1.5, f"analysis marker: {', '.join(markers[:2])}")
@@ -193,6 +252,18 @@ def _sentence_cues(sent, mask: list[bool], cues: _Cues) -> None:
         cues.add("opinion", 1.0, "rhetorical question outside quotes")
     elif last == "!" and not attributed:
         cues.add("opinion", 1.0, "exclamation outside quotes")
+
+
+def is_heading(line: str) -> bool:
+    """A heading, title or link text ("HOW WILL IT PLAY OUT?", "Relevant Reading: How To Talk To Your
+    Son"): all capitals, or title case with capitalised function words. Such lines carry no stance."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    if len(words) < 3:
+        return False
+    if all(w.isupper() for w in words if len(w) > 1):
+        return True
+    capitalised_small = sum(1 for w in words[1:] if w[0].isupper() and w.lower() in TITLE_SMALL_WORDS)
+    return capitalised_small >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _word_count(text: str) -> int:
@@ -220,11 +291,14 @@ def label_paragraphs(doc, quotes: list[QuoteMention]) -> tuple[list[Paragraph], 
         while si < len(sents) and sents[si].end_char <= start:
             si += 1
         j = si
-        while j < len(sents) and sents[j].start_char < end:
-            _sentence_cues(sents[j], mask, cues)
+        while not is_heading(chunk) and j < len(sents) and sents[j].start_char < end:
+            _sentence_cues(sents[j], start, end, mask, cues)
             j += 1
         all_cues.append(cues)
-    threshold = OPINION_THRESHOLD - (1.0 if oped_article else 0.0)
+    # An op-ed, or an article whose writer says "I" in several paragraphs, is written in the
+    # writer's voice: there, any cue of a view makes a paragraph opinion (guideline rule 10).
+    voiced = oped_article or sum(c.first_singular for c in all_cues) >= VOICED_MIN_PARAGRAPHS
+    threshold = OPINION_THRESHOLD - (1.0 if voiced else 0.0)
     labels = [_label(c, threshold) for c in all_cues]
     # Commentary runs over several paragraphs: a weakly marked paragraph next to an opinion
     # paragraph continues it (one pass each way, so a single strong paragraph spreads one step).
@@ -234,7 +308,7 @@ def label_paragraphs(doc, quotes: list[QuoteMention]) -> tuple[list[Paragraph], 
                 continue
             if any(0 <= k < len(labels) and labels[k] == "opinion" for k in (i - 1, i + 1)):
                 labels[i] = "opinion"
-                all_cues[i].reasons.append("continues the opinion passage next to it")
+                all_cues[i].extra_reasons.append("continues the opinion passage next to it")
     paragraphs = [
         Paragraph(start=s, end=e, label=lab, reasons=c.reasons if lab != "reporting" else [])
         for (s, e), lab, c in zip(bounds, labels, all_cues)
