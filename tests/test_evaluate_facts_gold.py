@@ -9,7 +9,7 @@ from newsprism.evaluate import facts
 
 from conftest import SHARED_DATA
 
-GOLD_SETS = ("multinews-gold", "multinews-heldout", "multinews-blind")
+GOLD_SETS = ("multinews-gold", "multinews-heldout", "multinews-blind", "multinews-blind2", "multinews-blind3")
 CSV = SHARED_DATA / "multi-news" / "sample_test.csv"
 
 
