@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsprism.analyse.claims import Frame, claim_frame
+from newsprism.analyse.claims import CARRIER_VERBS, PERSON_NOUNS, Frame, claim_frame
 from newsprism.analyse.quantities import DIMENSION, TO_BASE, compatible, is_open_ended
 from newsprism.model import Article, ArticleAnalysis, Claim, Entity, Fact
 
@@ -32,6 +32,7 @@ from newsprism.model import Article, ArticleAnalysis, Claim, Entity, Fact
 EVENT_CLASSES = [
     {"meeting", "talk", "summit", "negotiation", "session", "discussion", "conversation", "conference",
      "interview", "hearing", "encounter", "meet"},
+    {"crash", "collision", "pileup", "pile-up", "accident", "wreck"},
 ]
 STOP = set("""a an the and or but if of in on at to for from by with about as into like through after over
 between out against during without before under around among is are was were be been being has have had
@@ -109,7 +110,7 @@ def group_facts(articles: list[Article], analyses: list[ArticleAnalysis], entiti
                     continue
                 if a.kind in ("date", "time of day"):
                     continue  # many events have dates: a date difference needs a direct link
-                if _may_dispute(a, b) and _same_subject(a, b) and _disputable(a, b, bridged=True) \
+                if _may_dispute(a, b) and _same_subject(a, b) and _disputable(a, b) \
                         and _same_measure(a, b, bridged=True):
                     dispute_links.add(pair)
 
@@ -149,28 +150,37 @@ def _items(articles: list[Article], analyses: list[ArticleAnalysis], entities: l
                 kind=kind or "value", head=head.lower() if head else None,
                 words=_content_words(sentence, claim.text), names=names, base_value=_base(claim),
                 subject_words=_content_words(claim.subject or "", ""),
-                modifiers=_content_words(claim.subject or "", "") - {_stem(head.lower())} if head else set(),
-                window=_window(claim), snapshot=bool(SNAPSHOT.search(sentence)),
+                modifiers=_subject_modifiers(claim.subject or "", head.lower()) if head else set(),
+                window=_window(claim), snapshot=bool(SNAPSHOT.search(_near(claim))),
             ))
     return items
 
 
-# A running tally ("by late afternoon", "so far") or a figure for another time ("five years earlier")
-# is a snapshot: another figure at another time is no dispute.
+# A running tally ("by late afternoon", "so far", "the toll rose to 12") or a figure for another time
+# ("five years earlier") is a snapshot: another figure at another time is no dispute. ("at least" is
+# not one: an open lower bound never disputes anyway, see _may_dispute, and the words belong to
+# whichever value they hedge, not to the sentence.)
 SNAPSHOT = re.compile(r"\b(by (late |early |mid-?)?(morning|afternoon|evening|night|noon|midday|monday|tuesday|"
                       r"wednesday|thursday|friday|saturday|sunday|then|now|the end)|so far|as of|to date|"
-                      r"at least|thus far|latest|earlier|previously|ago|at the time|the previous|the year before)\b", re.I)
+                      r"thus far|latest|earlier|previously|ago|at the time|the previous|the year before|"
+                      r"(?:rose|risen|climbed|increased|jumped|grew|swelled|reached) to)\b", re.I)
 WINDOW_CHARS = 60
 
 
 def _window(claim: Claim) -> set[str]:
     """Content words within a few words of the value: what it is said of, locally."""
+    return _content_words(_near(claim), "") if claim.sentence is not None else set()
+
+
+def _near(claim: Claim) -> str:
+    """The text within ``WINDOW_CHARS`` of the value (the snapshot markers of another clause of a long
+    sentence, "an affair a decade earlier", say nothing about this value)."""
     if claim.sentence is None:
-        return set()
+        return claim.text
     offset = claim.start - claim.sentence.start
     text = claim.sentence.text
-    near = text[max(0, offset - WINDOW_CHARS): offset] + " " + text[offset + len(claim.text): offset + len(claim.text) + WINDOW_CHARS]
-    return _content_words(near, "")
+    end = offset + len(claim.text)
+    return text[max(0, offset - WINDOW_CHARS): offset] + " " + text[end: end + WINDOW_CHARS]
 
 
 def _content_words(sentence: str, claim_text: str) -> set[str]:
@@ -179,6 +189,13 @@ def _content_words(sentence: str, claim_text: str) -> set[str]:
     rest = sentence.replace(claim_text, " ") if claim_text else sentence
     rest = re.sub(r"'s\b", "", rest)
     return {_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z'-]+", rest.lower()) if w not in STOP and len(w) > 2}
+
+
+def _subject_modifiers(subject: str, head: str) -> set[str]:
+    """The subject's words besides its head, as lemma and as written ("created" for "create")."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]+", subject.lower())
+    written = _stem(words[-1]) if words else ""
+    return _content_words(subject, "") - {_stem(head), written}
 
 
 def _capitalised(sentence: str, claim_text: str) -> set[str]:
@@ -197,7 +214,8 @@ def _stem(word: str) -> str:
 
 @lru_cache(maxsize=None)
 def _head_class(head: str) -> str:
-    for cls in EVENT_CLASSES:
+    """One key for an event noun class or a predicate class ("formed" / "established" date one event)."""
+    for cls in EVENT_CLASSES + PREDICATE_CLASSES:
         if _stem(head) in cls or head in cls:
             return sorted(cls)[0]
     return _stem(head)
@@ -229,12 +247,17 @@ def _link(a: _Item, b: _Item) -> str | None:
         if sim >= SIM_AGREE or (shared_names and sim >= SIM_AGREE / 2):
             return "agree"
         return None
-    if not _may_dispute(a, b):
+    if not _may_dispute(a, b) or not _disputable(a, b):
         return None
-    if _disputable(a, b) and sim >= SIM_DISPUTE and (shared_names or not a.names or not b.names) \
-            and _same_measure(a, b):
-        return "dispute"
-    return None
+    lexical = sim >= SIM_DISPUTE and bool(shared_names or not a.names or not b.names) and _windows_overlap(a, b)
+    return "dispute" if _same_measure(a, b, lexical=lexical) else None
+
+
+def _windows_overlap(a: _Item, b: _Item) -> bool:
+    """Do the words right around the two values overlap (else: likely two different measures)?"""
+    if not a.window or not b.window:
+        return True
+    return len(a.window & b.window) / min(len(a.window), len(b.window)) >= SIM_WINDOW
 
 
 def _same_subject(a: _Item, b: _Item) -> bool:
@@ -249,21 +272,26 @@ def _same_subject(a: _Item, b: _Item) -> bool:
 MEASURE_HEADS = {"point", "time", "percent", "percentage", "degree", "unit", "level", "m.", "e"}
 
 
-def _disputable(a: _Item, b: _Item, bridged: bool = False) -> bool:
-    """The extra evidence a difference of value needs before it is called a dispute.
-
-    ``bridged``: a third claim agrees with both, which stands in for the local-context test.
-    """
+def _disputable(a: _Item, b: _Item) -> bool:
+    """Gates on the measured word and the values before a difference can be a dispute."""
     if _stem(a.head or "") in MEASURE_HEADS or _stem(b.head or "") in MEASURE_HEADS:
         return False  # "seven points", "three times": the measured thing is elsewhere in the clause
     if a.modifiers and b.modifiers and not a.modifiers & b.modifiers:
         return False  # "women's cases" vs "men's cases", "elderly people" vs "patients"
     if a.snapshot or b.snapshot:
         return False
-    if not bridged and a.window and b.window and len(a.window & b.window) / min(len(a.window), len(b.window)) < SIM_WINDOW:
-        return False  # the words right around the two values differ: likely two different measures
-    # Lenient reading: "more than X" only contradicts values at or below X.
-    return not compatible(_lenient(a.base_value), _lenient(b.base_value), tolerance=0.02)
+    # Lenient reading: "more than X" only contradicts values at or below X. Rounding slack only for
+    # large figures: "32" and "33" years old (or dead) are two different statements.
+    tolerance = 0.02 if max(abs(_point(a.claim.value)), abs(_point(b.claim.value))) >= SMALL_EXACT else 0.0
+    return not compatible(_lenient(a.base_value), _lenient(b.base_value), tolerance=tolerance)
+
+
+SMALL_EXACT = 100.0  # below this a stated whole number is not a rounded figure
+
+
+def _point(value: dict) -> float:
+    x = value.get("point", value.get("high") if value.get("high") is not None else value.get("low"))
+    return x if isinstance(x, (int, float)) and not math.isinf(x) else math.inf
 
 
 # Nouns that say little about what was measured: "two people", "90 percent", "three times".
@@ -280,36 +308,75 @@ PREDICATE_CLASSES = [
     {"earn", "make", "receive", "get"},
     {"sell", "ship"},
     {"attend", "gather", "join", "rally", "march", "protest"},
+    {"create", "form", "establish", "found", "incorporate", "launch", "register"},
+    {"take", "transport", "hospitalize", "hospitalise", "admit", "airlift", "rush"},
+    {"begin", "start", "erupt", "break"},
 ]
 SIM_LOCAL = 0.30  # overlap of the words around the two values, subject words left out
 
 
-def _same_measure(a: _Item, b: _Item, bridged: bool = False) -> bool:
+def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = True) -> bool:
     """The much stronger evidence a difference of value needs than an agreement does.
 
     Two different numbers are only a dispute when they are said of the same thing in the same frame:
     (a) same measured noun with the same distinguishing modifiers, and the same (or a synonymous)
-    predicate; (b) no conflicting time anchor; (c) the clauses around the values share their words
-    beyond the subject (a bridging claim that agrees with both, or a specific subject: a modified noun
-    of one named owner, "Leno's new salary", stands in for this); (d) a vague noun
-    ("people", "percent") also needs the predicate's other nouns to match. When in doubt, no dispute.
+    predicate; (b) no conflicting time anchor; (c) evidence of one event: the clauses around the values
+    share their words beyond the subject (``lexical``: the sentences and the words next to the values
+    overlap too), or a bridging claim agrees with both, or a specific subject (a modified noun of one
+    named owner, "Leno's new salary"), or the event frames match (see :func:`_same_event`); (d) a vague
+    noun ("people", "percent") also needs the predicate's other nouns to match. An age is said of a
+    person, so one named person (:func:`_same_person`) replaces (a), (c) and (d). When in doubt, no dispute.
     """
     fa, fb = _frame(a), _frame(b)
     if a.head is None or b.head is None or _head_class(a.head) != _head_class(b.head):
         return False  # (a) same noun, not merely a shared subject word
-    if fa.modifiers != fb.modifiers:
-        return False  # (a) "black residents" vs "residents", "current salary" vs "new salary"
     if _anchors_conflict(fa.anchors, fb.anchors):
         return False  # (b) another year, day, month or time window
+    if a.kind == "age":
+        return _same_person(a, b)
+    if fa.modifiers != fb.modifiers:
+        return False  # (a) "black residents" vs "residents", "current salary" vs "new salary"
     pa, pb = _predicates(a, fa), _predicates(b, fb)
     if not pa or not pb or not _synonymous(pa, pb):
         return False  # (a) "killed" vs "injured", "needed to trigger" vs "planned to vote"
     if _stem(a.head) in GENERIC_HEADS and not fa.arguments & fb.arguments:
         return False  # (d) "two people" and "three people" need more than the verb to be one toll
+    if bridged or _same_event(a, b, fa, fb, pa, pb):
+        return True
     specific = bool(fa.modifiers) and _stem(a.head) not in GENERIC_HEADS and bool(a.names & b.names)
-    if not bridged and not specific and _overlap(fa.clause, fb.clause) < SIM_LOCAL:
-        return False  # (c) the clauses around the two values talk about different things
-    return True
+    return lexical and (specific or _overlap(fa.clause, fb.clause) >= SIM_LOCAL)  # (c)
+
+
+# A one- or two-year gap is how reports of one person's age differ (a birthday, an old source); a larger
+# one more likely means two people of one name (a father and his son).
+AGE_GAP = 5.0
+
+
+def _same_person(a: _Item, b: _Item) -> bool:
+    """Two ages said of one named person ("Love, 32" / "Mr Love, 33"), not of "a boy" and "a boy"."""
+    named = all((x.claim.subject or "")[:1].isupper() and _stem(x.head or "") not in PERSON_NOUNS for x in (a, b))
+    gap = abs((a.claim.value.get("low") or 0) - (b.claim.value.get("low") or 0))
+    return named and 0 < gap <= AGE_GAP
+
+
+def _same_event(a: _Item, b: _Item, fa: Frame, fb: Frame, pa: set[str], pb: set[str]) -> bool:
+    """Frame evidence of one event when the surrounding words differ (paraphrase, other clause):
+
+    - one set of named participants, one inside the other ("the company Cohen created" / "a company
+      formed by Cohen"), with synonymous predicates (checked before);
+    - or, for a count or amount, a synonymous event verb (not only carriers such as "be" or "take") and
+      one shared argument noun or event-noun class ("crashes involving 100 cars" / "50 cars were
+      involved in those pileups"; "injured and transported to hospitals" / "taken to hospitals").
+    """
+    shared = fa.participants & fb.participants
+    if shared and (fa.participants <= fb.participants or fb.participants <= fa.participants):
+        return True
+    same_verb = _synonymous(pa, pb) and bool((pa | pb) - CARRIER_VERBS)  # "taken" / "transported" to hospital
+    counted_noun = a.head not in pa and b.head not in pb  # "two-fingered" parsed as a verb counts nothing
+    one_event = {_head_class(x) for x in fa.arguments} & {_head_class(x) for x in fb.arguments}
+    # Many events of a story share a verb and have dates; a date or time needs the named participants.
+    return a.kind in ("count", "amount", "money") and same_verb and counted_noun and bool(one_event) \
+        and not (fa.participants and fb.participants)
 
 
 def _frame(item: _Item) -> Frame:
@@ -374,8 +441,9 @@ def _may_dispute(a: _Item, b: _Item) -> bool:
         return False  # "three other bidders" is a part, not the total
     if a.kind == "rank":
         return False  # "first meeting" / "second meeting" name two meetings
-    if _open_ended(a.base_value) or _open_ended(b.base_value):
-        return False  # "since 2021", "at least 5": too weak to contradict
+    if a.kind != "date" and (_open_ended(a.base_value) or _open_ended(b.base_value)):
+        return False  # "at least 5": too weak to contradict (a toll reported later may have grown)
+    # A date bound ("before the 2016 election") does contradict a date past it ("in early 2017").
     return True
 
 

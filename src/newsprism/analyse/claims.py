@@ -98,8 +98,8 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity]) -> Claim 
         if parsed is None and ent.root.dep_ == "nummod":  # "Between 20 and 25 people" tagged DATE
             parsed = _count(doc, ent, body, qualifier)
     elif label == "CARDINAL":
-        parsed = (_fraction_share(body, qualifier) or _age(doc, ent, body, qualifier)
-                  or _count(doc, ent, body, qualifier))
+        parsed = (_clock(body, qualifier) if CLOCK_RE.search(body) else None) or \
+            _fraction_share(body, qualifier) or _age(doc, ent, body, qualifier) or _count(doc, ent, body, qualifier)
     elif label == "ORDINAL":
         parsed = _ordinal(doc, ent, body)
     if parsed is None:
@@ -116,7 +116,13 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity]) -> Claim 
         scale = re.match(r"(m|bn|k|b)\b", doc.text[end: end + 3])
         if scale:
             end += len(scale.group(1))
-    head = _measured(doc, ent, kind)
+    bound = _event_bound(ent) if kind == "date" and qualifier is None else None
+    if bound is not None:  # "before the 2016 election": a bound on when the clause's event happened
+        prep, noun = bound
+        qualifier = prep.lower_
+        value, unit, kind = _date(body, qualifier)
+        start, end = prep.idx, noun.idx + len(noun.text)
+    head = _measured(doc, ent, kind) if bound is None else bound[0].head
     if kind in ("count",) and head is None:
         return None  # a bare number with nothing counted is not checkable
     if kind == "count" and head is not None and head.i == ent.end and unit_of(head.text) is not None \
@@ -240,19 +246,31 @@ def _duration(body: str, qualifier: str | None):
     return value, unit, "duration"
 
 
+CLOCK_RE = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\b\.?", re.I)
+
+
 def _clock(body: str, qualifier: str | None):
-    m = re.search(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\b\.?", body, re.I)
+    """"6:12 a.m.", "about 8:30am" (spaCy sometimes tags the latter CARDINAL), "noon"."""
+    times = list(CLOCK_RE.finditer(body))
+    if len(times) >= 2 and re.search(r"\b(and|to|until)\b|[-–]", body[times[0].end():times[1].start()]):
+        low, high = sorted(_minutes(t) for t in times[:2])  # "between 6 p.m. and 7 p.m."
+        return interval(float(low), float(high), qualifier), "clock", "time of day"
+    m = times[0] if times else None
     if not m:
         m2 = re.search(r"\bnoon\b|\bmidnight\b", body, re.I)
         if not m2:
             return None
         minutes = 12 * 60 if m2.group(0).lower() == "noon" else 0
     else:
-        hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
-        minutes = hour * 60 + int(m.group(2) or 0)
+        minutes = _minutes(m)
     if qualifier == "about":
         return {"low": minutes - 15, "high": minutes + 15}, "clock", "time of day"
     return interval(float(minutes), float(minutes), qualifier), "clock", "time of day"
+
+
+def _minutes(m: re.Match) -> int:
+    hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+    return hour * 60 + int(m.group(2) or 0)
 
 
 def _date(body: str, qualifier: str | None):
@@ -304,7 +322,7 @@ def _day_interval(first: dt.date, last: dt.date, qualifier: str | None) -> dict:
     low, high = float(first.toordinal()), float(last.toordinal())
     if qualifier in ("since", "after", "more than"):
         return {"low": low, "high": None}  # open: JSON has no infinity
-    if qualifier in ("before", "less than", "up to"):
+    if qualifier in ("before", "less than", "up to", "until", "by"):
         return {"low": None, "high": high}
     value = {"low": low, "high": high}
     if low == high:
@@ -331,11 +349,36 @@ def _age(doc, ent, body: str, qualifier: str | None):
     person_before = prev is not None and prev.text == "," and ent.start >= 2 and (
         doc[ent.start - 2].ent_type_ == "PERSON" or doc[ent.start - 2].pos_ == "PROPN")
     closes = nxt is None or nxt.text in {",", ".", ")", ";"} or nxt.is_space
-    if (root.dep_ == "appos" and root.head.ent_type_ == "PERSON") or (person_before and closes):
+    # "Love, 32, has …": the parser may not tag a sentence-initial name, but "Name, NN," is an age.
+    name_before = prev is not None and prev.text == "," and ent.start >= 2 and _looks_like_name(doc[ent.start - 2]) \
+        and nxt is not None and nxt.text == ","
+    if (root.dep_ == "appos" and root.head.ent_type_ == "PERSON") or (person_before and closes) or name_before:
         return interval(n, n, qualifier), "year", "age"
     if prev is not None and prev.lower_ in ("aged", "age"):
         return interval(n, n, qualifier), "year", "age"
     return None
+
+
+def _looks_like_name(token) -> bool:
+    low = token.lower_
+    return token.is_title and token.is_alpha and not token.is_stop and low not in MONTHS \
+        and low not in _WEEKDAYS and token.pos_ not in ("VERB", "ADV", "ADP", "CCONJ")
+
+
+# Prepositions that make a dated event noun a bound on another event: "created before the 2016 election".
+EVENT_BOUND_PREPS = {"before", "after", "since", "until", "by"}
+
+
+def _event_bound(ent):
+    """(preposition, event noun) when a year names an event that bounds the clause's verb, else None."""
+    root = ent.root
+    noun = root.head
+    if root.dep_ not in ("compound", "nummod", "amod", "nmod") or noun.pos_ != "NOUN" or noun.i < root.i:
+        return None
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in EVENT_BOUND_PREPS or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return prep, noun
 
 
 def _count(doc, ent, body: str, qualifier: str | None):
@@ -594,6 +637,7 @@ class Frame:
     arguments: frozenset[str]  # the other nouns of that predicate ("clash", "Kabul")
     anchors: frozenset[str]  # time anchors and other values of the sentence ("y:2000", "d:sunday", "n:2")
     clause: frozenset[str] = frozenset()  # content lemmas of the value's own clause, subject and verb left out
+    participants: frozenset[str] = frozenset()  # named arguments of the event ("cohen" in "formed by Cohen")
 
 
 def claim_frame(sent_doc, claim: Claim, kind: str) -> Frame:
@@ -607,17 +651,19 @@ def claim_frame(sent_doc, claim: Claim, kind: str) -> Frame:
     inside = set(range(span.start, span.end))
     root = span.root
     noun = root if root.pos_ in ("NOUN", "PROPN") and unit_of(root.text) is None and not root.like_num else None
+    if kind in ("date", "time of day"):
+        noun = None  # "in October 2016": the month is the value, the event is what it dates
     head = noun if noun is not None else _measured(sent_doc, span, kind)
     np = head if head is not None else root
     modifiers = _modifiers(np, inside) if head is not None else frozenset()
-    predicates, arguments = _predicate(np, inside | {np.i}, kind)
+    predicates, arguments, participants = _predicate(np, inside | {np.i}, kind)
     for child in np.children:  # "11 people injured", "MPs who were planning to vote": the noun's own clause
         if child.dep_ in ("acl", "relcl") and child.i not in inside:
             predicates |= _content_of_verb(child)
     verb = _governing_verb(np)
     clause = _clause_words(verb if verb is not None else np.sent.root, inside | {np.i})
     return Frame(_lemma(head).lower() if head is not None else None, modifiers, frozenset(predicates),
-                 frozenset(arguments), anchors, frozenset(clause - predicates))
+                 frozenset(arguments), anchors, frozenset(clause - predicates), frozenset(participants))
 
 
 def time_anchors(text: str) -> frozenset[str]:
@@ -676,20 +722,41 @@ def _clause_words(top, skip: set[int]) -> set[str]:
             and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "ADV") and t.ent_type_ not in NUMERIC_ENT_TYPES}
 
 
-def _predicate(np, skip: set[int], kind: str) -> tuple[set[str], set[str]]:
-    """The event or state the noun phrase belongs to, and that predicate's other nouns."""
+def _predicate(np, skip: set[int], kind: str) -> tuple[set[str], set[str], set[str]]:
+    """The event or state the noun phrase belongs to, that predicate's other nouns, and the named ones.
+
+    Verbs joined to it ("injured and transported to hospitals") belong to the same event.
+    """
     token = _governing_verb(np)
     if token is None:
-        return set(), set()
-    arguments = set()
-    for child in token.children:
-        nouns = [child] if child.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "dative", "attr") else \
-            [c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep" else []
-        for n in nouns:
-            if n.i not in skip and n.pos_ in ("NOUN", "PROPN") and n.ent_type_ not in NUMERIC_ENT_TYPES \
-                    and unit_of(n.text) is None:
-                arguments.add(_lemma(n).lower())
-    return _content_of_verb(token), arguments
+        return set(), set(), set()
+    verbs = [token] + [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    predicates, arguments, participants = set(), set(), set()
+    for verb in verbs:
+        predicates |= _content_of_verb(verb)
+        for n in _argument_nouns(verb, skip):
+            arguments.add(_lemma(n).lower())
+            if n.pos_ == "PROPN":
+                participants.add(n.lemma_.lower())
+    if token.dep_ in ("relcl", "acl"):  # "Acme, a firm founded in 1990", "the company Cohen created"
+        noun = token.head
+        if noun.i not in skip and noun.pos_ == "NOUN":
+            arguments.add(noun.lemma_.lower())  # "crashes involving 100 cars": the crashes are an argument
+        around = [noun, *noun.children] + ([noun.head] if noun.dep_ == "appos" else [])
+        participants |= {t.lemma_.lower() for t in around if t.pos_ == "PROPN" and t.i not in skip}
+    return predicates, arguments, participants
+
+
+def _argument_nouns(verb, skip: set[int]) -> list:
+    """Subject, objects, agent and prepositional nouns of ``verb`` (not numbers, not unit words)."""
+    nouns = []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "attr"):
+            nouns.append(child)
+        elif child.dep_ in ("prep", "agent"):  # "formed by Cohen": the agent's noun
+            nouns.extend(c for c in child.children if c.dep_ == "pobj")
+    return [n for n in nouns if n.i not in skip and n.pos_ in ("NOUN", "PROPN")
+            and n.ent_type_ not in NUMERIC_ENT_TYPES and unit_of(n.text) is None]
 
 
 def _content_of_verb(verb) -> set[str]:

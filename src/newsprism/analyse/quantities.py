@@ -9,7 +9,9 @@ An interval is the set of values the wording allows:
 - a bare value is a point; comparisons allow a small relative tolerance (rounding);
 - "about / roughly / around / some / an estimated" widen it to a ±10 % band;
 - "nearly / almost / just under" put it just below, "more than / over" above;
-- "at least" is open upwards, "up to / as much as / less than" downwards;
+- "at least" is open upwards, "less than / at most" downwards;
+- "up to / as many as" is an estimate at its top end ("as many as 100 cars" is not 10 cars): the
+  upper part of the range, ``UP_TO_FLOOR`` × N to N;
 - verbal fractions ("one-fifth", "two-thirds") are approximate like "about".
 """
 
@@ -102,6 +104,7 @@ HEDGE_OF = {h.lower(): q for h, q in HEDGES}
 ABOUT_BAND = 0.10  # "about 20 %" → 18–22 %
 NEAR_BAND = 0.10  # "nearly 3 hours" → 2.7–3 h
 ABOVE_BAND = 0.25  # "more than 3 hours" → 3–3.75 h (a journalist rounds down to the nearest round figure)
+UP_TO_FLOOR = 0.6  # "as many as 100" → 60–100: a reporter who means a few dozen does not write "as many as 100"
 ROUNDING = 0.01  # two bare values within 1 % are the same figure rounded differently
 
 
@@ -202,7 +205,9 @@ def interval(low: float, high: float, qualifier: str | None, approximate: bool =
         value = {"low": low, "high": None}  # None = unbounded (JSON has no infinity)
     elif q in ("less than",):
         value = {"low": 0.0, "high": high, "high_open": True}
-    elif q in ("up to", "at most"):
+    elif q == "up to":
+        value = {"low": low * UP_TO_FLOOR, "high": high}
+    elif q == "at most":
         value = {"low": 0.0, "high": high}
     else:
         value = {"low": low, "high": high}
