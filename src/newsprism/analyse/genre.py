@@ -21,9 +21,15 @@ article's words and at least ``MIXED_MIN_WORDS`` words: a long opinion part, not
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from xml.etree import ElementTree
 
+from newsprism.errors import ModelMissing
 from newsprism.model import Paragraph, QuoteMention
 
 MIXED_MIN_SHARE = 0.25
@@ -31,6 +37,8 @@ MIXED_MIN_WORDS = 60
 OPINION_THRESHOLD = 2.0
 ANALYSIS_THRESHOLD = 1.0
 VOICED_MIN_PARAGRAPHS = 2
+LEXICON_MIN_SUBJECTIVITY = 0.8
+LEXICON_MIN_POLARITY = 0.5
 
 FIRST_SINGULAR = {"i", "me", "my", "mine", "myself"}
 FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
@@ -173,6 +181,51 @@ def _attributed(sent) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def subjectivity_lexicon() -> dict[tuple[str, str], tuple[float, float]]:
+    """(word, "JJ" | "RB") → (polarity, subjectivity), senses averaged.
+
+    The lexicon is De Smedt & Daelemans' English subjectivity lexicon (Pattern; public domain, PDDL),
+    the XML file the ``textblob`` package ships. It is read directly: importing textblob would pull in
+    NLTK for nothing.
+    """
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelMissing("the subjectivity lexicon comes with the 'textblob' package: pip install textblob")
+    path = Path(list(spec.submodule_search_locations)[0]) / "en" / "en-sentiment.xml"
+    senses: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for word in ElementTree.parse(path).getroot().iter("word"):
+        pos = word.get("pos", "")[:2]
+        if pos in ("JJ", "RB"):
+            senses[(word.get("form", "").lower(), pos)].append(
+                (float(word.get("polarity", 0)), float(word.get("subjectivity", 0)))
+            )
+    lexicon = {key: (sum(p for p, _ in v) / len(v), sum(s for _, s in v) / len(v)) for key, v in senses.items()}
+    # Adverbs inherit their adjective's scores, as Pattern does ("ridiculous" → "ridiculously").
+    for (form, pos), scores in list(lexicon.items()):
+        if pos == "JJ":
+            lexicon.setdefault((_adverb(form), "RB"), scores)
+    return lexicon
+
+
+def _adverb(adjective: str) -> str:
+    if adjective.endswith("y"):
+        return adjective[:-1] + "ily"
+    if adjective.endswith("le"):
+        return adjective[:-1] + "y"
+    if adjective.endswith("ic"):
+        return adjective + "ally"
+    return adjective + "ly"
+
+
+def _lexicon_evaluative(tok) -> bool:
+    """A strongly subjective and clearly positive or negative adjective/adverb ("adorable", "grim")."""
+    if tok.pos_ not in ("ADJ", "ADV"):
+        return False
+    entry = subjectivity_lexicon().get((tok.lower_, "RB" if tok.pos_ == "ADV" else "JJ"))
+    return entry is not None and entry[1] >= LEXICON_MIN_SUBJECTIVITY and abs(entry[0]) >= LEXICON_MIN_POLARITY
+
+
 def _is_hedge(tok) -> bool:
     """"likely", "perhaps", "seems": the writer infers. Comparative "more likely to" reports a finding."""
     if tok.lemma_.lower() in SEEM_VERBS and tok.pos_ in ("VERB", "AUX"):
@@ -229,7 +282,7 @@ def _sentence_cues(sent, start: int, end: int, mask: list[bool], cues: _Cues) ->
             and len(own) > 3
         ):
             cues.add("opinion", 1.0, f"imperative addressed to the reader: {root.text}")
-        evaluative = sorted({t.lower_ for t in own if t.lower_ in EVALUATIVE})
+        evaluative = sorted({t.lower_ for t in own if t.lower_ in EVALUATIVE or _lexicon_evaluative(t)})
         if evaluative:
             cues.add("opinion", 1.0 * len(evaluative), f"evaluative language: {', '.join(evaluative)}")
         stance = sorted({t.lower_ for t in own if t.lower_ in STANCE_ADVERBS})
