@@ -12,6 +12,7 @@ dated entries in order of appearance: they are never given a guessed date.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import combinations
 
 from newsprism.align.unionfind import UnionFind
@@ -63,7 +64,10 @@ def build_timeline(articles: list[Article], analyses: list[ArticleAnalysis]) -> 
         return []
     space = TfidfSpace(t.event.text for t in times)
     vectors = {id(t): space.vector(t.event.text) for t in times}
-    meaning = dict(zip((id(t) for t in times), embed([t.event.text for t in times])))
+    # Only clauses that share their date with another one can merge: embed just those.
+    key_counts = Counter(_key(t) for t in times)
+    shared = [t for t in times if key_counts[_key(t)] > 1]
+    meaning = dict(zip((id(t) for t in shared), embed([t.event.text for t in shared])))
 
     def same_event(a: TimeExpression, b: TimeExpression) -> bool:
         return (

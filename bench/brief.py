@@ -1,0 +1,108 @@
+"""Time of the brief step (cited summary, timeline, framing) for 50, 200 and 500 articles, against
+the per-article analysis time of the same articles.
+
+    .venv/bin/python bench/brief.py [--data-dir ../shared/data] [--sizes 50 200 500]
+
+Articles are real and distinct: Multi-News source documents of ≥ 100 words in file order (read with
+``read_inputs``), so the sentence-embedding cache cannot flatter the figure (copies of one article
+would be embedded once). All of them are analysed once with ``analyse_articles`` (the production
+path), timed: that is the baseline. For each size N, the first N articles are aligned
+(``align_story``, not timed here: see bench/align.py) and then ``build_brief`` is timed with the
+embedding cache emptied first, best of ``--repeat`` runs. Reported: brief seconds, analysis seconds
+of the same N articles, their ratio, and how much of the brief time went into embedding sentences.
+
+The LAST line is the ratio brief time / analysis time for the largest size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import csv
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsprism.align import align_story  # noqa: E402
+from newsprism.analyse import embeddings  # noqa: E402
+from newsprism.analyse.nlp import load_nlp  # noqa: E402
+from newsprism.analyse.pipeline import analyse_articles  # noqa: E402
+from newsprism.brief.build import build_brief  # noqa: E402
+from newsprism.ingest.read import read_inputs  # noqa: E402
+
+
+def multi_news_records(data_dir: Path, n: int) -> list[dict]:
+    csv.field_size_limit(sys.maxsize)
+    records: list[dict] = []
+    with open(data_dir / "multi-news" / "sample_test.csv", encoding="utf-8", newline="") as handle:
+        for row_no, row in enumerate(csv.DictReader(handle)):
+            for doc_no, document in enumerate(ast.literal_eval(row["documents"])):
+                if len(records) >= n:
+                    return records
+                if len(document.split()) >= 100:
+                    records.append({"id": f"mn-{row_no}-{doc_no}", "text": document})
+    return records
+
+
+class EmbeddingClock:
+    """Adds up the seconds the encoder runs (patched on the class, so every caller is counted)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self._encode = embeddings._Encoder.encode
+
+    def __enter__(self) -> "EmbeddingClock":
+        clock, encode = self, self._encode
+
+        def timed(encoder, texts):
+            start = time.perf_counter()
+            try:
+                return encode(encoder, texts)
+            finally:
+                clock.seconds += time.perf_counter() - start
+
+        embeddings._Encoder.encode = timed
+        return self
+
+    def __exit__(self, *exc) -> None:
+        embeddings._Encoder.encode = self._encode
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data-dir", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[50, 200, 500])
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+
+    articles = read_inputs(multi_news_records(args.data_dir, max(args.sizes))).articles
+    load_nlp()
+    embeddings.embed(["warm-up: load the encoder outside the timed runs"])
+    start = time.perf_counter()
+    analyses = list(analyse_articles(articles))
+    per_article = (time.perf_counter() - start) / len(articles)
+    print(f"{len(articles)} articles analysed, {per_article * 1000:.0f} ms each")
+    ratio = 0.0
+    for n in args.sizes:
+        subset, subset_analyses = articles[:n], analyses[:n]
+        story = align_story(subset, subset_analyses)
+        best, embed_share = float("inf"), 0.0
+        for _ in range(args.repeat):
+            embeddings._cache.clear()
+            with EmbeddingClock() as clock:
+                start = time.perf_counter()
+                build_brief(subset, subset_analyses, story, [])
+                took = time.perf_counter() - start
+            if took < best:
+                best, embed_share = took, clock.seconds / took if took else 0.0
+        ratio = best / (per_article * n)
+        print(f"N={n:5d}  brief {best:7.2f} s  analysis {per_article * n:7.2f} s  ratio {ratio:.3f}  "
+              f"embedding share of brief {embed_share:.0%}")
+    print(f"{ratio:.3f}")
+
+
+if __name__ == "__main__":
+    main()
