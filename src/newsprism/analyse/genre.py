@@ -72,7 +72,7 @@ STANCE_PHRASES = (
     "of course", "needless to say", "to be sure", "make no mistake", "let's be clear",
     "let us be clear", "the truth is", "the fact is", "it is time", "it's time", "enough is enough",
 )
-HEDGES = {"likely", "unlikely", "probably", "perhaps", "possibly", "presumably", "seemingly"}
+HEDGES = {"likely", "unlikely", "probably", "perhaps", "possibly", "presumably", "seemingly", "maybe"}
 # The writer's own inference: "may / might / could" (epistemic modals) and "seem / appear".
 EPISTEMIC_MODALS = {"may", "might", "could"}
 SEEM_VERBS = {"seem"}
@@ -82,6 +82,7 @@ ANALYSIS_PHRASES = (
     "the lesson", "the irony", "the reality is", "the danger is", "the risk is", "the challenge",
     "a sign that", "signals that", "suggests that", "underscores", "raises questions",
     "is likely to", "are likely to", "could well", "may well", "in effect", "at stake",
+    "is bound to", "'s bound to", "are bound to", "it's possible", "it is possible",
 )
 OPED_PATTERNS = [
     re.compile(p, re.I)
@@ -115,6 +116,7 @@ class _Cues:
     sentences: int = 0
     attributed: int = 0
     first_singular: bool = False  # the writer says "I": marks a voiced (first-person) article
+    predicts: bool = False  # a "will" prediction already counted
 
     def add(self, kind: str, points: float, reason: str, soft: bool = False) -> None:
         self.cues.append((kind, points, reason, soft))
@@ -220,7 +222,7 @@ def _adverb(adjective: str) -> str:
 
 def _lexicon_evaluative(tok) -> bool:
     """A strongly subjective and clearly positive or negative adjective/adverb ("adorable", "grim")."""
-    if tok.pos_ not in ("ADJ", "ADV"):
+    if tok.pos_ not in ("ADJ", "ADV") or tok.dep_ == "compound":  # "the rose ceremony"
         return False
     entry = subjectivity_lexicon().get((tok.lower_, "RB" if tok.pos_ == "ADV" else "JJ"))
     return entry is not None and entry[1] >= LEXICON_MIN_SUBJECTIVITY and abs(entry[0]) >= LEXICON_MIN_POLARITY
@@ -229,6 +231,9 @@ def _lexicon_evaluative(tok) -> bool:
 def _is_hedge(tok) -> bool:
     """"likely", "perhaps", "seems": the writer infers. Comparative "more likely to" reports a finding."""
     if tok.lemma_.lower() in SEEM_VERBS and tok.pos_ in ("VERB", "AUX"):
+        return True
+    # "It appears (that) ..." infers; "video appeared to show him ..." describes what was seen.
+    if tok.lemma_.lower() == "appear" and any(c.dep_ == "expl" or (c.dep_ == "nsubj" and c.lower_ == "it") for c in tok.children):
         return True
     if tok.lower_ not in HEDGES:
         return False
@@ -295,8 +300,11 @@ def _sentence_cues(sent, start: int, end: int, mask: list[bool], cues: _Cues) ->
         modal = sorted({t.lower_ for t in own if _is_epistemic_modal(t)})
         if modal:
             cues.add("analysis", 0.75, f"possibility in the writer's voice: {', '.join(modal)}", soft=True)
-        if any(t.lower_ in ("will", "'ll", "wo") and t.tag_ == "MD" for t in own):
+        # Scheduled events ("the court will hear the case in April") are news: a prediction counts
+        # once per paragraph and never decides alone.
+        if any(t.lower_ in ("will", "'ll", "wo") and t.tag_ == "MD" for t in own) and not cues.predicts:
             cues.add("analysis", 0.5, "prediction in the writer's voice: will", soft=True)
+            cues.predicts = True
         markers = [p for p in ANALYSIS_PHRASES if p in text]
         if markers:
             cues.add("analysis", 1.5, f"analysis marker: {', '.join(markers[:2])}")
@@ -354,14 +362,21 @@ def label_paragraphs(doc, quotes: list[QuoteMention]) -> tuple[list[Paragraph], 
     threshold = OPINION_THRESHOLD - (1.0 if voiced else 0.0)
     labels = [_label(c, threshold) for c in all_cues]
     # Commentary runs over several paragraphs: a weakly marked paragraph next to an opinion
-    # paragraph continues it (one pass each way, so a single strong paragraph spreads one step).
+    # paragraph continues it (an analysis paragraph with an opinion cue too), and one with a weak analysis cue next to an analysis paragraph
+    # continues that (one pass each way, so a single strong paragraph spreads one step).
     for order in (range(len(labels)), reversed(range(len(labels)))):
         for i in order:
-            if labels[i] != "reporting" or all_cues[i].opinion + all_cues[i].analysis < 1.0:
+            if labels[i] == "opinion":
                 continue
-            if any(0 <= k < len(labels) and labels[k] == "opinion" for k in (i - 1, i + 1)):
+            cues = all_cues[i]
+            near = {labels[k] for k in (i - 1, i + 1) if 0 <= k < len(labels)}
+            weak_view = cues.opinion >= 1.0 or (labels[i] == "reporting" and cues.opinion + cues.analysis >= 1.0)
+            if "opinion" in near and weak_view:
                 labels[i] = "opinion"
-                all_cues[i].extra_reasons.append("continues the opinion passage next to it")
+                cues.extra_reasons.append("continues the opinion passage next to it")
+            elif labels[i] == "reporting" and "analysis" in near and cues.analysis >= 0.5:
+                labels[i] = "analysis"
+                cues.extra_reasons.append("continues the analysis next to it")
     paragraphs = [
         Paragraph(start=s, end=e, label=lab, reasons=c.reasons if lab != "reporting" else [])
         for (s, e), lab, c in zip(bounds, labels, all_cues)
