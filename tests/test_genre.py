@@ -93,3 +93,75 @@ def test_loaded_terms_counts_outlet_using_loaded_word_where_others_are_neutral()
     for use in result["outlets"]["Daily A"]["loaded"]:
         for span in use["spans"]:
             assert a.text[span["start"] : span["end"]] == span["text"]
+
+
+def test_one_first_person_singular_is_enough_for_opinion(nlp):
+    labels, paragraphs, _ = _labels(nlp, "Council approved the budget on Tuesday, and I doubt it will last the year.")
+    assert labels == ["opinion"]
+    assert any("first person outside quotes: i" in r for r in paragraphs[0].reasons)
+
+
+def test_title_case_link_and_capitals_heading_carry_no_stance(nlp):
+    text = "Relevant Reading: How To Talk About Sexism With Your Son\nHOW WILL THE PARTIES CAMPAIGN ON THIS ISSUE?"
+    labels, _, _ = _labels(nlp, text)
+    assert labels == ["reporting", "reporting"]
+
+
+def test_hedged_inference_in_writers_voice_is_analysis(nlp):
+    labels, paragraphs, _ = _labels(nlp, "The new tax will probably cost the government votes in rural ridings.")
+    assert labels == ["analysis"]
+    assert any("hedged inference: probably" in r for r in paragraphs[0].reasons)
+
+
+def test_modals_in_a_mostly_attributed_paragraph_are_reporting(nlp):
+    text = "The plan may fail, the minister said on Monday. It could cost millions. Her deputy agreed, she added."
+    labels, _, _ = _labels(nlp, text)
+    assert labels == ["reporting"]
+
+
+def test_scheduled_future_events_are_reporting(nlp):
+    text = "The court will hear the case in April. The judge will rule on the appeal in May."
+    labels, _, _ = _labels(nlp, text)
+    assert labels == ["reporting"]
+
+
+def test_comparative_likely_reports_a_finding(nlp):
+    labels, _, _ = _labels(nlp, "Researchers found that patients who took both drugs were more likely to die.")
+    assert labels == ["reporting"]
+
+
+def test_negated_could_is_ability_not_possibility(nlp):
+    labels, _, _ = _labels(nlp, "The goalie couldn't corral the rebound and it popped out to the winger.")
+    assert labels == ["reporting"]
+
+
+def test_subjectivity_lexicon_scores_evaluative_words_not_factual_ones():
+    from newsprism.analyse.genre import subjectivity_lexicon
+
+    lexicon = subjectivity_lexicon()
+    polarity, subjectivity = lexicon[("adorable", "JJ")]
+    assert polarity >= 0.5 and subjectivity >= 0.8
+    assert lexicon[("former", "JJ")][1] == 0.0
+    assert ("horribly", "RB") in lexicon  # adverbs inherit their adjective's scores
+
+
+def test_any_cue_makes_opinion_in_an_article_written_in_first_person(nlp):
+    text = "\n".join([
+        "I have covered this council for ten years.",
+        "I never thought I would see this day.",
+        "The vote was a grim spectacle for everyone in the room.",
+        "The council meets again on Tuesday at 7 p.m. in the main hall.",
+    ])
+    labels, _, _ = _labels(nlp, text)
+    assert labels[:3] == ["opinion"] * 3
+    assert labels[3] == "reporting"
+
+
+def test_weak_analysis_cue_next_to_analysis_continues_it(nlp):
+    text = "\n".join([
+        "The council voted 7-2 on Tuesday to close the library.",
+        "The closure will probably push more families toward the east-side branch.",
+        "That branch may need more staff.",
+    ])
+    labels, paragraphs, _ = _labels(nlp, text)
+    assert labels == ["reporting", "analysis", "analysis"]

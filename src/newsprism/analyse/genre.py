@@ -135,7 +135,8 @@ class _Cues:
 
     @property
     def reasons(self) -> list[str]:
-        return [reason for _, _, reason, _ in self._kept()] + self.extra_reasons
+        # One reason per kind of cue, in order, however many sentences carry it.
+        return list(dict.fromkeys([reason for _, _, reason, _ in self._kept()] + self.extra_reasons))
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
