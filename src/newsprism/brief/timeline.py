@@ -12,7 +12,7 @@ dated entries in order of appearance: they are never given a guessed date.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 from itertools import combinations
 
 from newsprism.align.unionfind import UnionFind
@@ -64,23 +64,26 @@ def build_timeline(articles: list[Article], analyses: list[ArticleAnalysis]) -> 
         return []
     space = TfidfSpace(t.event.text for t in times)
     vectors = {id(t): space.vector(t.event.text) for t in times}
-    # Only clauses that share their date with another one can merge: embed just those.
-    key_counts = Counter(_key(t) for t in times)
-    shared = [t for t in times if key_counts[_key(t)] > 1]
-    meaning = dict(zip((id(t) for t in shared), embed([t.event.text for t in shared])))
-
-    def same_event(a: TimeExpression, b: TimeExpression) -> bool:
-        return (
-            cosine(vectors[id(a)], vectors[id(b)]) >= SAME_EVENT_SIMILARITY
-            or float(meaning[id(a)] @ meaning[id(b)]) >= SAME_EVENT_EMBEDDING
-        )
-
-    # Single-link clusters within one date: every pair is compared, so the result does not depend on
-    # the order articles come in.
+    # Single-link clusters within one date: every pair of the same date is compared, so the result
+    # does not depend on the order articles come in. Clauses sharing words link at once; the others,
+    # when told by different articles, are compared by meaning (only those are embedded).
     ordered = sorted(times, key=lambda t: (order.get(t.article, 0), t.start))
+    by_date: dict[tuple[bool, str, str], list[int]] = defaultdict(list)
+    for i, t in enumerate(ordered):
+        by_date[_key(t)].append(i)
     links = UnionFind(len(ordered))
-    for i, j in combinations(range(len(ordered)), 2):
-        if _key(ordered[i]) == _key(ordered[j]) and same_event(ordered[i], ordered[j]):
+    paraphrase_candidates: list[tuple[int, int]] = []
+    for indices in by_date.values():
+        for i, j in combinations(indices, 2):
+            a, b = ordered[i], ordered[j]
+            if cosine(vectors[id(a)], vectors[id(b)]) >= SAME_EVENT_SIMILARITY:
+                links.union(i, j)
+            elif a.article != b.article:
+                paraphrase_candidates.append((i, j))
+    to_embed = sorted({k for pair in paraphrase_candidates for k in pair})
+    meaning = dict(zip(to_embed, embed([ordered[k].event.text for k in to_embed])))
+    for i, j in paraphrase_candidates:
+        if float(meaning[i] @ meaning[j]) >= SAME_EVENT_EMBEDDING:
             links.union(i, j)
     grouped: dict[int, list[TimeExpression]] = {}
     for i, t in enumerate(ordered):
