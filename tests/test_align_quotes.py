@@ -162,3 +162,90 @@ def test_fragment_joins_once_its_containers_are_united_by_another_fragment():
     )
     assert len(quotes) == 1
     assert quotes[0].articles == ["a0", "a1", "a2", "a3"]
+
+
+def _custom(aid: str, text: str, mentions: list[tuple[str, str]], people=("Donald Trump",)):
+    """An article whose mentions are (kind, quoted words) found in ``text`` (first occurrence)."""
+    art = Article(id=aid, raw=text, text=text, outlet=f"Outlet {aid}", source_group=aid)
+    out = []
+    for kind, words in mentions:
+        start = text.index(words)
+        out.append(QuoteMention(article=aid, start=start, end=start + len(words), text=words, kind=kind))
+    ents = [LocalEntity(key=f"e{i}", name=p, type="PERSON") for i, p in enumerate(people)]
+    return art, ArticleAnalysis(article=aid, entities=ents, quotes=out)
+
+
+def test_second_piece_of_a_split_quote_meets_the_same_words_elsewhere():
+    text = "“We were able to get these girls back home,” he said. “But these pimps are ruining these kids.”"
+    art, an = _custom("a0", text, [])
+    first, second = "We were able to get these girls back home", "But these pimps are ruining these kids."
+    s1, s2 = text.index(first), text.index(second)
+    an.quotes = [QuoteMention(article="a0", start=s1, end=s1 + len(first), text=first,
+                              parts=[art.span(s1, s1 + len(first)), art.span(s2, s2 + len(second))])]
+    other = _custom("a1", "He added: “But these pimps are ruining these kids.”", [("direct", "But these pimps are ruining these kids.")])
+    quotes = _align((art, an), other)
+    assert len(quotes) == 1 and quotes[0].articles == ["a0", "a1"]
+
+
+def test_scattered_common_words_are_not_a_fragment():
+    long = ("he has information showing that the lawyer received money from a company and that she "
+            "was paid to keep quiet about an affair she had with the businessman years ago")
+    quotes = _align(
+        _article(0, long, "Donald Trump", kind="indirect"),
+        _article(1, "she had an affair with the businessman", "Donald Trump", kind="partial"),
+    )
+    assert len(quotes) == 2
+
+
+def test_short_wordings_sharing_function_words_are_not_variants():
+    quotes = _align(
+        _article(0, "she had an affair with him", "Donald Trump", kind="indirect"),
+        _article(1, "she had with him a decade earlier", "Donald Trump", kind="indirect"),
+    )
+    assert len(quotes) == 2
+
+
+def test_words_quoted_inside_an_indirect_quote_meet_the_full_quote():
+    full = "They will not make any attempts to use backroom dealings to torpedo the nascent progress"
+    quotes = _align(
+        _custom("a0", f"Putin said: “{full}.”", [("direct", full)], people=("Vladimir Putin",)),
+        _custom("a1", "Putin warned Europe not to “torpedo the nascent progress” of the talks.",
+                [("indirect", "not to “torpedo the nascent progress” of the talks")], people=("Vladimir Putin",)),
+    )
+    assert len(quotes) == 1
+    assert quotes[0].text == full  # the speaker's own words, not the outlet's paraphrase, are canonical
+
+
+def test_statement_reprinted_without_quotation_marks_is_a_mention():
+    words = "We are taking immediate steps to invalidate the passwords of the accounts impacted"
+    quoted = _custom("a0", f"The company said: “{words}.”", [("direct", words)])
+    reprint_text = f"Statement from the company\n\n{words}, and we will contact those members.\n"
+    reprint = _custom("a1", reprint_text, [])
+    quotes = _align(quoted, reprint)
+    assert len(quotes) == 1
+    m = next(m for m in quotes[0].mentions if m.article == "a1")
+    assert reprint_text[m.start : m.end] == m.text == words
+    assert m.cue is None and m.speaker_name is None
+
+
+def test_reprint_is_not_added_where_an_extracted_mention_already_is():
+    words = "We are taking immediate steps to invalidate the passwords of the accounts impacted"
+    quotes = _align(_custom("a0", f"It said: “{words}.”", [("direct", words)]),
+                    _custom("a1", f"It said: “{words}.”", [("direct", words)]))
+    assert sorted(m.article for m in quotes[0].mentions) == ["a0", "a1"]
+
+
+def test_description_the_article_left_unresolved_takes_the_story_role():
+    words = "We are prepared to work on that and to reinstate a balance"
+    a0, an0 = _custom("a0", f"Russian President Vladimir Putin said: “{words}.”", [("direct", words)],
+                      people=("Vladimir Putin",))
+    an0.entities[0].roles = ["Russian President"]
+    an0.quotes[0].speaker_entity, an0.quotes[0].speaker_name = "e0", "Vladimir Putin"
+    text1 = f"Putin met Donald Trump. “{words},” the Russian leader said."
+    a1, an1 = _custom("a1", text1, [("direct", words)], people=("Vladimir Putin", "Donald Trump"))
+    an1.entities[1].roles = ["President"]
+    at = text1.index("the Russian leader")
+    an1.quotes[0].speaker_mention = a1.span(at, at + len("the Russian leader"))
+    quotes = _align((a0, an0), (a1, an1))
+    assert len(quotes) == 1
+    assert quotes[0].speaker_name == "Vladimir Putin" and not quotes[0].speaker_disagreement

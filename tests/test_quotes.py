@@ -141,11 +141,29 @@ def test_organisation_speaker(nlp):
     assert m.speaker_entity is not None
 
 
-def test_partial_quote_inside_reported_speech(nlp):
+def test_partial_quote_inside_reported_speech_is_given_once_as_its_clause(nlp):
     text = "Standing alongside Trump, Putin warned Europe not to “torpedo the nascent progress” of the talks."
+    found = quotes_of(nlp, text)
+    assert [m.kind for m in found] == ["indirect"]  # not also the quoted words on their own
+    assert "“torpedo the nascent progress”" in found[0].text
+    assert found[0].speaker_name == "Putin"
+
+
+def test_partial_quote_outside_any_reported_clause_is_kept(nlp):
+    text = "Mr. Trump called the meeting “extremely productive.”"
     partial = only(quotes_of(nlp, text), "partial")
-    assert partial.text == "torpedo the nascent progress"
-    assert partial.speaker_name == "Putin"
+    assert partial.text.rstrip(".") == "extremely productive"
+    assert partial.speaker_name == "Trump"
+
+
+def test_the_russian_leader_is_not_a_countryless_president(nlp):
+    text = (
+        "President Donald Trump met Vladimir Putin in Alaska. Mr. Trump spoke first.\n"
+        "“We are prepared to work on that,” the Russian leader said."
+    )
+    direct = only(quotes_of(nlp, text), "direct")
+    assert direct.speaker_mention.text == "the Russian leader"
+    assert direct.speaker_name != "Donald Trump"
 
 
 def test_partial_quote_named_by_what_she_called(nlp):
@@ -269,9 +287,9 @@ def test_pronoun_takes_previous_subject_given_as_a_description(nlp):
         "He said Brazil and Mr. Morel “truly” wanted a deal."
     )
     found = quotes_of(nlp, text)
-    partial = only(found, "partial")
-    assert partial.speaker_mention.text == "He"
-    assert partial.speaker_name == "Pedro Alves"
+    reported = only(found, "indirect")  # the quoted “truly” is part of the reported clause
+    assert reported.speaker_mention.text == "He"
+    assert reported.speaker_name == "Pedro Alves"
 
 
 def test_pronoun_falls_back_to_the_previous_speaker_when_no_person_is_subject(nlp):

@@ -2,22 +2,37 @@
 
 Rules:
 
+* A mention's wording is its whole quotation: every piece of a split quote (``parts``), so
+  ``"A," X said. "B."`` in one outlet meets "B" quoted alone in another.
 * Wordings that differ only in typography (:func:`newsprism.align.diff.wording_key`) are one
   *node*; a short wording (fewer than 4 words: "no comment") is one node per speaker, because two
   people can say the same few words.
 * Two nodes are one utterance when their word sequences are similar (rapidfuzz Indel on word
-  tokens, ≥ 0.6, both at least 3 words) and their speakers agree (same story entity, or one side
-  unknown). When both speakers are known and differ, they join only when the wording is nearly
-  identical (≥ 0.85, at least 6 words): then ``speaker_disagreement`` is set, not hidden.
-* A partial quote that is a fragment of a fuller one (≥ 80 % of its words in it, in order; a
-  fragment of 4 words or fewer must appear word for word) joins the fuller quote's group — only
-  when that group is the single one it fits (preferring the same speaker), else it stays apart.
+  tokens, ≥ 0.6, both at least 3 words; ≥ 0.75 when the shorter has fewer than 8 words, where a
+  few shared function words would reach 0.6) and their speakers agree (same story entity, or one
+  side unknown). When both speakers are known and differ, they join only when the wording is
+  nearly identical (≥ 0.85, at least 6 words): then ``speaker_disagreement`` is set, not hidden.
+* A partial quote that is a fragment of a fuller one (≥ 80 % of its words in it, in order, inside
+  a stretch of the fuller wording barely longer than the fragment — scattered common words are not
+  a fragment; a fragment of 4 words or fewer must appear word for word) joins the fuller quote's
+  group — only when that group is the single one it fits (preferring the same speaker), else it
+  stays apart. A fragment of 4 words or fewer found in an indirect quote must be between
+  quotation marks there: a few words in an outlet's own paraphrase are a coincidence.
+* Quoted words inside an indirect quote ('said that a deal would include "swapping" of land')
+  are fragments of that mention too, so the paraphrase meets the full quote it cites.
+* Reprinted statements: a direct or partial quote (≥ 6 words) whose words stand verbatim,
+  without quotation marks, in another article (a statement, letter or tweet reprinted as a block)
+  gives that article a mention with those exact offsets (kind ``direct``, no cue, no speaker of
+  its own), unless an extracted mention already covers them.
+* A speaker named only by a description the article could not resolve ("the Russian leader said")
+  is resolved against the roles the whole story gives its people (another outlet's "Russian
+  President Vladimir Putin"), among the people that article names; only a single fit counts.
 * Blocking: only nodes sharing a word bigram that occurs in at most ``MAX_BLOCK`` nodes are
   compared, so the work grows with the number of distinct wordings, not with all pairs of mentions.
 
 Per group: the canonical ``text`` is the full (not fragment) wording carried by the most
 independent source groups (an article's ``source_group`` counts once; syndicated copies are one),
-then the longest. ``variants`` lists every distinct wording with its articles and a word-level diff
+then the longest; quoted wordings come before indirect paraphrases. ``variants`` lists every distinct wording with its articles and a word-level diff
 against the canonical text; canonical words before or after the part a variant quotes are not
 edits (outlets quote more or less of one statement), only differences inside it are.
 A speaker found through a pronoun only ("he said") counts when no mention names one: a pronoun
@@ -26,26 +41,33 @@ resolved to someone else is more often our error than the outlet's.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import LCSseq
 
-from newsprism.align.diff import compare_tokens, display_form, wording_key, word_diff
+from newsprism.align.diff import compare_token, compare_tokens, display_form, wording_key, word_diff
 from newsprism.align.entities import EntityIndex
 from newsprism.align.names import is_pronoun_or_empty
 from newsprism.align.unionfind import UnionFind
+from newsprism.analyse.quote_marks import find_marked_quotes
 from newsprism.model import Article, ArticleAnalysis, Entity, Quote, QuoteMention, QuoteVariant
 
 SHORT_WORDING = 4  # fewer words than this: the speaker is part of the identity
 MIN_VARIANT_WORDS = 3
 VARIANT_SIMILARITY = 0.6
+SHORT_VARIANT_WORDS = 8  # below this many words a variant must be closer
+SHORT_VARIANT_SIMILARITY = 0.75
 DISAGREEMENT_SIMILARITY = 0.85
 DISAGREEMENT_MIN_WORDS = 6
 FRAGMENT_CONTAINMENT = 0.8
 FRAGMENT_MIN_WORDS = 2
 EXACT_FRAGMENT_MAX_WORDS = 4
+FRAGMENT_WINDOW = 1.25  # the fragment's words must lie within this many times its length
 MAX_BLOCK = 50
+REPRINT_MIN_WORDS = 6
+_WORD = re.compile(r"\S+")
 
 
 @dataclass
@@ -58,23 +80,50 @@ class _Node:
     mentions: list[QuoteMention] = field(default_factory=list)
     speakers: set[str] = field(default_factory=set)  # story entity ids, known ones only
     weak_speakers: set[str] = field(default_factory=set)  # found through a pronoun only
+    pieces: list[list[str]] = field(default_factory=list)  # quoted words inside an indirect quote
+    indirect: bool = False
+    parts: list[list[str]] = field(default_factory=list)  # each piece of a split quote
+
+    def forms(self) -> list[list[str]]:
+        """The whole wording, then each piece of a split quote (another outlet may quote one)."""
+        return [self.tokens, *self.parts]
 
 
-def _speaker_of(m: QuoteMention, index: EntityIndex) -> str | None:
+def whole_text(m: QuoteMention) -> str:
+    """The whole quotation of a mention: every piece of a split quote, in order."""
+    return " ".join(p.text for p in m.parts) if m.parts else m.text
+
+
+def _quoted_pieces(m: QuoteMention) -> list[list[str]]:
+    """Words between quotation marks inside an indirect quote's clause."""
+    if m.kind != "indirect":
+        return []
+    text = whole_text(m)
+    return [t for q in find_marked_quotes(text) for a, b in q.pieces if len(t := compare_tokens(text[a:b])) >= 1]
+
+
+def _speaker_of(m: QuoteMention, index: EntityIndex, described: dict[int, str]) -> str | None:
     entity = index.member(m.article, m.speaker_entity) or index.person(m.speaker_name)
-    return entity.id if entity else None
+    return entity.id if entity else described.get(id(m))
 
 
 def _nodes(mentions: list[QuoteMention], speakers: list[str | None]) -> list[_Node]:
     nodes: dict[tuple[str, str | None], _Node] = {}
     for m, spk in zip(mentions, speakers):
-        key = wording_key(m.text)
-        tokens = compare_tokens(m.text)
+        text = whole_text(m)
+        key = wording_key(text)
+        tokens = compare_tokens(text)
         ident = (key, spk if len(tokens) < SHORT_WORDING else None)
         node = nodes.get(ident)
         if node is None:
-            node = nodes[ident] = _Node(len(nodes), key, tokens)
+            node = nodes[ident] = _Node(len(nodes), key, tokens, indirect=True)
         node.mentions.append(m)
+        node.indirect = node.indirect and m.kind == "indirect"
+        if len(m.parts) > 1 and not node.parts:
+            node.parts = [t for p in m.parts if len(t := compare_tokens(p.text)) >= MIN_VARIANT_WORDS]
+        for piece in _quoted_pieces(m):
+            if piece not in node.pieces:
+                node.pieces.append(piece)
         if spk:
             (node.weak_speakers if _by_pronoun(m) else node.speakers).add(spk)
     for node in nodes.values():  # a pronoun-resolved speaker counts only when none is named
@@ -86,7 +135,10 @@ def _candidate_pairs(nodes: list[_Node]) -> set[tuple[int, int]]:
     """Pairs of nodes that share a rare word bigram (the blocking step)."""
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for node in nodes:
-        for bigram in set(zip(node.tokens, node.tokens[1:])):
+        bigrams = set(zip(node.tokens, node.tokens[1:]))
+        for piece in node.pieces:
+            bigrams.update(zip(piece, piece[1:]))
+        for bigram in bigrams:
             blocks[bigram].append(node.order)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
@@ -97,17 +149,49 @@ def _candidate_pairs(nodes: list[_Node]) -> set[tuple[int, int]]:
     return pairs
 
 
-def _contains(short: list[str], long: list[str]) -> bool:
-    """Is ``short`` a fragment of ``long``?"""
+def _contains(short: list[str], long: list[str], exact_max: int = EXACT_FRAGMENT_MAX_WORDS) -> bool:
+    """Is ``short`` a fragment of ``long``: its words, in order, in one compact stretch of it?"""
     if len(short) < FRAGMENT_MIN_WORDS or len(short) >= len(long):
         return False
-    if len(short) <= EXACT_FRAGMENT_MAX_WORDS:
+    if len(short) <= exact_max:
         return f" {' '.join(short)} " in f" {' '.join(long)} "
-    return LCSseq.similarity(short, long) >= FRAGMENT_CONTAINMENT * len(short)
+    need = FRAGMENT_CONTAINMENT * len(short)
+    if LCSseq.similarity(short, long) < need:
+        return False
+    # A window a little longer than the fragment, started where one of its words occurs.
+    width = int(len(short) * FRAGMENT_WINDOW) + 1
+    words = set(short)
+    return any(
+        LCSseq.similarity(short, long[i : i + width]) >= need for i, w in enumerate(long) if w in words
+    )
+
+
+def _fragment_of(short: _Node, long: _Node) -> bool:
+    """The short node is a fragment of the long one, or the long one quotes it inside a paraphrase."""
+    if long.indirect and len(short.tokens) <= EXACT_FRAGMENT_MAX_WORDS:
+        # A few words in an outlet's own paraphrase are a coincidence ("the Pretty Woman star")
+        # unless that outlet puts them between quotation marks.
+        if any(short.tokens == p or _contains(short.tokens, p) for p in long.pieces):
+            return True
+    elif _contains(short.tokens, long.tokens):
+        return True
+    # Words quoted inside an indirect quote are a fragment of the full quote they cite; being
+    # between marks, three of them may differ by a word ("torpedo nascent progress").
+    return any(
+        len(p) >= FRAGMENT_MIN_WORDS and (p == long.tokens or _contains(p, long.tokens, exact_max=2))
+        for p in short.pieces
+    )
 
 
 def _speakers_conflict(a: _Node, b: _Node) -> bool:
     return bool(a.speakers and b.speakers and not (a.speakers & b.speakers))
+
+
+def _similar(la: int, lb: int, similarity: float) -> bool:
+    if min(la, lb) < MIN_VARIANT_WORDS:
+        return False
+    needed = SHORT_VARIANT_SIMILARITY if min(la, lb) < SHORT_VARIANT_WORDS else VARIANT_SIMILARITY
+    return similarity >= needed
 
 
 def _link(nodes: list[_Node], pairs: set[tuple[int, int]]) -> UnionFind:
@@ -115,18 +199,21 @@ def _link(nodes: list[_Node], pairs: set[tuple[int, int]]) -> UnionFind:
     fragments: dict[int, set[int]] = defaultdict(set)  # fragment node -> nodes containing it
     for a, b in sorted(pairs):
         na, nb = nodes[a], nodes[b]
-        la, lb = len(na.tokens), len(nb.tokens)
-        lcs = LCSseq.similarity(na.tokens, nb.tokens)
-        similarity = 2 * lcs / (la + lb)
         conflict = _speakers_conflict(na, nb)
-        if min(la, lb) >= MIN_VARIANT_WORDS and similarity >= VARIANT_SIMILARITY:
+        # The closest pair of forms: whole wordings, or one piece of a split quote.
+        la, lb, similarity = max(
+            ((len(x), len(y), 2 * LCSseq.similarity(x, y) / (len(x) + len(y))) for x in na.forms() for y in nb.forms()),
+            key=lambda t: t[2],
+        )
+        if _similar(la, lb, similarity):
             if not conflict or (similarity >= DISAGREEMENT_SIMILARITY and min(la, lb) >= DISAGREEMENT_MIN_WORDS):
                 uf.union(a, b)
                 continue
-        short, long = (na, nb) if la < lb else (nb, na)
-        if _contains(short.tokens, long.tokens):
-            if not _speakers_conflict(short, long) or len(short.tokens) >= DISAGREEMENT_MIN_WORDS:
-                fragments[short.order].add(long.order)
+        for short, long in ((na, nb), (nb, na)):
+            if _fragment_of(short, long):
+                if not conflict or len(short.tokens) >= DISAGREEMENT_MIN_WORDS:
+                    fragments[short.order].add(long.order)
+                break
     # A fragment joins the single group it fits, preferring groups of its own speaker. Joining
     # one fragment can unite two groups another fragment fitted, so repeat until nothing changes.
     pending = sorted(fragments)
@@ -135,6 +222,11 @@ def _link(nodes: list[_Node], pairs: set[tuple[int, int]]) -> UnionFind:
         changed = False
         for frag in list(pending):
             groups = {uf.find(c) for c in fragments[frag]}
+            if len(groups) > 1:
+                # A clause of the same article that nests this one is not another utterance.
+                own = {m.article for m in nodes[frag].mentions}
+                elsewhere = {uf.find(c) for c in fragments[frag] if {m.article for m in nodes[c].mentions} - own}
+                groups = elsewhere or groups
             if len(groups) > 1 and nodes[frag].speakers:
                 same = {uf.find(c) for c in fragments[frag] if nodes[c].speakers & nodes[frag].speakers}
                 groups = same or groups
@@ -156,24 +248,27 @@ def _build_quote(
     mentions = sorted(
         (m for n in members for m in n.mentions), key=lambda m: (order.get(m.article, len(order)), m.start, m.end)
     )
-    # Variants: one per typography-blind wording.
+    # Variants: one per typography-blind wording of the whole quotation.
     variant_mentions: dict[str, list[QuoteMention]] = defaultdict(list)
     for m in mentions:
-        variant_mentions[wording_key(m.text)].append(m)
-    tokens = {k: compare_tokens(ms[0].text) for k, ms in variant_mentions.items()}
+        variant_mentions[wording_key(whole_text(m))].append(m)
+    texts = {k: whole_text(ms[0]) for k, ms in variant_mentions.items()}
+    tokens = {k: compare_tokens(texts[k]) for k in variant_mentions}
     groups = {k: {_source_group(by_id.get(m.article), m.article) for m in ms} for k, ms in variant_mentions.items()}
     first = {k: i for i, k in enumerate(variant_mentions)}
+    quoted = {k: any(m.kind != "indirect" for m in ms) for k, ms in variant_mentions.items()}
     fragment = {
         k: any(_contains(tokens[k], tokens[o]) for o in variant_mentions if o != k) for k in variant_mentions
     }
     full = [k for k in variant_mentions if not fragment[k]] or list(variant_mentions)
-    canonical_key = max(full, key=lambda k: (len(groups[k]), len(tokens[k]), -first[k]))
-    canonical = display_form(variant_mentions[canonical_key][0].text)
+    # The speaker's own words (between marks) before an outlet's paraphrase of them.
+    canonical_key = max(full, key=lambda k: (quoted[k], len(groups[k]), len(tokens[k]), -first[k]))
+    canonical = display_form(texts[canonical_key])
     variants = [
         QuoteVariant(
-            text=display_form(ms[0].text),
+            text=display_form(texts[k]),
             articles=_ordered({m.article for m in ms}, order),
-            diff=[] if k == canonical_key else word_diff(canonical, ms[0].text, fragment=True),
+            diff=[] if k == canonical_key else word_diff(canonical, texts[k], fragment=True),
         )
         for k, ms in variant_mentions.items()
     ]
@@ -227,10 +322,13 @@ def align_quotes(articles: list[Article], analyses: list[ArticleAnalysis], entit
     by_id = {a.id: a for a in articles}
     index = EntityIndex(entities)
     entity_by_id = {e.id: e for e in entities}
+    extracted = [m for an in analyses for m in an.quotes]
     mentions = sorted(
-        (m for an in analyses for m in an.quotes), key=lambda m: (order.get(m.article, len(order)), m.start, m.end)
+        [*extracted, *reprinted_mentions(articles, extracted)],
+        key=lambda m: (order.get(m.article, len(order)), m.start, m.end),
     )
-    resolved = [_speaker_of(m, index) for m in mentions]
+    described = _described_speakers(mentions, entities, index)
+    resolved = [_speaker_of(m, index, described) for m in mentions]
     speakers = {id(m): spk for m, spk in zip(mentions, resolved)}
     nodes = _nodes(mentions, resolved)
     uf = _link(nodes, _candidate_pairs(nodes))
@@ -247,3 +345,115 @@ def align_quotes(articles: list[Article], analyses: list[ArticleAnalysis], entit
     for i, quote in enumerate(quotes, 1):
         quote.id = f"q-{i}"
     return quotes
+
+
+# --------------------------------------------------------------------------- described speakers
+
+_DESCRIPTION = re.compile(r"^(?:the|a|an)\s+(.+)$", re.IGNORECASE)
+_GENERIC_HEADS = frozenset({"leader", "head"})
+_LEADER_WORDS = frozenset({"president", "prime", "minister", "chancellor", "premier", "king", "queen", "leader", "chief"})
+
+
+def _described_speakers(mentions: list[QuoteMention], entities: list[Entity], index: EntityIndex) -> dict[int, str]:
+    """Speakers named only by a definite description the article could not resolve ("the Russian
+    leader said"), resolved against the roles the whole story gives its people — only among the
+    people that article names, and only when exactly one fits."""
+    people_in: dict[str, list[Entity]] = defaultdict(list)
+    for e in entities:
+        if e.type == "PERSON":
+            for article in e.articles:
+                people_in[article].append(e)
+    out: dict[int, str] = {}
+    for m in mentions:
+        if m.speaker_entity or m.speaker_name or m.speaker_mention is None:
+            continue
+        match = _DESCRIPTION.match(m.speaker_mention.text.strip())
+        if not match or not match.group(0).lower().startswith("the"):
+            continue  # "a senior official" is no one in particular
+        words = [w.lower().strip(".,") for w in match.group(1).replace("-", " ").split()]
+        fits = [e.id for e in people_in[m.article] if _role_fits(words, e.roles)]
+        if len(fits) == 1:
+            out[id(m)] = fits[0]
+    return out
+
+
+def _role_fits(words: list[str], roles: list[str]) -> bool:
+    """Does a description ("russian leader") fit one of these roles ("Russian President")?"""
+    if not words:
+        return False
+    head, modifiers = words[-1], words[:-1]
+    for role in roles:
+        role_words = {w.lower().strip(".,") for w in role.replace("-", " ").split()}
+        head_fits = head in role_words or head in _GENERIC_HEADS and bool(role_words & _LEADER_WORDS)
+        if head_fits and modifiers and all(any(r.startswith(w[:5]) for r in role_words) for w in modifiers):
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- reprinted statements
+
+
+def _word_index(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """The text's compared words with their character spans (punctuation-only tokens dropped)."""
+    words, spans = [], []
+    for match in _WORD.finditer(text):
+        token = compare_token(match.group())
+        if token:
+            raw = match.group()
+            lead = len(raw) - len(raw.lstrip("\"'“”‘’([«»—–-"))
+            trail = len(raw) - len(raw.rstrip("\"'“”‘’)].,;:!?…»«—–-"))
+            words.append(token)
+            spans.append((match.start() + lead, match.end() - trail))
+    return words, spans
+
+
+def reprinted_mentions(articles: list[Article], mentions: list[QuoteMention]) -> list[QuoteMention]:
+    """Quoted words that another article carries verbatim without quotation marks.
+
+    A statement, letter or tweet that one outlet quotes and another reprints as a block has no
+    quotation marks in the second: the extractor cannot see it as a quote. Each direct or partial
+    quote of at least ``REPRINT_MIN_WORDS`` words is looked up word for word (typography-blind) in
+    the other articles; the longest run of at least that many words, not covered by an extracted
+    mention, becomes a mention with exact offsets.
+    """
+    seeds = [m for m in mentions if m.kind != "indirect"]
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in mentions:
+        for span in [(p.start, p.end) for p in m.parts] or [(m.start, m.end)]:
+            covered[m.article].append(span)
+    out: list[QuoteMention] = []
+    for article in articles:
+        words, spans = _word_index(article.text)
+        grams: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for i in range(len(words) - REPRINT_MIN_WORDS + 1):
+            grams[tuple(words[i : i + REPRINT_MIN_WORDS])].append(i)
+        taken = list(covered[article.id])
+        for seed in seeds:
+            if seed.article == article.id:
+                continue
+            run = _longest_run(compare_tokens(whole_text(seed)), words, grams)
+            if run is None:
+                continue
+            start, end = spans[run[0]][0], spans[run[1] - 1][1]
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            out.append(QuoteMention(article=article.id, start=start, end=end, text=article.text[start:end], kind="direct"))
+    return out
+
+
+def _longest_run(seed: list[str], words: list[str], grams: dict[tuple[str, ...], list[int]]) -> tuple[int, int] | None:
+    """The longest stretch of ``words`` (start, end) equal to a stretch of ``seed``."""
+    best: tuple[int, int] | None = None
+    i = 0
+    while i <= len(seed) - REPRINT_MIN_WORDS:
+        longest = 0
+        for start in grams.get(tuple(seed[i : i + REPRINT_MIN_WORDS]), ()):
+            n = REPRINT_MIN_WORDS
+            while i + n < len(seed) and start + n < len(words) and seed[i + n] == words[start + n]:
+                n += 1
+            if best is None or n > best[1] - best[0]:
+                best = (start, start + n)
+            longest = max(longest, n)
+        i += max(longest, 1)
+    return best

@@ -546,7 +546,10 @@ def _description_entity(
             head_fits = head in role_words
         else:
             continue
-        countryless = not org and all(w in ROLE_TITLE_WORDS for w in role_words)
+        # "the US president" may mean someone whose role here names no country ("President"),
+        # but only when the role itself says "president": "the Russian leader" is not every
+        # countryless "President" in the article.
+        countryless = not org and head in role_words and all(w in ROLE_TITLE_WORDS for w in role_words)
         if head_fits and all(_word_fits(m, role_words) or countryless and m in nationality for m in modifiers):
             fits.append(e.key)
             if all(_word_fits(m, role_words) for m in modifiers):
@@ -726,9 +729,22 @@ def extract_quotes(doc, article_id: str, entities: list[LocalEntity]) -> list[Qu
             prev_speaker = (speaker, q.outer_end, para)
             if speaker.entity:
                 art.speakers.append((q.outer_start, speaker.entity))
-    mentions.extend(_indirect_quotes(art, article_id, covered, mentions))
+    indirect = _indirect_quotes(art, article_id, covered, mentions)
+    mentions = [m for m in mentions if not _inside_indirect(m, indirect)]
+    mentions.extend(indirect)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+def _inside_indirect(m: QuoteMention, indirect: list[QuoteMention]) -> bool:
+    """A partial quote inside the content clause reported by the same verb (said that a deal
+    would include the “swapping” of land) is one report, given once: as the clause."""
+    if m.kind != "partial" or m.cue is None:
+        return False
+    return any(
+        i.cue is not None and i.cue.start == m.cue.start and i.start <= m.start and m.end <= i.end + 1
+        for i in indirect
+    )
 
 
 def _para_index(text: str, at: int) -> int:
