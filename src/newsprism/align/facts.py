@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newsprism.analyse.claims import CARRIER_VERBS, PERSON_NOUNS, Frame, claim_frame
+from newsprism.align.unionfind import UnionFind
 from newsprism.analyse.quantities import DIMENSION, TO_BASE, compatible, is_open_ended
 from newsprism.model import Article, ArticleAnalysis, Claim, Entity, Fact
 
@@ -68,66 +69,183 @@ class _Item:
 def group_facts(articles: list[Article], analyses: list[ArticleAnalysis], entities: list[Entity]) -> list[Fact]:
     """Group every claim of the story into facts (single-claim facts included), ids ``f-1``…"""
     items = _items(articles, analyses, entities)
-    parent = list(range(len(items)))
-    agree_links: set[tuple[int, int]] = set()
-    dispute_links: set[tuple[int, int]] = set()
+    copies = _copies(items)
+    reps = [members[0] for members in copies]
+    agree: set[tuple[int, int]] = set()
+    dispute: set[tuple[int, int]] = set()
+    unsure: list[tuple[_Item, _Item]] = []
+    for a, b in _candidate_pairs(reps):
+        link = _link(a, b)
+        if link is not None:
+            (agree if link == "agree" else dispute).add(_pair(a, b))
+        elif _may_agree(a, b):
+            unsure.append((a, b))
+    agree |= _paraphrase_agreements(unsure)
+    dispute |= _bridged_disputes(reps, agree, dispute)
+    return _facts(items, copies, agree, dispute)
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
-    # Blocking: only claims with the same dimension, kind and head class are ever compared.
-    blocks: dict[tuple, list[_Item]] = defaultdict(list)
+def _pair(a: _Item, b: _Item) -> tuple[int, int]:
+    return (min(a.idx, b.idx), max(a.idx, b.idx))
+
+
+def _copies(items: list[_Item]) -> list[list[_Item]]:
+    """Claims with the same value in the same sentence (syndicated or repeated copies), first one first:
+    they are compared once, through their first member, so a story of many copies costs what its
+    distinct claims cost."""
+    by_key: dict[tuple, list[_Item]] = {}
     for it in items:
+        c = it.claim
+        offset = c.start - c.sentence.start if c.sentence else 0
+        key = (c.text, c.sentence.text if c.sentence else "", offset, c.unit, c.property, c.subject,
+               frozenset(it.names))
+        by_key.setdefault(key, []).append(it)
+    return list(by_key.values())
+
+
+def _candidate_pairs(reps: list[_Item]) -> list[tuple[_Item, _Item]]:
+    """Blocking: only claims of one dimension and kind that share a head class, a subject word or (for
+    the paraphrase rule) the very same value are ever compared, instead of all pairs."""
+    blocks: dict[tuple, list[_Item]] = defaultdict(list)
+    for it in reps:
         if it.head is not None:
-            blocks[(it.dim, it.kind)].append(it)
+            blocks[(it.dim, it.kind, "head", _head_class(it.head))].append(it)
+            for word in it.subject_words:
+                blocks[(it.dim, it.kind, "word", word)].append(it)
+        value = _value_key(it)
+        if value is not None:
+            blocks[(it.dim, it.kind, "value", value)].append(it)
+    seen: set[tuple[int, int]] = set()
+    pairs = []
     for block in blocks.values():
         for x in range(len(block)):
             for y in range(x + 1, len(block)):
-                a, b = block[x], block[y]
-                link = _link(a, b)
-                if link is None:
-                    continue
-                pair = (min(a.idx, b.idx), max(a.idx, b.idx))
-                (agree_links if link == "agree" else dispute_links).add(pair)
-                parent[find(a.idx)] = find(b.idx)
+                key = _pair(block[x], block[y])
+                if key not in seen:
+                    seen.add(key)
+                    pairs.append((block[x], block[y]))
+    return pairs
 
-    # A difference bridged by a claim that agrees with both sides ("three hours" links "nearly three
-    # hours" and "more than three hours") is a dispute about one thing, even when the two sentences
-    # share few words.
+
+def _value_key(it: _Item) -> tuple | None:
+    """The exact value of a *specific* claim (a day, a clock time, a figure with 2+ significant digits):
+    two claims of one story with the same specific value are worth comparing even under other words."""
+    low, high = it.base_value.get("low"), it.base_value.get("high")
+    if low is None or high is None or it.claim.qualifier == "other":
+        return None
+    if it.kind == "date":
+        return (low, high) if high - low <= 31 else None  # a day or a month, not a bare year
+    if it.kind == "time of day":
+        return (low, high)
+    digits = re.sub(r"\D", "", it.claim.text.split(" ")[0] if it.kind != "money" else it.claim.text).strip("0")
+    return (low, high) if len(digits) >= 2 else None
+
+
+# Paraphrase (the lead's MiniLM sentence embeddings): one signal for an agreement the words miss
+# ("$35,000 donated" / "funded with $35,000"), never for a dispute.
+EMB_SAME_HEAD = 0.50  # compatible values, same measured head: the sentences say the same thing
+EMB_SAME_VALUE = 0.55  # the same specific value under another head
+
+
+def _may_agree(a: _Item, b: _Item) -> bool:
+    """Compatible values of one dimension and kind that the word tests did not link."""
+    if a.dim != b.dim or a.kind != b.kind or a.group == b.group or "other" in (a.claim.qualifier, b.claim.qualifier):
+        return False
+    if a.head is not None and b.head is not None and _same_subject(a, b):
+        return compatible(a.base_value, b.base_value)
+    key = _value_key(a)
+    return key is not None and key == _value_key(b)
+
+
+def _paraphrase_agreements(pairs: list[tuple[_Item, _Item]]) -> set[tuple[int, int]]:
+    """The pairs whose sentences are paraphrases by embedding similarity (none when embeddings are
+    not installed: the word tests alone then decide)."""
+    if not pairs:
+        return set()
+    try:
+        from newsprism.analyse.embeddings import embed
+    except ImportError:
+        return set()
+    texts = sorted({_sentence(it) for pair in pairs for it in pair})
+    try:
+        vectors = embed(texts)
+    except Exception:  # EmbeddingsUnavailable: the model packages are missing
+        return set()
+    row = {t: vectors[i] for i, t in enumerate(texts)}
+    found = set()
+    for a, b in pairs:
+        same_head = a.head is not None and b.head is not None and _same_subject(a, b)
+        if float(row[_sentence(a)] @ row[_sentence(b)]) >= (EMB_SAME_HEAD if same_head else EMB_SAME_VALUE):
+            found.add(_pair(a, b))
+    return found
+
+
+def _sentence(it: _Item) -> str:
+    return it.claim.sentence.text if it.claim.sentence else it.claim.text
+
+
+def _bridged_disputes(reps: list[_Item], agree: set, dispute: set) -> set[tuple[int, int]]:
+    """A difference bridged by a claim that agrees with both sides ("three hours" links "nearly three
+    hours" and "more than three hours") is a dispute about one thing, even when the two sentences
+    share few words."""
+    by_idx = {it.idx: it for it in reps}
     neighbours: dict[int, set[int]] = defaultdict(set)
-    for i, j in agree_links:
+    for i, j in agree:
         neighbours[i].add(j)
         neighbours[j].add(i)
-    for block in blocks.values():
-        for x in range(len(block)):
-            for y in range(x + 1, len(block)):
-                a, b = block[x], block[y]
-                pair = (min(a.idx, b.idx), max(a.idx, b.idx))
-                if pair in dispute_links or not neighbours[a.idx] & neighbours[b.idx]:
+    found: set[tuple[int, int]] = set()
+    for around in neighbours.values():
+        for i in around:
+            for j in around:
+                if i >= j or (i, j) in dispute or (i, j) in found:
                     continue
-                if a.kind in ("date", "time of day"):
+                a, b = by_idx[i], by_idx[j]
+                if a.kind in ("date", "time of day") or a.dim != b.dim or a.kind != b.kind:
                     continue  # many events have dates: a date difference needs a direct link
                 if _may_dispute(a, b) and _same_subject(a, b) and _disputable(a, b) \
                         and _same_measure(a, b, bridged=True):
-                    dispute_links.add(pair)
+                    found.add((i, j))
+    return found
 
+
+def _facts(items: list[_Item], copies: list[list[_Item]], agree: set, dispute: set) -> list[Fact]:
+    """Components of the links between first copies, with member-level links for the status."""
+    uf = UnionFind(len(items))
+    copies_of = {members[0].idx: members for members in copies}
+    member_agree: set[tuple[int, int]] = set()
+    member_dispute: set[tuple[int, int]] = set()
+    for members in copies:
+        for m in members[1:]:  # a copy agrees with itself
+            uf.union(members[0].idx, m.idx)
+            member_agree.add(_pair(members[0], m))
+    for links, out in ((agree, member_agree), (dispute, member_dispute)):
+        for i, j in links:
+            uf.union(i, j)
+            out.add(_cross_group_pair(copies_of[i], copies_of[j], need=out is member_dispute))
+    member_dispute.discard(None)
     components: dict[int, list[_Item]] = defaultdict(list)
     for it in items:
-        components[find(it.idx)].append(it)
+        components[uf.find(it.idx)].append(it)
     ordered = sorted(components.values(), key=lambda members: min(m.idx for m in members))
     # Each link lies inside one component: bucket once instead of scanning all links per fact.
-    component_of = {it.idx: id(members) for members in ordered for it in members}
+    component_of = {it.idx: n for n, members in enumerate(ordered) for it in members}
     links_in: dict[int, dict[str, set]] = defaultdict(lambda: {"agree": set(), "dispute": set()})
-    for name, links in (("agree", agree_links), ("dispute", dispute_links)):
-        for i, j in links:
-            links_in[component_of[i]][name].add((i, j))
-    facts = []
-    for n, members in enumerate(ordered, start=1):
-        facts.append(_fact(f"f-{n}", members, links_in[id(members)]["agree"], links_in[id(members)]["dispute"]))
-    return facts
+    for name, links in (("agree", member_agree), ("dispute", member_dispute)):
+        for pair in links:
+            if pair is not None:
+                links_in[component_of[pair[0]]][name].add(pair)
+    return [_fact(f"f-{n + 1}", members, links_in[n]["agree"], links_in[n]["dispute"])
+            for n, members in enumerate(ordered)]
+
+
+def _cross_group_pair(xs: list[_Item], ys: list[_Item], need: bool) -> tuple[int, int] | None:
+    """One pair of copies from two independent source groups (else the first copies, or None when
+    ``need``: a dispute within one source group is none)."""
+    for x in xs:
+        for y in ys:
+            if x.group != y.group:
+                return _pair(x, y)
+    return None if need else _pair(xs[0], ys[0])
 
 
 # --------------------------------------------------------------------------- features
