@@ -165,3 +165,14 @@ def test_weak_analysis_cue_next_to_analysis_continues_it(nlp):
     ])
     labels, paragraphs, _ = _labels(nlp, text)
     assert labels == ["reporting", "analysis", "analysis"]
+
+
+def test_capital_i_joined_to_a_hyphen_is_a_name_not_the_writer(nlp):
+    labels, _, _ = _labels(nlp, "San Francisco-based I-DEV International confirmed that its co-founder was killed.")
+    assert labels == ["reporting"]
+
+
+def test_a_double_quote_left_open_is_masked_to_the_end_of_the_line(nlp):
+    text = '"It is important to go in with a good taste," Peters said. "I like the direction we are trending.'
+    labels, _, _ = _labels(nlp, text)
+    assert labels == ["reporting"]

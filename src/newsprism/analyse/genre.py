@@ -101,8 +101,9 @@ TITLE_SMALL_WORDS = {
     "your", "my", "our", "we", "you", "it", "its", "how", "what", "why", "when", "who", "from", "by", "about",
 }
 ANALYSIS_LABEL = re.compile(r"^\s*(news )?analysis\s*[:|\-–—]", re.I)
-# Quotation marks: straight and curly, double and single-curly (not the apostrophe ').
-QUOTED = re.compile(r"“[^”\n]*(?:”|(?=\n)|$)|\"[^\"\n]*\"|‘[^’\n]{12,}’|«[^»\n]*»")
+# Quotation marks: straight and curly, double and single-curly (not the apostrophe '). A double
+# quote left open runs to the end of its line: a quote carried on without its closing mark.
+QUOTED = re.compile(r"“[^”\n]*(?:”|(?=\n)|$)|\"[^\"\n]*(?:\"|(?=\n)|$)|‘[^’\n]{12,}’|«[^»\n]*»")
 
 
 @dataclass
@@ -249,6 +250,15 @@ def _is_epistemic_modal(tok) -> bool:
     return not (tok.lower_ == "could" and any(c.dep_ == "neg" for c in tok.head.children))
 
 
+def _writer_pronoun(tok) -> bool:
+    """I / we / my ... as a pronoun. "We" / "Our" capitalised mid-sentence is a title ("This Shape,
+    We Are In"), and "I" joined to a hyphen is a name ("I-DEV International")."""
+    if tok.lower_ not in FIRST_PERSON or not (tok.text == "I" or tok.is_lower or tok.is_sent_start):
+        return False
+    following = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return not (following is not None and not tok.whitespace_ and following.text in ("-", "–", "."))
+
+
 def _sentence_cues(sent, start: int, end: int, mask: list[bool], cues: _Cues) -> None:
     """Cues from the writer's own words of ``sent`` that lie inside the paragraph [start, end).
 
@@ -258,8 +268,7 @@ def _sentence_cues(sent, start: int, end: int, mask: list[bool], cues: _Cues) ->
     if not own:
         return
     words = {t.lower_ for t in own}
-    # "We" / "Our" capitalised mid-sentence is a title ("This Shape, We Are In"), not the writer.
-    person = {t.lower_ for t in own if t.lower_ in FIRST_PERSON and (t.text == "I" or t.is_lower or t.is_sent_start)}
+    person = {t.lower_ for t in own if _writer_pronoun(t)}
     singular, plural = sorted(person & FIRST_SINGULAR), sorted(person & FIRST_PLURAL)
     # News writers almost never say "I" in their own voice: one is enough; "we" may be a group.
     if singular:

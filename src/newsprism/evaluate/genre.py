@@ -6,8 +6,9 @@ Datasets:
   ``mixed`` (the opinion/analysis part holds at least ``MIXED_MIN_SHARE`` of the words). Baselines:
   ``first-person`` (any first-person pronoun outside quotation marks, no parse) and
   ``first-person-anywhere`` (quotes not masked). Positive class: opinion.
-- ``ggt-paragraphs-dev`` / ``ggt-paragraphs-test``: our gold paragraph labels
-  (``eval/gold/genre-ggt-{dev,test}.jsonl``, guideline docs/annotation-genre.md) on 30 GGT articles.
+- ``ggt-paragraphs-dev`` / ``ggt-paragraphs-test`` / ``ggt-paragraphs-blind``: our gold paragraph
+  labels (``eval/gold/genre-ggt-{dev,test,blind}.jsonl``, guideline docs/annotation-genre.md): 30 GGT
+  articles (all 10 opinion + the first 20 hard news) split dev/test, and the next 10 hard news (blind).
   Each body goes through the product's ingest (normalise, clean) and the full per-article analysis
   (``analyse_doc``: quotes first, then ``label_paragraphs``); every predicted paragraph is mapped back
   from clean-text offsets to the body, and a gold paragraph takes the label of the predicted
@@ -29,13 +30,14 @@ from pathlib import Path
 
 from newsprism.evaluate import EvalReport, require_dir
 
-DATASETS = ("gender-gap-tracker", "ggt-paragraphs-dev", "ggt-paragraphs-test")
+DATASETS = ("gender-gap-tracker", "ggt-paragraphs-dev", "ggt-paragraphs-test", "ggt-paragraphs-blind")
 XLSX = "AnnotationTable_byArticle_withReplacementArticles.xlsx"
 FIRST_PERSON_RE = re.compile(r"\b(I|me|my|mine|myself|we|us|our|ours|ourselves)\b", re.I)
 GOLD_DIR = Path(__file__).resolve().parents[3] / "eval" / "gold"
 GOLD_FILES = {
     "ggt-paragraphs-dev": GOLD_DIR / "genre-ggt-dev.jsonl",
     "ggt-paragraphs-test": GOLD_DIR / "genre-ggt-test.jsonl",
+    "ggt-paragraphs-blind": GOLD_DIR / "genre-ggt-blind.jsonl",
 }
 LABELS = ("reporting", "analysis", "opinion")
 
