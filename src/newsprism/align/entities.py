@@ -39,6 +39,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from newsprism.align.names import (
+    DETERMINERS,
     PersonName,
     acronym_forms,
     fold,
@@ -56,6 +57,10 @@ from newsprism.model import Article, ArticleAnalysis, Entity, LocalEntity
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "messrs"})
+# Classes where a one-word name may be the last word of the one longer name it shortens
+# ("Chargers" = "San Diego Chargers", "Camry" = "Toyota Camry"); never places ("Aden" is not
+# "the Gulf of Aden") and never people (surnames have their own rules).
+TAIL_CLASSES = frozenset({"ORG", "PRODUCT", "THING", "WORK_OF_ART", "EVENT"})
 ROLE_STOPWORDS = frozenset({"the", "a", "an", "of", "for", "and", "s", "former", "then", "acting"})
 
 
@@ -116,8 +121,8 @@ def _records(articles: list[Article], analyses: list[ArticleAnalysis]) -> list[_
             cls = type_class(local.type)
             rec = _Record(len(records), analysis.article, local, cls)
             rec.forms = [local.name, *local.aliases]
-            if is_pronoun_or_empty(local.name):
-                pass  # "he", "it": not a name, never merged (it stays an entity of its own)
+            if not local.named or is_pronoun_or_empty(local.name):
+                pass  # "he", "the actress": not a name; merged only through descriptions (below)
             elif cls == "PERSON":
                 rec.person = parse_person(local.name)
             else:
@@ -273,6 +278,8 @@ def _merge_others(recs: list[_Record], uf: UnionFind, canon: _KeyCanon) -> None:
             long_keys[f"ORG|lead|{key[0]}"].add(key)
             for i in range(1, len(key) - 1):
                 long_keys[f"ORG|tail|{' '.join(key[i:])}"].add(key)
+        if r.cls in TAIL_CLASSES and len(key) >= 2:
+            long_keys[f"{r.cls}|last|{key[-1]}"].add(key)
     seen: set[tuple[str, tuple]] = set()
     for r in others:
         key = keys[r.order]
@@ -286,6 +293,8 @@ def _merge_others(recs: list[_Record], uf: UnionFind, canon: _KeyCanon) -> None:
             lookups.append(f"ORG|lead|{key[0]}")
         if r.cls == "ORG" and len(key) >= 2:
             lookups.append(f"ORG|tail|{' '.join(key)}")
+        if r.cls in TAIL_CLASSES and len(key) == 1:
+            lookups.append(f"{r.cls}|last|{key[0]}")
         for lookup in lookups:
             roots = {uf.find(first_of[k].order) for k in long_keys.get(lookup, ()) if k != key}
             if len(roots) == 1:
@@ -306,6 +315,104 @@ def _merge_type_slips(recs: list[_Record], uf: UnionFind, canon: _KeyCanon) -> N
             roots = full.get((p.given, p.surname, p.suffix), set())
             if len(roots) == 1:
                 uf.union(next(iter(roots)), r.order)
+
+
+def _quoted_descriptions(analyses: list[ArticleAnalysis]) -> dict[tuple[str, str], list[str]]:
+    """Descriptions the quote step resolved to a named entity ("the Russian leader" said → Putin's
+    key), per (article, entity key), as :func:`description_of` normalises them."""
+    found: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for analysis in analyses:
+        for q in analysis.quotes:
+            if not (q.speaker_entity and q.speaker_mention):
+                continue
+            desc = description_of(q.speaker_mention.text)
+            if desc and desc not in found[(analysis.article, q.speaker_entity)]:
+                found[(analysis.article, q.speaker_entity)].append(desc)
+    return found
+
+
+def description_of(text: str) -> str | None:
+    """ "the Russian leader" → "russian leader"; None for a name or a pronoun ("Putin", "he")."""
+    toks = words(text)
+    if not toks or is_pronoun_or_empty(text) or parse_person(text) is not None:
+        return None
+    toks = [t for t in toks if t not in DETERMINERS]
+    return " ".join(toks) or None
+
+
+_HEAD_STOP = frozenset({"of", "for", "at", "in", "to", "on", "with", "from", "who", "which", "that"})
+
+
+def description_head(text: str) -> str | None:
+    """The head word of a description or role, as descriptions are compared: the last word before a
+    preposition or clause ("Secretary of State" → "secretary", "Kremlin foreign policy aide" → "aide")."""
+    toks = [w for w in words(text) if w not in DETERMINERS]
+    for i, w in enumerate(toks):
+        if w in _HEAD_STOP and i > 0:
+            toks = toks[:i]
+            break
+    return toks[-1] if toks and not is_pronoun_or_empty(toks[-1]) else None
+
+
+def _merge_descriptions(recs: list[_Record], uf: UnionFind, quoted: dict[tuple[str, str], list[str]]) -> None:
+    """Unnamed entities ("the actress", "the rehab facility") across the story's articles.
+
+    Descriptions are compared by their head word (:func:`description_head`), within a type class.
+
+    * A named entity carries the descriptions its article links to it: an apposition ("Lohan, the
+      actress"), a predicate ("X is the new Doctor"), a role ("coach Maurice Cheeks"), a quote's
+      speaker ("the Russian leader said" → Putin).
+    * A description that the story links to exactly one named entity makes every unnamed entity
+      with that description join it.
+    * A description that the story links to two or more named entities ("the president": Trump in
+      one article, Putin in another) is ambiguous: an unnamed entity with it joins a named one only
+      when its own article links the description to exactly one; the others join no named entity.
+    * Unnamed entities with the same description and no named entity to join are one entity (the
+      ECB+ head-lemma rule, restricted to one story and one type class).
+    * Never two named entities through a description: a union that would do so is refused.
+    """
+    descs = {
+        r.order: list(dict.fromkeys(h for h in map(description_head, [
+            *r.local.descriptions, *quoted.get((r.article, r.local.key), []), *(r.local.roles if r.local.named else [])
+        ]) if h))
+        for r in recs
+    }
+    named_roots: dict[tuple[str, str], set[int]] = defaultdict(set)
+    in_article: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    unnamed: dict[tuple[str, str], list[_Record]] = defaultdict(list)
+    for r in recs:
+        for d in descs[r.order]:
+            if r.local.named:
+                named_roots[(r.cls, d)].add(uf.find(r.order))
+                in_article[(r.article, r.cls, d)].add(uf.find(r.order))
+            else:
+                unnamed[(r.cls, d)].append(r)
+    anchor: dict[int, int] = {uf.find(r.order): uf.find(r.order) for r in recs if r.local.named}
+
+    def join(a: int, b: int) -> None:
+        ra, rb = uf.find(a), uf.find(b)
+        aa, ab = anchor.get(ra), anchor.get(rb)
+        if ra == rb or aa is not None and ab is not None and aa != ab:
+            return  # would merge two named entities through a description
+        uf.union(ra, rb)
+        if aa is not None or ab is not None:
+            anchor[uf.find(ra)] = aa if aa is not None else ab
+
+    for (cls, d), group in unnamed.items():
+        roots = named_roots.get((cls, d), set())
+        if len(roots) == 1:
+            for r in group:
+                join(next(iter(roots)), r.order)
+            continue
+        free = []
+        for r in group:
+            local = in_article.get((r.article, cls, d), set())
+            if len(roots) > 1 and len(local) == 1:
+                join(next(iter(local)), r.order)
+            else:
+                free.append(r)
+        for r in free[1:]:
+            join(free[0].order, r.order)
 
 
 def _name_words(form: str) -> int:
@@ -357,6 +464,7 @@ def merge_entities(articles: list[Article], analyses: list[ArticleAnalysis]) -> 
     _merge_people(recs, uf, canon)
     _merge_others(recs, uf, canon)
     _merge_type_slips(recs, uf, canon)
+    _merge_descriptions(recs, uf, _quoted_descriptions(analyses))
     clusters: dict[int, list[_Record]] = defaultdict(list)
     for r in recs:
         clusters[uf.find(r.order)].append(r)

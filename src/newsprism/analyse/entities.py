@@ -364,3 +364,167 @@ def _display_name(d: _Draft) -> str:
 
 def _majority(labels: list[str]) -> str:
     return max(set(labels), key=lambda label: (labels.count(label), label == "ORG"))
+
+
+# --------------------------------------------------------------------------- within-article links
+#
+# Descriptions ("the actress") and pronouns ("she") are linked to the mention they stand for in the
+# same article only where the grammar says so, or the nearest fitting name is unambiguous: a wrong
+# link would merge two referents, so every rule is a narrow one.
+
+HUMAN_TYPES = frozenset({"PERSON", "HUMAN"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+COPULA_LEMMAS = frozenset({"be", "become", "remain"})
+
+
+@dataclass
+class MentionSpan:
+    """One mention as within-article linking sees it."""
+
+    span: object  # a spaCy Span
+    type: str  # PERSON | HUMAN | ORG | GPE | LOC | FAC | TIME | THING | ...
+    kind: str  # "name" | "description" | "pronoun"
+    sentence: int  # order of its sentence in the article
+
+
+def mention_head(span):
+    """The span token whose head lies outside it; past a leading preposition ("in Texas" → Texas)."""
+    head = span.root
+    while head.pos_ == "ADP":
+        inside = [c for c in head.children if span.start <= c.i < span.end]
+        if not inside:
+            break
+        head = inside[-1]
+    return head
+
+
+def mention_kind(span, head, lowercase_words: frozenset[str] = frozenset()) -> str:
+    """ "name" when the head is a proper noun, "pronoun" for a pronoun, else "description".
+
+    A capitalised head that the text also writes in lowercase ("Surgeon General" / "the surgeon
+    general", "Navy" / "navy", a headline's "Woman Driver") is a common noun: a description."""
+    if head.pos_ == "PRON" or head.lower_ in PERSONAL_PRONOUNS | THING_PRONOUNS | RELATIVE_PRONOUNS:
+        return "pronoun"
+    if head.pos_ != "PROPN":
+        return "description"
+    if head.lower_ in lowercase_words:
+        return "description"
+    return "name"
+
+
+def description_key(head) -> str:
+    """A description as merging compares it: its head's lemma, lowercased ("actresses" → "actress")."""
+    return head.lemma_.lower()
+
+
+def _type_class(entity_type: str) -> str:
+    if entity_type in HUMAN_TYPES:
+        return "HUMAN"
+    if entity_type in PLACE_TYPES:
+        return "PLACE"
+    return entity_type
+
+
+def _compatible(a: MentionSpan, b: MentionSpan) -> bool:
+    return _type_class(a.type) == _type_class(b.type)
+
+
+def _apposition_partner(head, heads: dict[tuple[int, int], int], doc_id: int) -> int | None:
+    """ "Lindsay Lohan, the actress": the mention whose head this one's head is an apposition of."""
+    if head.dep_ == "appos" and head.head.i != head.i:
+        return heads.get((doc_id, head.head.i))
+    return None
+
+
+def _predicate_partner(head, heads: dict[tuple[int, int], int], doc_id: int) -> int | None:
+    """ "Capaldi is the new Doctor", "she became the host": the subject of the copula."""
+    if head.dep_ not in ("attr", "oprd"):
+        return None
+    verb = head.head
+    if verb.lemma_.lower() not in COPULA_LEMMAS and head.dep_ != "oprd":
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return heads.get((doc_id, subject.i)) if subject is not None else None
+
+
+def _relative_partner(head, heads: dict[tuple[int, int], int], doc_id: int) -> int | None:
+    """ "the Academy, which …": a relative pronoun stands for the noun its clause modifies."""
+    if head.lower_ not in RELATIVE_PRONOUNS or head.tag_ not in ("WDT", "WP", "WP$"):
+        return None
+    verb = head.head
+    while verb.dep_ not in ("relcl", "ROOT") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "relcl":
+        return None
+    return heads.get((doc_id, verb.head.i))
+
+
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+
+
+def _fits_pronoun(word: str, m: MentionSpan, head) -> bool:
+    cls = _type_class(m.type)
+    plural = head.tag_ in ("NNS", "NNPS")
+    if word in PERSONAL_PRONOUNS:
+        return cls == "HUMAN" and not plural
+    if word in THING_PRONOUNS:
+        return cls in ("ORG", "THING") and not plural
+    if word in PLURAL_PRONOUNS:
+        return cls in ("ORG", "HUMAN") and (plural or cls == "ORG" and m.kind == "name")
+    return False
+
+
+def _pronoun_antecedent(i: int, mentions: list[MentionSpan], heads_of: list) -> int | None:
+    """ "he", "her", "its", "they": the nearest mention before it, in its sentence or the one before,
+    that fits it (a person for "he"; an organisation or thing for "it"; a plural or an organisation
+    for "they"), when every fitting name there is one entity (two people in reach: left unlinked).
+    A name is preferred to a description."""
+    m = mentions[i]
+    word = heads_of[i].lower_
+    if word not in PERSONAL_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+        return None
+    window = [
+        j for j, o in enumerate(mentions)
+        if o.kind != "pronoun" and m.sentence - 1 <= o.sentence <= m.sentence
+        and (o.sentence, heads_of[j].i) < (m.sentence, heads_of[i].i)
+        and _fits_pronoun(word, o, heads_of[j])
+    ]
+    for kind in ("name", "description"):
+        found = [j for j in window if mentions[j].kind == kind]
+        if not found:
+            continue
+        keys = {heads_of[j].lower_ for j in found}
+        if len(keys) != 1:
+            return None  # two referents in reach: which one needs more than a rule
+        return max(found, key=lambda j: (mentions[j].sentence, heads_of[j].i))
+    return None
+
+
+def link_mentions(mentions: list[MentionSpan]) -> list[int | None]:
+    """For each mention, the index of the mention in the same article it refers to, or None.
+
+    Rules, each by name: apposition ("Lohan, 25, the actress"), predicate nominal ("X is the new
+    Doctor"), relative pronoun ("the Academy, which"), personal pronoun → the one name of a
+    fitting type in its sentence or the one before."""
+    heads_of = [mention_head(m.span) for m in mentions]
+    heads: dict[tuple[int, int], int] = {}
+    for i, h in enumerate(heads_of):
+        heads.setdefault((id(h.doc), h.i), i)
+    links: list[int | None] = [None] * len(mentions)
+    for i, (m, head) in enumerate(zip(mentions, heads_of)):
+        doc_id = id(head.doc)
+        partner = None
+        if m.kind == "pronoun":
+            partner = _relative_partner(head, heads, doc_id)
+            if partner is None:
+                partner = _pronoun_antecedent(i, mentions, heads_of)
+        else:
+            partner = _apposition_partner(head, heads, doc_id)
+            if partner is None:
+                partner = _predicate_partner(head, heads, doc_id)
+        if partner is not None and partner != i and _compatible(m, mentions[partner]):
+            links[i] = partner
+    return links
