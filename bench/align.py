@@ -19,9 +19,10 @@ How the story is built:
    distinct wordings grow with N), or cut to its first 60 % as a partial quote. Claims and times
    are copied as they are. (Spans of perturbed quotes no longer match the text: this bench
    measures time only.)
-3. Timed, best of ``--repeat`` runs: ``merge_entities``, ``align_quotes`` (given the entities) and
-   ``newsprism.align.align_story`` as a whole (entities, quotes, facts, coverage), each on the
-   same articles and analyses.
+3. Timed, best of ``--repeat`` runs: ``merge_entities``, ``align_quotes`` (given the entities),
+   ``group_facts`` (given the entities; its sentence-parse and embedding caches are emptied before
+   each run, so it pays what a fresh process pays) and ``newsprism.align.align_story`` as a whole
+   (entities, quotes, facts, coverage), each on the same articles and analyses.
 
 The LAST line is the ratio align_story time / per-article analysis time for the largest size.
 """
@@ -41,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsprism.align import align_story  # noqa: E402
+from newsprism.align import facts as facts_module  # noqa: E402
 from newsprism.align.entities import merge_entities  # noqa: E402
 from newsprism.align.quotes import align_quotes  # noqa: E402
 from newsprism.analyse.nlp import load_nlp  # noqa: E402
@@ -143,6 +145,18 @@ def best_of(repeat: int, fn) -> tuple[float, object]:
     return best, result
 
 
+def cold_group_facts(arts, ans, entities):
+    """``group_facts`` with its caches emptied first (sentence parses for frames, sentence embeddings)."""
+    facts_module._parse.cache_clear()
+    try:
+        from newsprism.analyse import embeddings
+
+        embeddings._cache.clear()
+    except ImportError:
+        pass
+    return facts_module.group_facts(arts, ans, entities)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data-dir", type=Path, default=ROOT.parent / "shared" / "data")
@@ -163,21 +177,23 @@ def main() -> None:
         f"base: {len(base)} articles, {n_entities} local entities, {n_quotes} quote mentions; "
         f"per-article analysis {per_article * 1000:.1f} ms (mean, analyse_articles)"
     )
-    print(f"{'articles':>8} {'analysis s':>10} {'entities s':>10} {'quotes s':>9} {'align s':>8} "
-          f"{'entities':>8} {'quotes':>7} {'facts':>6} {'align/analysis':>14}")
+    print(f"{'articles':>8} {'analysis s':>10} {'entities s':>10} {'quotes s':>9} {'facts s':>8} {'align s':>8} "
+          f"{'entities':>8} {'quotes':>7} {'facts':>6} {'facts/analysis':>14} {'align/analysis':>14}")
     rows = []
     for size in args.sizes:
         arts, ans = copy_story(base, analyses, size)
         t_ent, entities = best_of(args.repeat, lambda: merge_entities(arts, ans))
         t_quo, quotes = best_of(args.repeat, lambda: align_quotes(arts, ans, entities))
+        t_fac, _ = best_of(args.repeat, lambda: cold_group_facts(arts, ans, entities))
         t_all, story = best_of(args.repeat, lambda: align_story(arts, ans))
         analysis = per_article * size
-        rows.append((size, t_all))
-        print(f"{size:>8} {analysis:>10.2f} {t_ent:>10.3f} {t_quo:>9.3f} {t_all:>8.3f} "
-              f"{len(entities):>8} {len(quotes):>7} {len(story.facts):>6} {t_all / analysis:>14.4f}")
-    for (n0, t0_), (n1, t1) in zip(rows, rows[1:]):
-        print(f"growth {n0} -> {n1} articles (x{n1 / n0:.0f}): align time x{t1 / t0_:.1f}")
-    size, t_all = rows[-1]
+        rows.append((size, t_all, t_fac))
+        print(f"{size:>8} {analysis:>10.2f} {t_ent:>10.3f} {t_quo:>9.3f} {t_fac:>8.3f} {t_all:>8.3f} "
+              f"{len(entities):>8} {len(quotes):>7} {len(story.facts):>6} {t_fac / analysis:>14.4f} "
+              f"{t_all / analysis:>14.4f}")
+    for (n0, t0_, f0), (n1, t1, f1) in zip(rows, rows[1:]):
+        print(f"growth {n0} -> {n1} articles (x{n1 / n0:.0f}): align time x{t1 / t0_:.1f}, group_facts x{f1 / f0:.1f}")
+    size, t_all, _ = rows[-1]
     print(f"align_story / per-article analysis time at {size} articles: {t_all / (per_article * size):.4f}")
 
 

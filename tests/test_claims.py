@@ -119,3 +119,34 @@ def test_half_a_million_is_half_of_the_scale_not_a_million():
     assert parse_numbers("half a million dollars", money=True) == [500_000.0]
     assert parse_numbers("a quarter of a million people") == [250_000.0]
     assert parse_numbers("a million people") == [1_000_000.0]
+
+
+def test_up_to_and_as_many_as_are_estimates_at_the_top_end(nlp):
+    # "as many as 100 cars" is not a statement that 10 cars may have been involved.
+    claim = one(claims_of(nlp, "The crashes involved as many as 100 cars on the icy highway."), "100")
+    assert claim.qualifier == "up to" and claim.value["low"] == pytest.approx(60) and claim.value["high"] == 100
+    assert interval(50, 50, "up to") == {"low": 30.0, "high": 50}
+
+
+def test_a_clock_time_tagged_as_a_number_is_a_time_of_day(nlp):
+    claim = one(claims_of(nlp, "The incident began about 8:30am in the eastbound lanes."), "8:30am")
+    assert claim.unit == "clock" and claim.qualifier == "about"
+    assert claim.value["low"] <= 8.5 * 60 <= claim.value["high"]
+
+
+def test_a_clock_range_is_one_interval(nlp):
+    claim = one(claims_of(nlp, "The inmates escaped between 6 p.m. and 7 p.m. on Saturday, officials said."), "6 p.m.")
+    assert claim.unit == "clock" and (claim.value["low"], claim.value["high"]) == (18 * 60, 19 * 60)
+
+
+def test_name_comma_number_comma_is_an_age(nlp):
+    claim = one(claims_of(nlp, "Love, 32, has Asperger's syndrome and a depressive illness."), "32")
+    assert claim.property.startswith("age:") and claim.value["point"] == 32
+
+
+def test_a_dated_event_after_a_preposition_bounds_the_clause_event(nlp):
+    # "created before the 2016 election": the company's creation is before the end of 2016, and the
+    # claim is about the creation, not about the election.
+    claim = one(claims_of(nlp, "Essential Consultants is the company Cohen created before the 2016 election."), "2016")
+    assert claim.text == "before the 2016 election" and claim.qualifier == "before"
+    assert claim.property == "date: create" and claim.value["low"] is None

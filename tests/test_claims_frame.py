@@ -39,3 +39,13 @@ def test_reporting_frame_is_left_out_of_the_value_clause(nlp):
 def test_time_anchors_read_years_days_windows_rates_and_other_figures():
     anchors = time_anchors("In 2016, during the first six weeks on Tuesday, 40 people a day arrived")
     assert {"y:2016", "d:tuesday", "w:6-week", "rate:day", "n:40"} <= anchors
+
+
+def test_the_agent_of_a_passive_is_a_named_participant(nlp):
+    frame = frame_of(nlp, "The firm hired Essential Consultants, a company formed by Cohen in early 2017.", "2017")
+    assert "cohen" in frame.participants and "form" in frame.predicates
+
+
+def test_verbs_joined_by_and_belong_to_one_event(nlp):
+    frame = frame_of(nlp, "Officials said 30 people were injured and transported to local hospitals.", "30")
+    assert {"injure", "transport"} <= frame.predicates and "hospital" in frame.arguments

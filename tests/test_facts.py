@@ -124,3 +124,31 @@ def test_example_story_summit_length_is_disputed_and_share_corroborated(example_
         for c in f.claims:
             art = next(a for a in brief.articles if a.id == c.article)
             assert art.text[c.start:c.end] == c.text
+
+
+def test_identical_copies_are_one_fact_and_count_once_per_group(nlp):
+    text = "The summit lasted three hours, officials said."
+    articles, analyses = story(nlp, *[text] * 6, groups=["g0", "g0", "g0", "g1", "g1", "g2"])
+    facts = group_facts(articles, analyses, [])
+    [fact] = facts
+    assert fact.status == "corroborated" and fact.source_groups == ["g0", "g1", "g2"] and len(fact.claims) == 6
+
+
+def test_the_same_specific_value_under_other_words_corroborates(nlp):
+    # Different measured words ("donated" / "gave"), one specific figure and paraphrased sentences.
+    articles, analyses = story(
+        nlp,
+        "The firm donated $29,600 to the Trump inauguration committee in January.",
+        "The company gave the Trump inaugural committee $29,600 in January.",
+    )
+    facts = group_facts(articles, analyses, [])
+    assert [f.status for f in multi(facts)] == ["corroborated"]
+
+
+def test_the_same_specific_value_in_unrelated_sentences_is_not_grouped(nlp):
+    articles, analyses = story(
+        nlp,
+        "The firm donated $29,600 to the Trump inauguration committee in January.",
+        "A used pickup truck at the dealership sells for $29,600, the owner said.",
+    )
+    assert not multi(group_facts(articles, analyses, []))

@@ -102,3 +102,120 @@ def test_agreement_needs_less_evidence_than_a_dispute(nlp):
     )
     fact = next(f for f in facts if len(f.source_groups) == 2)
     assert fact.status == "corroborated"
+
+
+# --------------------------------------------------------------------------- frame evidence of one event
+
+
+def test_ages_of_one_named_person_a_year_apart_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Love, 32, has Asperger's syndrome and a depressive illness.",
+        "Mr Love, 33, from Stradishall, Suffolk, was first arrested in October 2013.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} == {"32", "33"}
+
+
+def test_ages_far_apart_are_two_people_of_one_name_not_a_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Smith, 45, was questioned by police at the scene.",
+        "Smith, 17, was questioned by police at the scene.",
+    )
+    assert not disputed(facts)
+
+
+def test_ages_of_unnamed_people_are_no_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "A 17-year-old boy was arrested near the school on Monday.",
+        "A 15-year-old boy was arrested near the school on Monday.",
+    )
+    assert not disputed(facts)
+
+
+def test_a_date_bound_contradicted_by_a_later_date_disputes(nlp):
+    facts = facts_of(
+        nlp,
+        "Essential Consultants is the company Cohen created before the 2016 election.",
+        "AT&T hired Essential Consultants, a company formed by Cohen in early 2017.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} >= {"before the 2016 election", "early 2017"}
+
+
+def test_a_date_bound_met_by_the_other_date_is_no_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Essential Consultants is the company Cohen created before the 2016 election.",
+        "He paid Essential Consultants, a company established by Cohen in October 2016.",
+    )
+    assert not disputed(facts)
+
+
+def test_one_date_verb_with_other_named_participants_is_no_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "The payments went to a company formed by Cohen in early 2017.",
+        "The payments went to a company formed by Manafort in 2015.",
+    )
+    assert not disputed(facts)
+
+
+def test_as_many_as_and_up_to_with_far_apart_tops_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Several crashes, involving as many as 100 cars and dozens of trucks, shut down the turnpike.",
+        "Up to 50 cars were involved in those pileups.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} == {"as many as 100 cars", "Up to 50 cars"}
+
+
+def test_up_to_and_a_count_near_its_top_agree(nlp):
+    facts = facts_of(
+        nlp,
+        "Several crashes, involving as many as 100 cars and dozens of trucks, shut down the turnpike.",
+        "About 80 cars were involved in those pileups.",
+    )
+    assert not disputed(facts)
+
+
+def test_paraphrased_event_verbs_with_a_shared_argument_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "According to the commission, 30 people were injured and transported to local hospitals.",
+        "A total of 27 people were taken to hospitals, at least four of them with serious injuries.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} == {"30 people", "27 people"}
+
+
+def test_an_at_least_count_is_no_dispute(nlp):
+    # A later, higher "at least" figure is an update of an earlier count, not a contradiction.
+    facts = facts_of(
+        nlp,
+        "At least 12 people were killed in the blast at the market, police said.",
+        "Nine people were killed in the blast at the market, police said.",
+    )
+    assert not disputed(facts)
+
+
+def test_a_toll_that_rose_is_an_update_not_a_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Police said 12 people were killed in the blast at the market as the toll rose overnight.",
+        "Police said nine people were killed in the blast at the market.",
+    )
+    assert not disputed(facts)
+
+
+def test_a_small_exact_count_one_apart_is_a_difference(nlp):
+    # No rounding slack below 100: "32" and "33" dead are two different statements.
+    facts = facts_of(
+        nlp,
+        "Police said 32 miners were killed in the blast at the colliery near the border.",
+        "Police said 33 miners were killed in the blast at the colliery near the border.",
+    )
+    assert disputed(facts)

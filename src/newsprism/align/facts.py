@@ -80,7 +80,7 @@ def group_facts(articles: list[Article], analyses: list[ArticleAnalysis], entiti
             (agree if link == "agree" else dispute).add(_pair(a, b))
         elif _may_agree(a, b):
             unsure.append((a, b))
-    agree |= _paraphrase_agreements(unsure)
+    agree |= _paraphrase_agreements(_not_yet_joined(unsure, agree | dispute, len(items)))
     dispute |= _bridged_disputes(reps, agree, dispute)
     return _facts(items, copies, agree, dispute)
 
@@ -155,6 +155,14 @@ def _may_agree(a: _Item, b: _Item) -> bool:
         return compatible(a.base_value, b.base_value)
     key = _value_key(a)
     return key is not None and key == _value_key(b)
+
+
+def _not_yet_joined(pairs: list[tuple[_Item, _Item]], links: set[tuple[int, int]], n: int) -> list[tuple[_Item, _Item]]:
+    """The pairs that the word tests left in two different facts: only they can gain from embeddings."""
+    uf = UnionFind(n)
+    for i, j in links:
+        uf.union(i, j)
+    return [(a, b) for a, b in pairs if uf.find(a.idx) != uf.find(b.idx)]
 
 
 def _paraphrase_agreements(pairs: list[tuple[_Item, _Item]]) -> set[tuple[int, int]]:
@@ -281,7 +289,7 @@ def _items(articles: list[Article], analyses: list[ArticleAnalysis], entities: l
 SNAPSHOT = re.compile(r"\b(by (late |early |mid-?)?(morning|afternoon|evening|night|noon|midday|monday|tuesday|"
                       r"wednesday|thursday|friday|saturday|sunday|then|now|the end)|so far|as of|to date|"
                       r"thus far|latest|earlier|previously|ago|at the time|the previous|the year before|"
-                      r"(?:rose|risen|climbed|increased|jumped|grew|swelled|reached) to)\b", re.I)
+                      r"rose|risen|climbed|increased|jumped|grew|swelled|reached)\b", re.I)
 WINDOW_CHARS = 60
 
 
