@@ -249,3 +249,26 @@ def test_description_the_article_left_unresolved_takes_the_story_role():
     quotes = _align((a0, an0), (a1, an1))
     assert len(quotes) == 1
     assert quotes[0].speaker_name == "Vladimir Putin" and not quotes[0].speaker_disagreement
+
+
+def test_a_quoted_title_is_neither_a_fragment_nor_one_utterance_across_outlets():
+    quotes = _align(
+        _custom("a0", "He told “The View” this week that the deal is a very good thing for us.",
+                [("partial", "The View")]),
+        _custom("a1", "She said on “The View” that the deal is a very good thing for us.",
+                [("indirect", "on “The View” that the deal is a very good thing for us")]),
+        _custom("a2", "Fans of “The View” cheered.", [("partial", "The View")]),
+    )
+    assert all(len(q.articles) == 1 for q in quotes)
+
+
+def test_paraphrase_is_diffed_only_through_its_quoted_words():
+    full = "We have a very good chance of getting there and many points were agreed to"
+    quotes = _align(
+        _custom("a0", f"Trump said: “{full}.”", [("direct", full)]),
+        _custom("a1", "Trump said that he felt like he and Putin were “getting there,” in the end.",
+                [("indirect", "that he felt like he and Putin were “getting there,”")]),
+    )
+    assert len(quotes) == 1
+    paraphrase = next(v for v in quotes[0].variants if v.articles == ["a1"])
+    assert paraphrase.diff == []  # “getting there” is word for word in the full quote

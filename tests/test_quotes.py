@@ -347,3 +347,22 @@ def test_surname_read_as_a_common_noun_still_names_the_speaker(nlp):
     )
     m = only(quotes_of(nlp, text), "partial")
     assert m.speaker_name == "Ed Price"
+
+
+def test_sentence_around_a_direct_quote_is_not_also_an_indirect_quote(nlp):
+    text = (
+        "ANCHORAGE, Alaska — President Donald Trump made his expectations clear on Friday: "
+        "\"I won't be happy if I walk away without some form of a ceasefire,\" he said aboard Air Force One."
+    )
+    found = quotes_of(nlp, text)
+    assert [m.kind for m in found] == ["direct"], [(m.kind, m.text) for m in found]
+
+
+def test_reported_sentence_ending_in_a_quoted_phrase_stays_an_indirect_quote(nlp):
+    text = (
+        "The story reminds us that such ideals did not come easily, where leaders like Wilfrid Laurier "
+        "envisioned a “home for whiteness in the western hemisphere,” Cecil Foster writes in his book."
+    )
+    found = quotes_of(nlp, text)
+    assert any(m.kind == "indirect" and m.text.startswith("The story reminds us") for m in found), [
+        (m.kind, m.text) for m in found]

@@ -18,6 +18,8 @@ Rules:
   group — only when that group is the single one it fits (preferring the same speaker), else it
   stays apart. A fragment of 4 words or fewer found in an indirect quote must be between
   quotation marks there: a few words in an outlet's own paraphrase are a coincidence.
+* Short capitalised wordings ("The View", "Kick-Ass 2", "Death to America") are names, titles or
+  slogans: they are never fragments or containers, and without a speaker they stay per article.
 * Quoted words inside an indirect quote ('said that a deal would include "swapping" of land')
   are fragments of that mention too, so the paraphrase meets the full quote it cites.
 * Reprinted statements: a direct or partial quote (≥ 6 words) whose words stand verbatim,
@@ -32,9 +34,11 @@ Rules:
 
 Per group: the canonical ``text`` is the full (not fragment) wording carried by the most
 independent source groups (an article's ``source_group`` counts once; syndicated copies are one),
-then the longest; quoted wordings come before indirect paraphrases. ``variants`` lists every distinct wording with its articles and a word-level diff
-against the canonical text; canonical words before or after the part a variant quotes are not
-edits (outlets quote more or less of one statement), only differences inside it are.
+then the longest; quoted wordings come before indirect paraphrases. ``variants`` lists every
+distinct wording with its articles and a word-level diff against the canonical text; canonical words before or after the part a variant quotes are not
+edits (outlets quote more or less of one statement), only differences inside it are. An
+indirect quote's diff covers only the words it puts between quotation marks (none: no diff),
+since its own words are the outlet's report, not a wording of the quote.
 A speaker found through a pronoun only ("he said") counts when no mention names one: a pronoun
 resolved to someone else is more often our error than the outlet's.
 """
@@ -83,6 +87,7 @@ class _Node:
     pieces: list[list[str]] = field(default_factory=list)  # quoted words inside an indirect quote
     indirect: bool = False
     parts: list[list[str]] = field(default_factory=list)  # each piece of a split quote
+    title: bool = False  # a short capitalised wording: a name, not an utterance
 
     def forms(self) -> list[list[str]]:
         """The whole wording, then each piece of a split quote (another outlet may quote one)."""
@@ -99,7 +104,24 @@ def _quoted_pieces(m: QuoteMention) -> list[list[str]]:
     if m.kind != "indirect":
         return []
     text = whole_text(m)
-    return [t for q in find_marked_quotes(text) for a, b in q.pieces if len(t := compare_tokens(text[a:b])) >= 1]
+    return [
+        compare_tokens(text[a:b]) for q in find_marked_quotes(text) for a, b in q.pieces
+        if compare_tokens(text[a:b]) and not is_title(text[a:b])
+    ]
+
+
+_MINOR_WORDS = frozenset({"a", "an", "the", "of", "for", "to", "in", "on", "and", "or", "at", "by"})
+
+
+def is_title(text: str) -> bool:
+    """A short wording whose every major word is capitalised ("The View", "Kick-Ass 2", "Death
+    to America") names a show, a film or a slogan; it is not evidence of one utterance."""
+    words = [w.strip("\"'“”‘’.,;:!?()") for w in text.split()]
+    words = [w for w in words if w]
+    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return 0 < len(words) <= EXACT_FRAGMENT_MAX_WORDS and bool(major) and all(
+        not w[:1].isalpha() or w[:1].isupper() for w in major
+    ) and any(w[:1].isalpha() for w in major)
 
 
 def _speaker_of(m: QuoteMention, index: EntityIndex, described: dict[int, str]) -> str | None:
@@ -114,9 +136,11 @@ def _nodes(mentions: list[QuoteMention], speakers: list[str | None]) -> list[_No
         key = wording_key(text)
         tokens = compare_tokens(text)
         ident = (key, spk if len(tokens) < SHORT_WORDING else None)
+        if spk is None and len(tokens) < SHORT_WORDING and is_title(text):
+            ident = (key, m.article)  # a title quoted by two outlets is not one utterance
         node = nodes.get(ident)
         if node is None:
-            node = nodes[ident] = _Node(len(nodes), key, tokens, indirect=True)
+            node = nodes[ident] = _Node(len(nodes), key, tokens, indirect=True, title=is_title(text))
         node.mentions.append(m)
         node.indirect = node.indirect and m.kind == "indirect"
         if len(m.parts) > 1 and not node.parts:
@@ -168,6 +192,8 @@ def _contains(short: list[str], long: list[str], exact_max: int = EXACT_FRAGMENT
 
 def _fragment_of(short: _Node, long: _Node) -> bool:
     """The short node is a fragment of the long one, or the long one quotes it inside a paraphrase."""
+    if short.title or long.title:
+        return False
     if long.indirect and len(short.tokens) <= EXACT_FRAGMENT_MAX_WORDS:
         # A few words in an outlet's own paraphrase are a coincidence ("the Pretty Woman star")
         # unless that outlet puts them between quotation marks.
@@ -260,15 +286,18 @@ def _build_quote(
     fragment = {
         k: any(_contains(tokens[k], tokens[o]) for o in variant_mentions if o != k) for k in variant_mentions
     }
-    full = [k for k in variant_mentions if not fragment[k]] or list(variant_mentions)
-    # The speaker's own words (between marks) before an outlet's paraphrase of them.
-    canonical_key = max(full, key=lambda k: (quoted[k], len(groups[k]), len(tokens[k]), -first[k]))
+    # The speaker's own words (between marks) before an outlet's paraphrase of them, then the
+    # full wordings before fragments of them.
+    pool = [k for k in variant_mentions if quoted[k]] or list(variant_mentions)
+    full = [k for k in pool if not fragment[k]] or pool
+    canonical_key = max(full, key=lambda k: (len(groups[k]), len(tokens[k]), -first[k]))
     canonical = display_form(texts[canonical_key])
+    whole_diff = {k: quoted[k] or not quoted[canonical_key] for k in variant_mentions}
     variants = [
         QuoteVariant(
             text=display_form(texts[k]),
             articles=_ordered({m.article for m in ms}, order),
-            diff=[] if k == canonical_key else word_diff(canonical, texts[k], fragment=True),
+            diff=[] if k == canonical_key else _variant_diff(canonical, texts[k], whole_wording=whole_diff[k]),
         )
         for k, ms in variant_mentions.items()
     ]
@@ -306,6 +335,16 @@ def _build_quote(
         mentions=mentions,
         speaker_disagreement=len(speaker_groups) > 1,
     )
+
+
+def _variant_diff(canonical: str, text: str, *, whole_wording: bool) -> list[dict]:
+    """Word edits of a variant against the canonical wording. An outlet's paraphrase (indirect
+    quote) is compared only through the words it puts between quotation marks: its own words are
+    a report, not a different wording of the quote."""
+    if whole_wording:
+        return word_diff(canonical, text, fragment=True)
+    pieces = [text[a:b] for q in find_marked_quotes(text) for a, b in q.pieces]
+    return [op for piece in pieces for op in word_diff(canonical, piece, fragment=True)]
 
 
 def _by_pronoun(m: QuoteMention) -> bool:
@@ -351,7 +390,9 @@ def align_quotes(articles: list[Article], analyses: list[ArticleAnalysis], entit
 
 _DESCRIPTION = re.compile(r"^(?:the|a|an)\s+(.+)$", re.IGNORECASE)
 _GENERIC_HEADS = frozenset({"leader", "head"})
-_LEADER_WORDS = frozenset({"president", "prime", "minister", "chancellor", "premier", "king", "queen", "leader", "chief"})
+_LEADER_WORDS = frozenset(
+    {"president", "prime", "minister", "chancellor", "premier", "king", "queen", "leader", "chief"}
+)
 
 
 def _described_speakers(mentions: list[QuoteMention], entities: list[Entity], index: EntityIndex) -> dict[int, str]:
@@ -413,47 +454,48 @@ def reprinted_mentions(articles: list[Article], mentions: list[QuoteMention]) ->
     A statement, letter or tweet that one outlet quotes and another reprints as a block has no
     quotation marks in the second: the extractor cannot see it as a quote. Each direct or partial
     quote of at least ``REPRINT_MIN_WORDS`` words is looked up word for word (typography-blind) in
-    the other articles; the longest run of at least that many words, not covered by an extracted
-    mention, becomes a mention with exact offsets.
+    the other articles through one index of word n-grams (so the cost grows with the quoted words,
+    not with articles × quotes); the longest run of at least that many words in each article, not
+    covered by an extracted mention, becomes a mention with exact offsets.
     """
-    seeds = [m for m in mentions if m.kind != "indirect"]
     covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in mentions:
         for span in [(p.start, p.end) for p in m.parts] or [(m.start, m.end)]:
             covered[m.article].append(span)
-    out: list[QuoteMention] = []
+    words: dict[str, list[str]] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    grams: dict[tuple[str, ...], list[tuple[str, int]]] = defaultdict(list)
     for article in articles:
-        words, spans = _word_index(article.text)
-        grams: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        for i in range(len(words) - REPRINT_MIN_WORDS + 1):
-            grams[tuple(words[i : i + REPRINT_MIN_WORDS])].append(i)
-        taken = list(covered[article.id])
-        for seed in seeds:
-            if seed.article == article.id:
+        words[article.id], spans[article.id] = _word_index(article.text)
+        w = words[article.id]
+        for i in range(len(w) - REPRINT_MIN_WORDS + 1):
+            grams[tuple(w[i : i + REPRINT_MIN_WORDS])].append((article.id, i))
+    by_id = {a.id: a for a in articles}
+    out: list[QuoteMention] = []
+    for seed in (m for m in mentions if m.kind != "indirect"):
+        tokens = compare_tokens(whole_text(seed))
+        for article_id, (start_w, end_w) in _longest_runs(tokens, words, grams, seed.article).items():
+            start, end = spans[article_id][start_w][0], spans[article_id][end_w - 1][1]
+            if any(s < end and start < e for s, e in covered[article_id]):
                 continue
-            run = _longest_run(compare_tokens(whole_text(seed)), words, grams)
-            if run is None:
-                continue
-            start, end = spans[run[0]][0], spans[run[1] - 1][1]
-            if any(s < end and start < e for s, e in taken):
-                continue
-            taken.append((start, end))
-            out.append(QuoteMention(article=article.id, start=start, end=end, text=article.text[start:end], kind="direct"))
+            covered[article_id].append((start, end))
+            text = by_id[article_id].text[start:end]
+            out.append(QuoteMention(article=article_id, start=start, end=end, text=text, kind="direct"))
     return out
 
 
-def _longest_run(seed: list[str], words: list[str], grams: dict[tuple[str, ...], list[int]]) -> tuple[int, int] | None:
-    """The longest stretch of ``words`` (start, end) equal to a stretch of ``seed``."""
-    best: tuple[int, int] | None = None
-    i = 0
-    while i <= len(seed) - REPRINT_MIN_WORDS:
-        longest = 0
-        for start in grams.get(tuple(seed[i : i + REPRINT_MIN_WORDS]), ()):
-            n = REPRINT_MIN_WORDS
-            while i + n < len(seed) and start + n < len(words) and seed[i + n] == words[start + n]:
+def _longest_runs(
+    seed: list[str], words: dict[str, list[str]], grams: dict[tuple[str, ...], list[tuple[str, int]]], own: str
+) -> dict[str, tuple[int, int]]:
+    """Per other article, its longest stretch of words (start, end) equal to a stretch of ``seed``."""
+    best: dict[str, tuple[int, int]] = {}
+    for i in range(len(seed) - REPRINT_MIN_WORDS + 1):
+        for article_id, start in grams.get(tuple(seed[i : i + REPRINT_MIN_WORDS]), ()):
+            if article_id == own:
+                continue
+            w, n = words[article_id], REPRINT_MIN_WORDS
+            while i + n < len(seed) and start + n < len(w) and seed[i + n] == w[start + n]:
                 n += 1
-            if best is None or n > best[1] - best[0]:
-                best = (start, start + n)
-            longest = max(longest, n)
-        i += max(longest, 1)
+            if article_id not in best or n > best[article_id][1] - best[article_id][0]:
+                best[article_id] = (start, start + n)
     return best

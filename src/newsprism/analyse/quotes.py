@@ -729,11 +729,24 @@ def extract_quotes(doc, article_id: str, entities: list[LocalEntity]) -> list[Qu
             prev_speaker = (speaker, q.outer_end, para)
             if speaker.entity:
                 art.speakers.append((q.outer_start, speaker.entity))
-    indirect = _indirect_quotes(art, article_id, covered, mentions)
+    indirect = [i for i in _indirect_quotes(art, article_id, covered, mentions) if not _around_direct(i, mentions, text)]
     mentions = [m for m in mentions if not _inside_indirect(m, indirect)]
     mentions.extend(indirect)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+def _around_direct(indirect: QuoteMention, mentions: list[QuoteMention], text: str) -> bool:
+    """A clause that holds, after a colon, a direct quote attributed by the same verb is that
+    quote again: in “Trump made his view clear: “…,” he said” the parser makes the whole sentence
+    the complement of “said”, but the words before the colon are the writer's frame. Without the
+    colon (“…leaders envisioned a “home for whiteness,” Foster writes”) the clause is the report."""
+    return indirect.cue is not None and any(
+        m.kind == "direct" and m.cue is not None and m.cue.start == indirect.cue.start
+        and indirect.start <= m.start and m.end <= indirect.end + 1
+        and text[indirect.start : m.start].rstrip(" \"“‘'").endswith(":")
+        for m in mentions
+    )
 
 
 def _inside_indirect(m: QuoteMention, indirect: list[QuoteMention]) -> bool:
