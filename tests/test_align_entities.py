@@ -174,3 +174,125 @@ def test_possessor_is_not_part_of_a_place_name():
     entities = merge_entities(arts, ans)
     assert _entity_of(entities, "a0", "e0") is _entity_of(entities, "a1", "e0")
     assert _entity_of(entities, "a2", "e0") is not _entity_of(entities, "a1", "e0")
+
+
+# --------------------------------------------------------------------------- descriptions across articles
+
+from newsprism.align.entities import description_head  # noqa: E402
+from newsprism.model import QuoteMention, Span  # noqa: E402
+
+
+def _described(*articles: list[tuple]) -> tuple[list[Article], list[ArticleAnalysis]]:
+    """Each article: (name, type, descriptions, named[, roles]) local entities."""
+    arts, analyses = [], []
+    for i, ents in enumerate(articles):
+        arts.append(Article(id=f"a{i}", raw="", text=""))
+        analyses.append(ArticleAnalysis(article=f"a{i}", entities=[
+            LocalEntity(key=f"e{j}", name=e[0], type=e[1], descriptions=list(e[2]), named=e[3],
+                        roles=list(e[4]) if len(e) > 4 else [])
+            for j, e in enumerate(ents)
+        ]))
+    return arts, analyses
+
+
+def _together(entities, a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return _entity_of(entities, *a) is _entity_of(entities, *b)
+
+
+def test_description_head_is_the_word_before_a_preposition():
+    assert description_head("Secretary of State") == "secretary"
+    assert description_head("the Kremlin foreign policy aide") == "aide"
+    assert description_head("he") is None
+
+
+def test_unnamed_description_joins_the_one_named_entity_the_story_links_it_to():
+    arts, ans = _described(
+        [("Lindsay Lohan", "PERSON", ["actress"], True)],
+        [("the actress", "PERSON", ["actress"], False)],
+    )
+    entities = merge_entities(arts, ans)
+    assert len(entities) == 1 and entities[0].name == "Lindsay Lohan"
+
+
+def test_description_linked_to_two_people_must_not_join_either():
+    arts, ans = _described(
+        [("Donald Trump", "PERSON", [], True, ["President"])],
+        [("Vladimir Putin", "PERSON", [], True, ["President"])],
+        [("the president", "PERSON", ["president"], False)],
+    )
+    entities = merge_entities(arts, ans)
+    assert len(entities) == 3  # Trump, Putin and "the president" each apart
+
+
+def test_ambiguous_description_joins_the_one_its_own_article_names():
+    arts, ans = _described(
+        [("Donald Trump", "PERSON", [], True, ["President"]), ("the president", "PERSON", ["president"], False)],
+        [("Vladimir Putin", "PERSON", [], True, ["President"])],
+    )
+    entities = merge_entities(arts, ans)
+    assert _together(entities, ("a0", "e0"), ("a0", "e1"))
+    assert not _together(entities, ("a0", "e0"), ("a1", "e0"))
+
+
+def test_two_named_entities_must_not_merge_through_a_shared_description():
+    arts, ans = _described(
+        [("Hugh Jackman", "PERSON", ["host"], True)],
+        [("Ellen DeGeneres", "PERSON", ["host"], True)],
+        [("host", "PERSON", ["host"], False)],
+    )
+    entities = merge_entities(arts, ans)
+    assert not _together(entities, ("a0", "e0"), ("a1", "e0"))
+    assert not _together(entities, ("a2", "e0"), ("a0", "e0"))
+
+
+def test_unnamed_descriptions_with_one_head_merge_and_other_heads_stay_apart():
+    arts, ans = _described(
+        [("the rehab facility", "FAC", ["facility"], False)],
+        [("the facility", "FAC", ["facility"], False), ("the clinic", "FAC", ["clinic"], False)],
+    )
+    entities = merge_entities(arts, ans)
+    assert _together(entities, ("a0", "e0"), ("a1", "e0"))
+    assert not _together(entities, ("a1", "e0"), ("a1", "e1"))
+
+
+def test_description_must_not_merge_across_type_classes():
+    arts, ans = _described(
+        [("the company", "ORG", ["company"], False)],
+        [("the company", "PERSON", ["company"], False)],
+    )
+    assert len(merge_entities(arts, ans)) == 2
+
+
+def test_unnamed_entity_without_description_is_never_merged():
+    arts, ans = _described([("he", "PERSON", [], False)], [("he", "PERSON", [], False)])
+    assert len(merge_entities(arts, ans)) == 2
+
+
+def _quote(article: str, key: str, speaker: str) -> QuoteMention:
+    return QuoteMention(article=article, start=0, end=1, text="x", speaker_entity=key,
+                        speaker_mention=Span(article, 0, len(speaker), speaker))
+
+
+def test_description_resolved_by_the_quote_step_becomes_a_role_and_links_unnamed_mentions():
+    arts, ans = _described(
+        [("Vladimir Putin", "PERSON", [], True), ("Donald Trump", "PERSON", [], True)],
+        [("the Russian leader", "PERSON", ["leader"], False)],
+    )
+    ans[0].quotes = [_quote("a0", "e0", "the Russian leader"), _quote("a0", "e1", "he")]
+    entities = merge_entities(arts, ans)
+    putin = _entity_of(entities, "a0", "e0")
+    assert "Russian leader" in putin.roles
+    assert ("a1", "e0") in putin.members
+    assert _entity_of(entities, "a0", "e1").roles == []  # a pronoun is not a description
+
+
+def test_one_word_organisation_joins_the_one_longer_name_it_ends():
+    arts, ans = _story([("San Diego Chargers", "ORG")], [("Chargers", "ORG")])
+    assert len(merge_entities(arts, ans)) == 1
+
+
+def test_one_word_name_ending_two_longer_names_or_a_place_must_not_merge():
+    arts, ans = _story([("Sacramento Kings", "ORG"), ("Los Angeles Kings", "ORG")], [("Kings", "ORG")])
+    assert len(merge_entities(arts, ans)) == 3
+    arts, ans = _story([("the Gulf of Aden", "LOC")], [("Aden", "GPE")])
+    assert len(merge_entities(arts, ans)) == 2

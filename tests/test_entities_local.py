@@ -73,3 +73,84 @@ def test_example_corpus_mentions_are_exact(nlp, example_dir: Path):
         found = entities_of(nlp, text)
         assert found
         assert all(e.mentions and e.name for e in found)
+
+
+# --------------------------------------------------------------------------- within-article links
+
+from newsprism.analyse.entities import (  # noqa: E402
+    MentionSpan,
+    description_key,
+    link_mentions,
+    mention_head,
+    mention_kind,
+)
+
+
+def _mentions(nlp, text: str, marked: list[tuple[str, str]]) -> list[MentionSpan]:
+    """(surface, type) in reading order → MentionSpans with their kind and sentence."""
+    doc = nlp(text)
+    sents = list(doc.sents)
+    out, pos = [], 0
+    for surface, etype in marked:
+        start = text.index(surface, pos)
+        pos = start + len(surface)
+        span = doc.char_span(start, pos)
+        sentence = next(i for i, s in enumerate(sents) if s.start <= span.start < s.end)
+        out.append(MentionSpan(span, etype, mention_kind(span, mention_head(span)), sentence))
+    return out
+
+
+def test_link_apposition_joins_a_description_to_its_name(nlp):
+    ms = _mentions(nlp, "Lindsay Lohan, the actress, checked into a clinic on Friday.",
+                   [("Lindsay Lohan", "PERSON"), ("actress", "PERSON"), ("clinic", "FAC")])
+    assert [m.kind for m in ms] == ["name", "description", "description"]
+    assert link_mentions(ms) == [None, 0, None]
+
+
+def test_link_predicate_nominal_joins_the_subject(nlp):
+    ms = _mentions(nlp, "Matt Smith is the youngest actor in the role.", [("Matt Smith", "PERSON"), ("actor", "PERSON")])
+    assert link_mentions(ms) == [None, 0]
+
+
+def test_link_relative_pronoun_to_the_noun_its_clause_modifies(nlp):
+    ms = _mentions(nlp, "The Academy, which runs the Oscars, picked a host.",
+                   [("Academy", "ORG"), ("which", "ORG"), ("host", "PERSON")])
+    assert link_mentions(ms) == [None, 0, None]
+
+
+def test_link_personal_pronoun_to_the_one_person_named_just_before(nlp):
+    ms = _mentions(nlp, "Ellen DeGeneres will host the Oscars. She said she was thrilled.",
+                   [("Ellen DeGeneres", "PERSON"), ("She", "PERSON"), ("she", "PERSON")])
+    assert link_mentions(ms) == [None, 0, 0]
+
+
+def test_link_pronoun_must_not_pick_between_two_people(nlp):
+    ms = _mentions(nlp, "Donald Trump met Vladimir Putin in Alaska. He said the talks were productive.",
+                   [("Donald Trump", "PERSON"), ("Vladimir Putin", "PERSON"), ("He", "PERSON")])
+    assert link_mentions(ms)[2] is None
+
+
+def test_link_it_must_not_refer_to_a_person(nlp):
+    ms = _mentions(nlp, "Lohan arrived at noon. It rained all day.", [("Lohan", "PERSON"), ("It", "THING")])
+    assert link_mentions(ms) == [None, None]
+
+
+def test_link_pronoun_must_not_reach_past_the_previous_sentence(nlp):
+    ms = _mentions(nlp, "Ellen DeGeneres hosted the show. The show ran long. Viewers complained. She apologised.",
+                   [("Ellen DeGeneres", "PERSON"), ("She", "PERSON")])
+    assert link_mentions(ms) == [None, None]
+
+
+def test_mention_kind_capitalised_word_written_lowercase_elsewhere_is_a_description(nlp):
+    doc = nlp("The Surgeon General met Regina Benjamin.")
+    general, benjamin = doc[1:3], doc[4:6]
+    lowercase = frozenset({"general", "surgeon"})
+    assert mention_kind(general, mention_head(general), lowercase) == "description"
+    assert mention_kind(benjamin, mention_head(benjamin), lowercase) == "name"
+    assert mention_kind(general, mention_head(general)) == "name"  # no lowercase use known: a name
+
+
+def test_description_key_keeps_plural_apart_from_singular(nlp):
+    doc = nlp("The comedians praised the comedian.")
+    assert description_key(doc[1]) == "comedians"
+    assert description_key(doc[4]) == "comedian"

@@ -86,3 +86,60 @@ def test_run_on_a_few_ecb_plus_documents_reports_the_conll_metrics(shared_data):
         assert 0.0 <= report.metrics[key] <= 1.0
         assert 0.0 <= report.baselines["same_head_lemma"][key] <= 1.0
     assert report.extra["documents"] == 3
+
+
+def _doc(name: str, sentences: list[str], mentions: list[tuple]) -> "Document":
+    """mentions: (id, tag, sentence, first token, last token, gold)."""
+    from newsprism.evaluate.entities import Document, Mention
+
+    words = {i: s.split() for i, s in enumerate(sentences)}
+    ms = [Mention(name, mid, tag, s, list(range(a, b + 1)), " ".join(words[s][a : b + 1]), gold)
+          for mid, tag, s, a, b, gold in mentions]
+    return Document(name, int(name.split("_")[0]), words, ms)
+
+
+def test_gold_mentions_linked_in_a_document_become_one_local_entity():
+    from newsprism.evaluate.entities import local_entities_of, parse_mentions
+
+    doc = _doc("99_1ecb", ["Ellen DeGeneres will host the Oscars .", "She said she was thrilled ."],
+               [("1", "HUMAN_PART_PER", 0, 0, 1, "g1"), ("2", "HUMAN_PART_PER", 1, 0, 0, "g1"),
+                ("3", "HUMAN_PART_PER", 1, 2, 2, "g1")])
+    parsed = parse_mentions([doc])
+    assert [parsed[("99_1ecb", m)].kind for m in "123"] == ["name", "pronoun", "pronoun"]
+    entities, members = local_entities_of(doc, parsed)
+    assert len(entities) == 1 and entities[0].name == "Ellen DeGeneres"
+    assert sorted(members[entities[0].key]) == ["1", "2", "3"]
+
+
+def test_descriptions_merge_across_documents_through_merge_entities():
+    from newsprism.evaluate.entities import newsprism_clusters, parse_mentions
+
+    a = _doc("99_1ecb", ["Lindsay Lohan , the actress , entered rehab ."],
+             [("1", "HUMAN_PART_PER", 0, 0, 1, "g1"), ("2", "HUMAN_PART_PER", 0, 4, 4, "g1")])
+    b = _doc("99_2ecb", ["The actress left the clinic ."], [("1", "HUMAN_PART_PER", 0, 1, 1, "g1")])
+    clusters = newsprism_clusters([[a, b]], parse_mentions([a, b]))
+    assert {("99_1ecb", "1"), ("99_1ecb", "2"), ("99_2ecb", "1")} in clusters
+
+
+def test_proper_name_takes_the_run_with_most_words():
+    from spacy.tokens import Doc
+
+    from newsprism.analyse.entities import mention_head
+    from newsprism.analyse.nlp import load_nlp
+    from newsprism.evaluate.entities import proper_name
+
+    nlp = load_nlp()
+    doc = nlp(Doc(nlp.vocab, words="Dr . Regina Benjamin , M . D .".split()))
+    span = doc[0 : len(doc)]
+    name = proper_name(span, mention_head(span))
+    assert name is not None and "Regina Benjamin" in name and "M" not in name.split()
+
+
+def test_stories_split_documents_of_unrelated_events():
+    from newsprism.evaluate.entities import cluster_stories
+
+    oscars = "DeGeneres Oscars host Academy ceremony comedian announced hosting".split()
+    quake = "earthquake magnitude Indonesia Aceh tremor killed villages collapsed".split()
+    docs = [_doc(f"99_{i}ecb", [" ".join(words)], []) for i, words in enumerate([oscars, oscars[1:], quake, quake[1:]])]
+    stories = cluster_stories(docs, 0.2)
+    assert sorted(sorted(d.name for d in s) for s in stories) == [["99_0ecb", "99_1ecb"], ["99_2ecb", "99_3ecb"]]

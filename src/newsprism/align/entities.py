@@ -332,12 +332,13 @@ def _quoted_descriptions(analyses: list[ArticleAnalysis]) -> dict[tuple[str, str
 
 
 def description_of(text: str) -> str | None:
-    """ "the Russian leader" → "russian leader"; None for a name or a pronoun ("Putin", "he")."""
-    toks = words(text)
-    if not toks or is_pronoun_or_empty(text) or parse_person(text) is not None:
+    """ "The Russian leader" → "Russian leader"; None for a name or a pronoun ("Putin", "he")."""
+    if is_pronoun_or_empty(text) or parse_person(text) is not None:
         return None
-    toks = [t for t in toks if t not in DETERMINERS]
-    return " ".join(toks) or None
+    toks = text.split()
+    while toks and fold(toks[0]) in DETERMINERS:
+        toks.pop(0)
+    return " ".join(toks) if toks and description_head(" ".join(toks)) else None
 
 
 _HEAD_STOP = frozenset({"of", "for", "at", "in", "to", "on", "with", "from", "who", "which", "that"})
@@ -420,7 +421,7 @@ def _name_words(form: str) -> int:
     return p.words if p else len(name_key(form))
 
 
-def _build_entity(members: list[_Record], article_order: dict[str, int]) -> Entity:
+def _build_entity(members: list[_Record], article_order: dict[str, int], quoted: dict[tuple[str, str], list[str]]) -> Entity:
     # The type most members give (a tagger slip in one article is outvoted); ties: first seen.
     counts = Counter(r.local.type for r in members)
     etype = max(counts, key=lambda t: (counts[t], -min(r.order for r in members if r.local.type == t)))
@@ -440,7 +441,9 @@ def _build_entity(members: list[_Record], article_order: dict[str, int]) -> Enti
     role_count: Counter = Counter()
     role_text: dict[str, str] = {}
     for r in members:
-        for role in r.local.roles:
+        # Roles the article gives, then descriptions the quote step resolved to this entity
+        # ("the Russian leader" said → Putin): how the story refers to it besides its name.
+        for role in [*r.local.roles, *quoted.get((r.article, r.local.key), [])]:
             role_text.setdefault(fold(role), role)
             role_count[fold(role)] += 1
     roles = [role_text[k] for k, _ in sorted(role_count.items(), key=lambda kv: (-kv[1], list(role_text).index(kv[0])))]
@@ -464,14 +467,15 @@ def merge_entities(articles: list[Article], analyses: list[ArticleAnalysis]) -> 
     _merge_people(recs, uf, canon)
     _merge_others(recs, uf, canon)
     _merge_type_slips(recs, uf, canon)
-    _merge_descriptions(recs, uf, _quoted_descriptions(analyses))
+    quoted = _quoted_descriptions(analyses)
+    _merge_descriptions(recs, uf, quoted)
     clusters: dict[int, list[_Record]] = defaultdict(list)
     for r in recs:
         clusters[uf.find(r.order)].append(r)
     article_order = {a.id: i for i, a in enumerate(articles)}
     built = []
     for root, members in clusters.items():
-        entity = _build_entity(members, article_order)
+        entity = _build_entity(members, article_order, quoted)
         n_mentions = sum(max(1, len(r.local.mentions)) for r in members)
         built.append(((-len(entity.articles), -n_mentions, root), entity))
     built.sort(key=lambda pair: pair[0])

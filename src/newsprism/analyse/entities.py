@@ -416,7 +416,10 @@ def mention_kind(span, head, lowercase_words: frozenset[str] = frozenset()) -> s
 
 
 def description_key(head) -> str:
-    """A description as merging compares it: its head's lemma, lowercased ("actresses" → "actress")."""
+    """A description as merging compares it: its head's lemma, lowercased ("Actress" → "actress");
+    a plural keeps its plural form ("comedians"): a group is not one of its members."""
+    if head.tag_ in ("NNS", "NNPS"):
+        return head.lower_
     return head.lemma_.lower()
 
 
@@ -462,6 +465,7 @@ def _relative_partner(head, heads: dict[tuple[int, int], int], doc_id: int) -> i
     return heads.get((doc_id, verb.head.i))
 
 
+PRONOUN_REACH = 1  # sentences before the pronoun where its antecedent may be
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 
 
@@ -488,7 +492,7 @@ def _pronoun_antecedent(i: int, mentions: list[MentionSpan], heads_of: list) -> 
         return None
     window = [
         j for j, o in enumerate(mentions)
-        if o.kind != "pronoun" and m.sentence - 1 <= o.sentence <= m.sentence
+        if o.kind != "pronoun" and m.sentence - PRONOUN_REACH <= o.sentence <= m.sentence
         and (o.sentence, heads_of[j].i) < (m.sentence, heads_of[i].i)
         and _fits_pronoun(word, o, heads_of[j])
     ]

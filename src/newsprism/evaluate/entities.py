@@ -158,6 +158,7 @@ class Parsed:
     name: str | None  # the longest PROPN run in the span, if any
     span: object = None  # the spaCy Span (its sentence parsed alone, corpus tokens)
     kind: str = "description"  # name | description | pronoun (analyse.entities.mention_kind)
+    description: str = ""  # analyse.entities.description_key of its head
     roles: list[str] = field(default_factory=list)  # a name's roles, as newsprism's per-article step finds them
 
 
@@ -201,7 +202,7 @@ def parse_mentions(docs: list[Document]) -> dict[tuple[str, str], Parsed]:
     gives them) to carry each named gold mention's roles over."""
     from spacy.tokens import Doc
 
-    from newsprism.analyse.entities import local_entities, mention_head, mention_kind
+    from newsprism.analyse.entities import description_key, local_entities, mention_head, mention_kind
     from newsprism.analyse.nlp import load_nlp
 
     nlp = load_nlp()
@@ -236,7 +237,7 @@ def parse_mentions(docs: list[Document]) -> dict[tuple[str, str], Parsed]:
             kind = mention_kind(span, head, frozenset(lowercase[d.topic]))
             name = proper_name(span, head) if kind == "name" else None
             roles = role_at.get(head.i, []) if kind == "name" else []
-            parsed[(m.doc, m.mid)] = Parsed(head.lemma_.lower(), name, span, kind, roles)
+            parsed[(m.doc, m.mid)] = Parsed(head.lemma_.lower(), name, span, kind, description_key(head), roles)
     return parsed
 
 
@@ -335,7 +336,7 @@ def local_entities_of(doc: Document, parsed: dict[tuple[str, str], Parsed]) -> t
     for idx in groups.values():
         names = [i for i in idx if ps[i].kind == "name"]
         rest = [i for i in idx if ps[i].kind != "name"]
-        descs = list(dict.fromkeys(ps[i].head_lemma for i in rest if ps[i].kind == "description"))
+        descs = list(dict.fromkeys(ps[i].description for i in rest if ps[i].kind == "description"))
         if names:
             for n, i in enumerate(names):
                 entities.append(LocalEntity(key=ms[i].mid, name=ps[i].name or ms[i].text, type=entity_type(ms[i].tag),
