@@ -3,19 +3,29 @@
 Extractive on purpose: every summary sentence is a sentence an outlet wrote, so its attribution
 ("..., Trump said") travels with it and nothing is stated as fact that the source only reports.
 
-1. Candidates: sentences of *reporting* paragraphs (genre labels), trimmed to one line; dropped:
-   fragments, questions, boilerplate, quotations whose speaker is named in another sentence, and
-   sentences carrying a claim of a fact the outlets *dispute* (the summary takes no side; it says
-   instead, in one closing sentence, that the sources differ).
-2. Score = centrality (TF-IDF cosine to the story's centroid) + support (share of the *other*
-   independent source groups that carry a similar sentence) + a lead bonus (news puts what
-   happened first) + a small bonus for corroborated facts.
-3. Selection: maximal marginal relevance under the word cap; a sentence too similar to one
-   already chosen is never added (no two sentences say the same thing).
+Similarity is meaning, not wording: sentences are compared with MiniLM sentence embeddings
+(``newsprism.analyse.embeddings``), so "the talks ended without a deal" and "no agreement was
+reached" count as the same content. The embeddings are a core dependency: when they are missing,
+``EmbeddingsUnavailable`` (with its install command) is raised rather than silently falling back to
+a weaker summary.
+
+1. Candidates: sentences of *reporting* paragraphs (genre labels), trimmed to one line and past a
+   dateline ("WASHINGTON (AP) — "); dropped: fragments, questions, boilerplate, quotations whose
+   speaker is not named in the sentence, and sentences carrying a claim of a fact the outlets
+   *dispute* (the summary takes no side; it says instead, in one closing sentence, that the
+   sources differ).
+2. Score = centrality (cosine to the story's centroid, each document weighing the same) + support
+   (how closely each *other* independent source group carries the sentence: the mean of its best
+   match per group) + a lead prior (news puts what happened first) + a small bonus for
+   corroborated facts.
+3. Selection: maximal marginal relevance under the word cap; a sentence whose meaning is too close
+   to one already chosen is never added (no two sentences say the same thing, however worded).
 4. Order: by position in the source articles (what happened first), reactions (sentences that
    quote someone) after the account of events.
 5. Citations: the sentence itself plus, in every other article, the sentence that carries the same
-   content (cosine above ``CARRY_SIMILARITY``); every span is ``article.text[start:end]``.
+   content: close in meaning *and* sharing its content words (embeddings alone also pair sentences
+   that are merely on the same topic), or holding a claim of the same corroborated fact. Every span
+   is ``article.text[start:end]``.
 """
 
 from __future__ import annotations
@@ -24,21 +34,35 @@ import math
 import re
 from dataclasses import dataclass
 
-from newsprism.brief.sentences import TfidfSpace, Vector, centroid, cosine, word_count
+import numpy as np
+
+from newsprism.analyse import embeddings
+from newsprism.brief.sentences import TfidfSpace, Vector, cosine, word_count
 from newsprism.model import Article, ArticleAnalysis, Span, StoryAlignment, SummarySentence
 
 MIN_WORDS = 8
 MAX_WORDS = 60
-SUPPORT_SIMILARITY = 0.3  # another outlet "carries" similar content (for scoring)
-CARRY_SIMILARITY = 0.45  # another article carries this sentence's content (for citations)
-REDUNDANT_SIMILARITY = 0.5  # two summary sentences say the same thing
-MMR_LAMBDA = 0.75
-WEIGHTS = {"centrality": 0.45, "support": 0.25, "lead": 0.3, "corroborated": 0.1}
+# Embedding cosines (all-MiniLM-L6-v2). Sentences of one story sit around 0.3-0.5 to each other;
+# paraphrases of one event ("ended without a deal" / "failed to strike a deal") around 0.6-0.75.
+REDUNDANT_MEANING = 0.65  # two summary sentences say the same thing (in other words)...
+REDUNDANT_WORDS = 0.5  # ...or in the same words (TF-IDF cosine; repeats a quoted phrase, a number)
+CARRY_MEANING = 0.72  # another article's sentence is close enough in meaning to carry this one...
+CARRY_WORDS = 0.3  # ...and shares enough of its content words (TF-IDF cosine) to be cited for it
+CARRY_WORDS_ALONE = 0.45  # content-word overlap high enough to cite on its own
+# A sentence holding a claim of the same corroborated fact is cited only when it is also about the
+# same thing: "arrested 396 times, aged 52" and "'I'm not going back,' said Miles, 52" share a fact
+# (her age), not the content.
+FACT_LINK_MEANING = 0.5
+MMR_LAMBDA = 0.7
+WEIGHTS = {"centrality": 1.0, "support": 1.0, "lead": 0.6, "corroborated": 0.05}
 
 QUOTE_CHARS = "“”\""
 ATTRIBUTION_RE = re.compile(
-    r"\b(said|says|say|told|tells|added|adds|according to|wrote|writes|stated|announced|asked|"
-    r"explained|noted|warned|argued|claimed|insisted|tweeted|posted|declared|replied|responded)\b",
+    r"\b(said|says?|saying|tells?|telling|told|add(s|ed|ing)?|according to|wr(ote|ites?|iting)|"
+    r"stat(ed|es|ing)|announc\w*|ask(s|ed|ing)|explain\w*|not(ed|es|ing)|warn\w*|argu(e|es|ed|ing)|"
+    r"claim(s|ed|ing)|insist\w*|tweet(s|ed|ing)|post(s|ed|ing)|declar\w*|repl(y|ies|ied|ying)|"
+    r"respond\w*|call(s|ed|ing)|describ\w*|conced\w*|quipp\w*|continu(es|ed|ing)|urg(es|ed|ing)|"
+    r"recall\w*|acknowledg\w*|admit\w*|caption\w*|quoted)\b",
     re.I,
 )
 BOILERPLATE_RE = re.compile(
@@ -50,7 +74,21 @@ BOILERPLATE_RE = re.compile(
 DANGLING_START_RE = re.compile(r"^(he|she|they|it|this|that|these|those|but|and|also|so|however)\b", re.I)
 # A sentence opening on a personal pronoun names nobody once lifted out of its article: a summary
 # reader cannot tell who "he" is, so such sentences are not candidates at all.
-PRONOUN_START_RE = re.compile(r"^[\"“‘']?(he|she|they|his|her|their)\b", re.I)
+# A connective in front changes nothing ("Yet he did, ...").
+PRONOUN_START_RE = re.compile(
+    r"^[\"“‘']?(?:(?:and|but|yet|so|still|then|now|also|instead|however|meanwhile),?\s+)?(he|she|they|his|her|their)\b",
+    re.I,
+)
+# "ANCHORAGE, Alaska — ", "WASHINGTON (AP) — ", "LONDON (Reuters) - ": where the story was filed,
+# not part of what happened; the summary sentence (and its span) starts after it.
+DATELINE_RE = re.compile(
+    r"^[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)?"
+    r"(?: \([A-Za-z. ]+\))? ?[—–-]{1,2} (?=[A-Z“\"])"
+)
+# Quotation marks around a few words are a title or a scare quote ("rotten", "General Hospital"),
+# not someone's statement that needs its speaker.
+SHORT_QUOTE_RE = re.compile(r"“[^”]{0,40}”|\"[^\"]{0,40}\"")
+SHORT_QUOTE_WORDS = 4
 
 
 @dataclass
@@ -60,9 +98,8 @@ class Candidate:
     end: int
     text: str
     index: int  # sentence position in its article
-    vector: Vector
+    row: int  # its row in the story's embedding matrix
     score: float = 0.0
-    support: set[str] | None = None
     quotes_someone: bool = False
 
 
@@ -82,9 +119,16 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _after_dateline(text: str, start: int, end: int) -> int:
+    m = DATELINE_RE.match(text[start:end])
+    return start + m.end() if m and end - start - m.end() > 0 else start
+
+
 def _sentences(article: Article, analysis: ArticleAnalysis | None) -> list[tuple[int, int]]:
     spans = analysis.sentences if analysis and analysis.sentences else [(0, len(article.text))]
-    return [piece for s, e in spans for piece in _lines(article.text, s, e)]
+    return [
+        (_after_dateline(article.text, s, e), e) for s0, e0 in spans for s, e in _lines(article.text, s0, e0)
+    ]
 
 
 def _reporting(analysis: ArticleAnalysis | None, start: int, end: int) -> bool:
@@ -123,8 +167,9 @@ def _unattributed_quote(text: str, analysis: ArticleAnalysis | None, start: int,
     first_mark = next((ch for ch in text if ch in "“”"), None)
     if first_mark == "”" or text.count("\"") % 2:
         return True
-    # Without the quote extractor: quotation marks and no speech verb in the sentence.
-    return any(ch in text for ch in QUOTE_CHARS) and not ATTRIBUTION_RE.search(text)
+    # Without the quote extractor: a quotation (more than a title's few words) and no speech verb.
+    statements = [m for m in re.finditer(r"“[^”]*”|\"[^\"]*\"", text) if len(m.group().split()) >= SHORT_QUOTE_WORDS]
+    return bool(statements) and not ATTRIBUTION_RE.search(text)
 
 
 def _usable(text: str) -> bool:
@@ -157,6 +202,29 @@ def _group(article: Article) -> str:
     return article.source_group or article.outlet or article.id
 
 
+@dataclass
+class _Story:
+    """Every sentence of every article, with its embedding row and content-word vector."""
+
+    articles: list[Article]
+    sentences: list[list[tuple[int, int]]]
+    rows: list[list[int]]  # article -> its sentences' rows in ``meaning``
+    meaning: np.ndarray  # one L2-normalised embedding per sentence
+    words: list[Vector]  # one TF-IDF vector per sentence (same rows)
+
+
+def _story(articles: list[Article], analyses: list[ArticleAnalysis]) -> _Story:
+    by_id = {a.article: a for a in analyses}
+    sentences = [_sentences(a, by_id.get(a.id)) for a in articles]
+    texts: list[str] = []
+    rows: list[list[int]] = []
+    for article, spans in zip(articles, sentences):
+        rows.append(list(range(len(texts), len(texts) + len(spans))))
+        texts.extend(article.text[s:e] for s, e in spans)
+    space = TfidfSpace(texts)
+    return _Story(articles, sentences, rows, embeddings.embed(texts), [space.vector(t) for t in texts])
+
+
 def summarize(
     articles: list[Article],
     analyses: list[ArticleAnalysis],
@@ -168,16 +236,12 @@ def summarize(
     by_id = {a.article: a for a in analyses}
     disputed = _claim_ranges(story, "disputed")
     corroborated = _claim_ranges(story, "corroborated")
-
-    # Every sentence of every article (for citations), and the usable ones (for the summary).
-    all_sentences: list[list[tuple[int, int]]] = [_sentences(a, by_id.get(a.id)) for a in articles]
-    space = TfidfSpace(a.text[s:e] for a, sents in zip(articles, all_sentences) for s, e in sents)
-    vectors = [[space.vector(a.text[s:e]) for s, e in sents] for a, sents in zip(articles, all_sentences)]
+    told = _story(articles, analyses)
 
     candidates: list[Candidate] = []
     for ai, article in enumerate(articles):
         analysis = by_id.get(article.id)
-        for si, (s, e) in enumerate(all_sentences[ai]):
+        for si, (s, e) in enumerate(told.sentences[ai]):
             text = article.text[s:e]
             if not _usable(text) or not _reporting(analysis, s, e):
                 continue
@@ -185,51 +249,89 @@ def summarize(
                 continue
             if _inside_open_quote(article.text, s) or PRONOUN_START_RE.match(text):
                 continue
-            candidates.append(
-                Candidate(ai, s, e, text, si, vectors[ai][si], quotes_someone=any(c in text for c in QUOTE_CHARS))
-            )
+            quotes_someone = any(c in text for c in QUOTE_CHARS)
+            candidates.append(Candidate(ai, s, e, text, si, told.rows[ai][si], quotes_someone=quotes_someone))
     if not candidates:
         return _disputes(articles, story, max_words)
 
-    _score(candidates, articles, vectors, corroborated)
-    chosen = _select(candidates, max_words - _dispute_words(story))
-    chosen.sort(key=lambda c: (c.quotes_someone, c.index / max(1, len(all_sentences[c.article])), c.article))
-    fact_links = _fact_sentences(articles, all_sentences, story)
-    summary = [
-        SummarySentence(text=c.text, sources=_citations(c, articles, all_sentences, vectors, fact_links))
-        for c in chosen
-    ]
+    _score(candidates, told, corroborated)
+    chosen = _select(candidates, told, max_words - _dispute_words(story))
+    chosen.sort(key=lambda c: (c.quotes_someone, c.index / max(1, len(told.sentences[c.article])), c.article))
+    fact_links = _fact_sentences(articles, told.sentences, story)
+    summary = [SummarySentence(text=c.text, sources=_citations(c, told, fact_links)) for c in chosen]
     return summary + _disputes(articles, story, max_words - sum(word_count(c.text) for c in chosen))
 
 
-def _score(
-    candidates: list[Candidate],
-    articles: list[Article],
-    vectors: list[list[Vector]],
-    corroborated: dict[str, list[tuple[int, int]]],
-) -> None:
-    center = centroid(c.vector for c in candidates)
-    groups = {_group(a) for a in articles}
-    for c in candidates:
-        own = _group(articles[c.article])
-        support = {
-            _group(articles[ai])
-            for ai, vecs in enumerate(vectors)
-            if _group(articles[ai]) != own and any(cosine(c.vector, v) >= SUPPORT_SIMILARITY for v in vecs)
-        }
-        c.support = support
-        score = WEIGHTS["centrality"] * cosine(c.vector, center)
-        score += WEIGHTS["support"] * (len(support) / max(1, len(groups) - 1))
+def _unit(vector: np.ndarray) -> np.ndarray:
+    return vector / (np.linalg.norm(vector) or 1.0)
+
+
+def _score(candidates: list[Candidate], told: _Story, corroborated: dict[str, list[tuple[int, int]]]) -> None:
+    """Centrality + support + lead prior (+ corroborated fact): see the module docstring."""
+    rows_of = {}
+    for ai, article in enumerate(told.articles):
+        rows_of.setdefault(_group(article), []).extend(told.rows[ai])
+    # The story's centre: the mean of per-document centres, so a long article does not outweigh
+    # the others (what several documents carry is what the story is about).
+    centres = [
+        _unit(told.meaning[[c.row for c in candidates if c.article == ai]].mean(axis=0))
+        for ai in range(len(told.articles))
+        if any(c.article == ai for c in candidates)
+    ]
+    centre = _unit(np.mean(centres, axis=0))
+    meaning = told.meaning[[c.row for c in candidates]]
+    centrality = meaning @ centre
+    similarity = embeddings.cosine_matrix(meaning, told.meaning)
+    for i, c in enumerate(candidates):
+        article = told.articles[c.article]
+        own = _group(article)
+        # How closely each other independent source carries this sentence (its best match there).
+        carried = [float(similarity[i, rows].max()) for group, rows in rows_of.items() if group != own and rows]
+        score = WEIGHTS["centrality"] * float(centrality[i])
+        score += WEIGHTS["support"] * (sum(carried) / len(carried) if carried else 0.0)
         score += WEIGHTS["lead"] / math.sqrt(1 + c.index)
-        if _overlaps(corroborated.get(articles[c.article].id, []), c.start, c.end):
+        if _overlaps(corroborated.get(article.id, []), c.start, c.end):
             score += WEIGHTS["corroborated"]
         if DANGLING_START_RE.match(c.text):
-            score *= 0.8  # "He said ..." out of context reads badly
+            score *= 0.8  # "But it ..." out of context reads badly
         c.score = score
 
 
-def _select(candidates: list[Candidate], budget: int) -> list[Candidate]:
-    """Maximal marginal relevance under a word budget; near-duplicates are never added."""
+QUOTED_RE = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
+
+
+def _quoted(text: str) -> set[str]:
+    """The quotations of a sentence, reduced to their lower-case words ("extremely productive")."""
+    out = set()
+    for m in QUOTED_RE.finditer(text):
+        words = " ".join(re.findall(r"[a-z0-9]+", (m.group(1) or m.group(2)).lower()))
+        if len(words.split()) >= 2:
+            out.add(words)
+    return out
+
+
+def _same_quotation(a: str, b: str) -> bool:
+    """Both sentences carry the same quoted words (one quotation inside the other)."""
+    return any(x in y or y in x for x in _quoted(a) for y in _quoted(b))
+
+
+def _redundancy(c: Candidate, chosen: list[Candidate], told: _Story) -> float | None:
+    """How much ``c`` repeats the sentences already chosen; None when it says the same thing as one
+    of them: by meaning (embeddings), by wording (content words), or by quoting the same words."""
+    worst = 0.0
+    for o in chosen:
+        if _same_quotation(c.text, o.text):
+            return None
+        meaning = float(told.meaning[c.row] @ told.meaning[o.row])
+        words = cosine(told.words[c.row], told.words[o.row])
+        if meaning >= REDUNDANT_MEANING or words >= REDUNDANT_WORDS:
+            return None
+        worst = max(worst, meaning, words)
+    return worst
+
+
+def _select(candidates: list[Candidate], told: _Story, budget: int) -> list[Candidate]:
+    """Maximal marginal relevance under a word budget; sentences saying the same thing are never both added."""
     chosen: list[Candidate] = []
     used = 0
     pool = sorted(candidates, key=lambda c: -c.score)
@@ -238,8 +340,8 @@ def _select(candidates: list[Candidate], budget: int) -> list[Candidate]:
         for c in pool:
             if used + word_count(c.text) > budget:
                 continue
-            redundancy = max((cosine(c.vector, o.vector) for o in chosen), default=0.0)
-            if redundancy >= REDUNDANT_SIMILARITY:
+            redundancy = _redundancy(c, chosen, told)
+            if redundancy is None:
                 continue
             value = MMR_LAMBDA * c.score - (1 - MMR_LAMBDA) * redundancy
             if value > best_value:
@@ -281,27 +383,35 @@ def _fact_sentences(
     return links
 
 
-def _citations(
-    c: Candidate,
-    articles: list[Article],
-    all_sentences: list[list[tuple[int, int]]],
-    vectors: list[list[Vector]],
-    fact_links: FactLinks,
-) -> list[Span]:
-    """The sentence itself, then in every other article the sentence that carries it: the best
-    lexical match, else the sentence holding the same corroborated fact."""
+def carries(meaning: float, words: float) -> bool:
+    """Does a sentence carry another's content? Close in meaning and sharing content words, or
+    sharing most content words. Meaning alone is not enough: MiniLM also puts two different facts
+    about the same people close together ("X joined in 2012" / "since X was hired in 2012, ...")."""
+    return (meaning >= CARRY_MEANING and words >= CARRY_WORDS) or words >= CARRY_WORDS_ALONE
+
+
+def _citations(c: Candidate, told: _Story, fact_links: FactLinks) -> list[Span]:
+    """The sentence itself, then in every other article the sentence that carries it (see ``carries``),
+    else the sentence holding the same corroborated fact."""
+    articles = told.articles
     sources = [articles[c.article].span(c.start, c.end)]
     by_fact = {ai: (s, e) for ai, s, e in fact_links.get((articles[c.article].id, c.start, c.end), [])}
     for ai, article in enumerate(articles):
-        if ai == c.article or not vectors[ai]:
+        rows = told.rows[ai]
+        if ai == c.article or not rows:
             continue
-        sims = [cosine(c.vector, v) for v in vectors[ai]]
-        best = max(range(len(sims)), key=sims.__getitem__)
-        if sims[best] >= CARRY_SIMILARITY:
-            s, e = all_sentences[ai][best]
-            sources.append(article.span(s, e))
+        meaning = told.meaning[rows] @ told.meaning[c.row]
+        words = [cosine(told.words[c.row], told.words[r]) for r in rows]
+        # The best carrier: closest in meaning among those that pass, ties to word overlap.
+        passing = [k for k in range(len(rows)) if carries(float(meaning[k]), words[k])]
+        if passing:
+            best = max(passing, key=lambda k: (float(meaning[k]) + words[k]))
+            sources.append(article.span(*told.sentences[ai][best]))
         elif ai in by_fact:
-            sources.append(article.span(*by_fact[ai]))
+            s, e = by_fact[ai]
+            row = rows[told.sentences[ai].index((s, e))]
+            if float(told.meaning[row] @ told.meaning[c.row]) >= FACT_LINK_MEANING:
+                sources.append(article.span(s, e))
     return sources
 
 
