@@ -127,3 +127,121 @@ def test_corroborated_fact_links_citations_across_different_wordings():
     assert {src.article for src in cited.sources} == {"x", "y"}
     for src in cited.sources:
         assert texts[src.article][src.start:src.end] == src.text
+
+
+# --- meaning, not wording: sentence embeddings -------------------------------------------------
+
+VOTE = "The city council voted on Tuesday to close the main library branch next spring."
+VOTE_PARAPHRASE = "On Tuesday, council members approved shutting down the central library branch next spring."
+
+
+def _analysed(nlp, texts: list[str]):
+    articles = [Article(id=f"p{i}", raw=t, text=t, source_group=f"outlet{i}") for i, t in enumerate(texts)]
+    analyses = []
+    for a in articles:
+        doc = nlp(a.text)
+        paragraphs, mixed = label_paragraphs(doc, [])
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        analyses.append(ArticleAnalysis(article=a.id, sentences=sentences, paragraphs=paragraphs, mixed=mixed))
+    return articles, analyses
+
+
+def test_two_paraphrased_sentences_only_one_is_chosen(nlp):
+    from newsprism.brief.sentences import TfidfSpace, cosine
+    from newsprism.brief.summary import REDUNDANT_WORDS
+
+    # their words barely overlap: lexical similarity alone would keep both
+    space = TfidfSpace([VOTE, VOTE_PARAPHRASE])
+    assert cosine(space.vector(VOTE), space.vector(VOTE_PARAPHRASE)) < REDUNDANT_WORDS
+    articles, analyses = _analysed(nlp, [
+        VOTE + "\nStaff at the branch will be moved to two other libraries in the city, the city manager said.",
+        VOTE_PARAPHRASE + "\nBudget pressures forced the decision, council members said during the long meeting.",
+    ])
+    summary = summarize(articles, analyses, StoryAlignment(), max_words=200)
+    assert sum(s.text in (VOTE, VOTE_PARAPHRASE) for s in summary) == 1
+    assert any("Staff at the branch" in s.text for s in summary)
+
+
+def test_sentence_carried_by_three_outlets_outranks_leads_carried_by_one(nlp):
+    leads = [
+        "A bakery opened on Main Street this week, selling bread and cakes to the neighbourhood.",
+        "The river rose by two metres overnight after heavy rain in the hills above the town.",
+        "The regional football team signed a new goalkeeper from a club in the north on Monday.",
+        "Road works on the ring road will continue until the end of the month, the agency said.",
+    ]
+    carriers = [
+        VOTE,
+        VOTE_PARAPHRASE,
+        "The council decided on Tuesday to close the main library branch in the spring.",
+        "Council members voted Tuesday for closing the city's main library branch next spring.",
+    ]
+    articles, analyses = _analysed(nlp, [f"{lead}\n{vote}" for lead, vote in zip(leads, carriers)])
+    # room for one sentence: the one every outlet carries wins over each outlet's own lead
+    summary = summarize(articles, analyses, StoryAlignment(), max_words=16)
+    assert len(summary) == 1 and summary[0].text in carriers
+
+
+def test_citations_cover_every_article_that_carries_the_sentence_and_no_other(nlp):
+    articles, analyses = _analysed(nlp, [
+        VOTE + "\nStaff at the branch will be moved to two other libraries in the city, the city manager said.",
+        VOTE_PARAPHRASE + "\nBudget pressures forced the decision, council members said during the long meeting.",
+        "The library board said about 40,000 people used the east side branch last year.",
+    ])
+    texts = {a.id: a.text for a in articles}
+    summary = summarize(articles, analyses, StoryAlignment(), max_words=200)
+    vote = next(s for s in summary if s.text in (VOTE, VOTE_PARAPHRASE))
+    # the paraphrase in the other outlet is cited; the article about visitor numbers is not
+    assert {span.article for span in vote.sources} == {"p0", "p1"}
+    assert {span.text for span in vote.sources} == {VOTE, VOTE_PARAPHRASE}
+    for span in vote.sources:
+        assert texts[span.article][span.start : span.end] == span.text
+
+
+def test_meaning_alone_does_not_make_a_citation():
+    from newsprism.brief.summary import carries
+
+    assert carries(meaning=0.8, words=0.35)
+    assert not carries(meaning=0.8, words=0.1)  # same topic, other facts
+    assert carries(meaning=0.5, words=0.6)  # same words
+
+
+def test_same_quotation_twice_is_said_once(nlp):
+    articles, analyses = _analysed(nlp, [
+        "The mayor called the meeting with union leaders “extremely productive,” speaking after three hours of talks.",
+        "The union leader described the meeting as “extremely productive” but said pay remained an open issue.",
+    ])
+    summary = summarize(articles, analyses, StoryAlignment(), max_words=200)
+    assert sum("extremely productive" in s.text for s in summary) == 1
+
+
+def test_dateline_is_left_out_of_the_sentence_and_its_span(nlp):
+    text = "WASHINGTON (AP) — The Senate passed the spending bill on Monday after a debate of two days."
+    articles, analyses = _analysed(nlp, [text])
+    summary = summarize(articles, analyses, StoryAlignment(), max_words=200)
+    assert summary[0].text.startswith("The Senate passed")
+    span = summary[0].sources[0]
+    assert text[span.start : span.end] == span.text == summary[0].text
+
+
+def test_title_in_quotation_marks_needs_no_speaker():
+    from newsprism.brief.summary import _unattributed_quote
+
+    title = 'The actor appeared in "General Hospital" and several other series over three decades.'
+    statement = "“The decision will hurt families across the whole east side,” at the meeting on Tuesday."
+    conceding = 'The campaign memo was circulated Monday, conceding that the president "has seen a bounce from his convention."'
+    assert not _unattributed_quote(title, None, 0, len(title))
+    assert _unattributed_quote(statement, None, 0, len(statement))
+    assert not _unattributed_quote(conceding, None, 0, len(conceding))
+
+
+def test_missing_embeddings_fail_with_the_install_message(story, monkeypatch):
+    from newsprism.analyse import embeddings
+    from newsprism.brief import summary as summary_module
+
+    def unavailable(texts):
+        raise embeddings.EmbeddingsUnavailable("Sentence embeddings need the model package ...")
+
+    monkeypatch.setattr(summary_module.embeddings, "embed", unavailable)
+    articles, analyses = story
+    with pytest.raises(embeddings.EmbeddingsUnavailable):
+        summarize(articles, analyses, StoryAlignment())
