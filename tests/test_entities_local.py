@@ -154,3 +154,14 @@ def test_description_key_keeps_plural_apart_from_singular(nlp):
     doc = nlp("The comedians praised the comedian.")
     assert description_key(doc[1]) == "comedians"
     assert description_key(doc[4]) == "comedian"
+
+
+def test_local_entities_carry_descriptions_linked_by_apposition_or_predicate(nlp):
+    found = entities_of(nlp, "Lindsay Lohan, the actress, checked into a clinic. Matt Smith is the youngest actor in the role.")
+    assert person(found, "Lindsay Lohan").descriptions == ["actress"]
+    assert person(found, "Matt Smith").descriptions == ["actor"]
+
+
+def test_local_entities_must_not_take_a_description_without_a_link(nlp):
+    found = entities_of(nlp, "Donald Trump met the press in a hangar. The actress stayed home.")
+    assert person(found, "Donald Trump").descriptions == []

@@ -120,7 +120,13 @@ PERSON_NOUNS = frozenset(
     """aide fellow expert official analyst diplomat envoy adviser advisor chief head member
     candidate nominee lawmaker activist executive attorney lawyer spokesman spokeswoman spokesperson
     economist scientist journalist student veteran mother father son daughter wife husband brother
-    sister friend ally colleague critic negotiator resident citizen mp chair""".split()
+    sister friend ally colleague critic negotiator resident citizen mp chair actress host hostess
+    star woman man girl boy child victim suspect""".split()
+)
+# Nouns for an organisation, the type a description with one of these heads gets ("the company").
+ORG_NOUNS = frozenset(
+    """company firm group agency ministry department party team club union bank network studio
+    organisation organization government administration council committee court""".split()
 )
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "man", "woman", "person")
 
@@ -341,7 +347,40 @@ def local_entities(doc) -> list[LocalEntity]:
                 roles=d.roles,
             )
         )
+    _linked_descriptions(doc, entities)
     return entities
+
+
+def _linked_descriptions(doc, entities: list[LocalEntity]) -> None:
+    """Fill each entity's ``descriptions`` with the common-noun phrases the article links to one of
+    its mentions by :func:`link_mentions` ("Capaldi is the new Doctor" → "doctor"; "Lohan, the
+    actress" → "actress"). Pronoun links are not kept here: the quote step resolves pronouns itself."""
+    owner: dict[int, LocalEntity] = {}  # token index of a name mention's head → its entity
+    mentions: list[MentionSpan] = []
+    sent_of = {s.start: i for i, s in enumerate(doc.sents)}
+    for e in entities:
+        for m in e.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            owner[mention_head(span).i] = e
+            mentions.append(MentionSpan(span, e.type, "name", sent_of.get(span.sent.start, 0)))
+    taken = set(owner)
+    for chunk in doc.noun_chunks:
+        if chunk.root.pos_ == "NOUN" and chunk.root.i not in taken:
+            root = chunk.root
+            kind_of = "PERSON" if _names_a_person(root) else "ORG" if root.lower_ in ORG_NOUNS else "THING"
+            mentions.append(MentionSpan(chunk, kind_of, "description", sent_of.get(chunk.sent.start, 0)))
+    if not owner or len(mentions) == len(owner):
+        return
+    links = link_mentions(mentions)
+    for m, target in zip(mentions, links):
+        if m.kind != "description" or target is None or mentions[target].kind != "name":
+            continue
+        e = owner.get(mention_head(mentions[target].span).i)
+        key = description_key(mention_head(m.span))
+        if e is not None and key not in e.descriptions:
+            e.descriptions.append(key)
 
 
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "across", "around", "throughout"})

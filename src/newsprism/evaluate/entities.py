@@ -229,7 +229,7 @@ def parse_mentions(docs: list[Document]) -> dict[tuple[str, str], Parsed]:
             for em in ent.mentions:
                 span = sdoc.char_span(em.start, em.end, alignment_mode="expand")
                 for tok in span if span is not None else []:
-                    role_at[tok.i] = ent.roles
+                    role_at[tok.i] = ent.roles + [d for d in ent.descriptions if d not in ent.roles]
         for m in d.mentions:
             first = offsets[d.name][m.sentence] + m.token_ids[0]
             span = sdoc[first : first + len(m.token_ids)]
