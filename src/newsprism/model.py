@@ -97,8 +97,8 @@ class LocalEntity:
     mentions: list[EntityMention] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
-    # Common-noun descriptions the article links to this entity ("the Russian leader"), each as
-    # lowercase lemmas with the head last ("russian leader"); named=False: the article never names it.
+    # Common-noun descriptions the article links to this entity ("Lohan, the actress" → "actress"),
+    # as head words (analyse.entities.description_key); named=False: the article never names it.
     descriptions: list[str] = field(default_factory=list)
     named: bool = True
 
