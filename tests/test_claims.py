@@ -150,3 +150,9 @@ def test_a_dated_event_after_a_preposition_bounds_the_clause_event(nlp):
     claim = one(claims_of(nlp, "Essential Consultants is the company Cohen created before the 2016 election."), "2016")
     assert claim.text == "before the 2016 election" and claim.qualifier == "before"
     assert claim.property == "date: create" and claim.value["low"] is None
+
+
+def test_a_duration_in_two_units_is_their_sum(nlp):
+    claim = one(claims_of(nlp, "Running time: 1 hour 35 minutes"), "1 hour")
+    assert claim.text == "1 hour 35 minutes" and claim.unit == "hour"
+    assert claim.value["point"] == pytest.approx(95 / 60, rel=1e-4)

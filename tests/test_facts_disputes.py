@@ -219,3 +219,15 @@ def test_a_small_exact_count_one_apart_is_a_difference(nlp):
         "Police said 33 miners were killed in the blast at the colliery near the border.",
     )
     assert disputed(facts)
+
+
+def test_a_label_line_is_its_own_frame_and_its_values_dispute(nlp):
+    # Reviews end with "Running time: …": the label names the property, there is no verb.
+    facts = facts_of(nlp, "Running time: 1 hour 35 minutes", "Running time: 106 minutes")
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} == {"1 hour 35 minutes", "106 minutes"}
+
+
+def test_label_lines_with_other_labels_are_no_dispute(nlp):
+    facts = facts_of(nlp, "Running time: 1 hour 35 minutes", "Waiting time: 106 minutes")
+    assert not disputed(facts)

@@ -289,7 +289,8 @@ def _items(articles: list[Article], analyses: list[ArticleAnalysis], entities: l
 SNAPSHOT = re.compile(r"\b(by (late |early |mid-?)?(morning|afternoon|evening|night|noon|midday|monday|tuesday|"
                       r"wednesday|thursday|friday|saturday|sunday|then|now|the end)|so far|as of|to date|"
                       r"thus far|latest|earlier|previously|ago|at the time|the previous|the year before|"
-                      r"rose|risen|climbed|increased|jumped|grew|swelled|reached)\b", re.I)
+                      r"(?:rose|risen|climbed|increased|jumped|grew|swelled) to|"
+                      r"toll (?:has |had )?(?:rose|risen|climbed|grew|jumped))\b", re.I)
 WINDOW_CHARS = 60
 
 
@@ -400,8 +401,8 @@ MEASURE_HEADS = {"point", "time", "percent", "percentage", "degree", "unit", "le
 
 def _disputable(a: _Item, b: _Item) -> bool:
     """Gates on the measured word and the values before a difference can be a dispute."""
-    if _stem(a.head or "") in MEASURE_HEADS or _stem(b.head or "") in MEASURE_HEADS:
-        return False  # "seven points", "three times": the measured thing is elsewhere in the clause
+    if a.kind != "duration" and (_stem(a.head or "") in MEASURE_HEADS or _stem(b.head or "") in MEASURE_HEADS):
+        return False  # "seven points", "three times": the measured thing is elsewhere (a running time is one)
     if a.modifiers and b.modifiers and not a.modifiers & b.modifiers:
         return False  # "women's cases" vs "men's cases", "elderly people" vs "patients"
     if a.snapshot or b.snapshot:
@@ -465,8 +466,8 @@ def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = Tru
     pa, pb = _predicates(a, fa), _predicates(b, fb)
     if not pa or not pb or not _synonymous(pa, pb):
         return False  # (a) "killed" vs "injured", "needed to trigger" vs "planned to vote"
-    if _stem(a.head) in GENERIC_HEADS and not fa.arguments & fb.arguments:
-        return False  # (d) "two people" and "three people" need more than the verb to be one toll
+    if _stem(a.head) in GENERIC_HEADS and not fa.modifiers and not fa.arguments & fb.arguments:
+        return False  # (d) "two people" and "three people" need more than the verb ("running time" has it)
     if bridged or _same_event(a, b, fa, fb, pa, pb):
         return True
     specific = bool(fa.modifiers) and _stem(a.head) not in GENERIC_HEADS and bool(a.names & b.names)

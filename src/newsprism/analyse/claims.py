@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from newsprism.analyse.quantities import (
     ORDINAL_WORDS,
     TO_BASE,
+    UNIT_WORDS,
     currency_of,
     interval,
     parse_fraction,
@@ -33,6 +34,7 @@ from newsprism.analyse.quantities import (
     scaled,
     split_hedge,
     unit_of,
+    words_to_digits as parse_digits,
 )
 from newsprism.model import Claim, LocalEntity, Span
 
@@ -232,6 +234,9 @@ def _duration(body: str, qualifier: str | None):
     if found is None or found[0] not in TO_BASE:
         return None
     unit, factor = found
+    total = _compound_duration(body)
+    if total is not None:  # "1 hour 35 minutes"
+        return interval(total, total, qualifier), "hour", "duration"
     rng = parse_range(body)
     nums = parse_numbers(body)
     if rng:
@@ -247,6 +252,22 @@ def _duration(body: str, qualifier: str | None):
 
 
 CLOCK_RE = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\b\.?", re.I)
+
+
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*-?\s*(second|minute|hour|day|week|month|year)s?\b", re.I)
+
+
+def _compound_duration(body: str) -> float | None:
+    """Hours in "1 hour 35 minutes" / "two years and three months" (parts of different units), else None."""
+    digits = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", body)
+    parts = _DURATION_PART.findall(parse_digits(digits))
+    if len(parts) < 2 or len({u.lower() for _, u in parts}) < len(parts) or re.search(r"\b(to|or|between)\b|[–]", body):
+        return None
+    total = 0.0
+    for number, word in parts:
+        unit, factor = UNIT_WORDS[word.lower()]
+        total += float(number) * factor * TO_BASE[unit]
+    return total
 
 
 def _clock(body: str, qualifier: str | None):
@@ -657,6 +678,9 @@ def claim_frame(sent_doc, claim: Claim, kind: str) -> Frame:
     np = head if head is not None else root
     modifiers = _modifiers(np, inside) if head is not None else frozenset()
     predicates, arguments, participants = _predicate(np, inside | {np.i}, kind)
+    label = LABEL_RE.search(sent_doc.text[:lo])
+    if label and not predicates:  # "Running time: 106 minutes": the label line is the frame
+        predicates = {"label:" + label.group(1).lower()}
     for child in np.children:  # "11 people injured", "MPs who were planning to vote": the noun's own clause
         if child.dep_ in ("acl", "relcl") and child.i not in inside:
             predicates |= _content_of_verb(child)
@@ -664,6 +688,9 @@ def claim_frame(sent_doc, claim: Claim, kind: str) -> Frame:
     clause = _clause_words(verb if verb is not None else np.sent.root, inside | {np.i})
     return Frame(_lemma(head).lower() if head is not None else None, modifiers, frozenset(predicates),
                  frozenset(arguments), anchors, frozenset(clause - predicates), frozenset(participants))
+
+
+LABEL_RE = re.compile(r"^\s*([A-Za-z][A-Za-z' -]{1,40}):\s*$")
 
 
 def time_anchors(text: str) -> frozenset[str]:
@@ -737,7 +764,11 @@ def _predicate(np, skip: set[int], kind: str) -> tuple[set[str], set[str], set[s
         for n in _argument_nouns(verb, skip):
             arguments.add(_lemma(n).lower())
             if n.pos_ == "PROPN":
-                participants.add(n.lemma_.lower())
+                participants |= _name_words(n)
+    if token.dep_ in ("advcl", "xcomp") and not any(c.dep_.startswith("nsubj") for c in token.children):
+        # "Snoop has earned …, selling 37 million albums": the head verb's subject sells
+        participants |= {w for c in token.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
+                         for w in _name_words(c)}
     if token.dep_ in ("relcl", "acl"):  # "Acme, a firm founded in 1990", "the company Cohen created"
         noun = token.head
         if noun.i not in skip and noun.pos_ == "NOUN":
@@ -745,6 +776,12 @@ def _predicate(np, skip: set[int], kind: str) -> tuple[set[str], set[str], set[s
         around = [noun, *noun.children] + ([noun.head] if noun.dep_ == "appos" else [])
         participants |= {t.lemma_.lower() for t in around if t.pos_ == "PROPN" and t.i not in skip}
     return predicates, arguments, participants
+
+
+def _name_words(token) -> set[str]:
+    """The words of a name ("Snoop Dogg" → snoop, dogg), so one outlet's "Snoop" matches it."""
+    return {t.lemma_.lower() for t in [token, *token.children] if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")
+            or t is token}
 
 
 def _argument_nouns(verb, skip: set[int]) -> list:
