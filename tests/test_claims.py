@@ -156,3 +156,20 @@ def test_a_duration_in_two_units_is_their_sum(nlp):
     claim = one(claims_of(nlp, "Running time: 1 hour 35 minutes"), "1 hour")
     assert claim.text == "1 hour 35 minutes" and claim.unit == "hour"
     assert claim.value["point"] == pytest.approx(95 / 60, rel=1e-4)
+
+
+def test_clock_times_with_a_zone_are_compared_in_utc(nlp):
+    est = one(claims_of(nlp, "The satellite lost contact at 5:42 p.m. EST on Sunday."), "5:42")
+    gmt = one(claims_of(nlp, "Contact was lost at 2242 GMT on Sunday."), "2242")
+    assert est.unit == gmt.unit == "clock-utc" and est.value["point"] == gmt.value["point"] == 22 * 60 + 42
+    assert gmt.text == "2242 GMT" and gmt.property == "time of day: lose"
+
+
+def test_a_clock_time_without_a_zone_stays_local(nlp):
+    claim = one(claims_of(nlp, "The last communication was at 6:12 a.m. Sunday."), "6:12")
+    assert claim.unit == "clock" and claim.value["point"] == 6 * 60 + 12
+
+
+def test_a_decade_is_a_ten_year_date(nlp):
+    claim = one(claims_of(nlp, "The band was formed in the 1970s by two brothers."), "1970s")
+    assert claim.unit == "date" and claim.value["high"] - claim.value["low"] > 3600

@@ -631,7 +631,7 @@ def _topic(members: list[_Item]) -> str:
 def _describe(claim: Claim) -> str:
     v = claim.value
     unit = claim.unit
-    if unit in ("date", "month-day", "clock", "ordinal"):
+    if unit in ("date", "month-day", "clock", "clock-utc", "ordinal"):
         return claim.qualifier or "exact"
     low, high = v.get("low"), v.get("high")
     if "point" in v:

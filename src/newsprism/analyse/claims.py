@@ -99,6 +99,12 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity]) -> Claim 
         parsed = _age(doc, ent, body, qualifier) or _duration(body, qualifier) or _date(body, qualifier)
         if parsed is None and ent.root.dep_ == "nummod":  # "Between 20 and 25 people" tagged DATE
             parsed = _count(doc, ent, body, qualifier)
+    zone = ZONE_AFTER_RE.match(doc.text[ent.end_char: ent.end_char + 8]) if label in ("CARDINAL", "TIME") else None
+    if zone and not ZONE_RE.search(body):  # "2242 GMT", "6:12 a.m. EST": the zone spaCy left outside
+        body += " " + zone.group(1)
+    if label in ("CARDINAL", "TIME") and ZONE_RE.search(body) and (CLOCK_RE.search(body) or CLOCK_24_RE.search(body)):
+        label = "ZONED"
+        parsed = _zoned_clock(body, qualifier)
     elif label == "CARDINAL":
         parsed = (_clock(body, qualifier) if CLOCK_RE.search(body) else None) or \
             _fraction_share(body, qualifier) or _age(doc, ent, body, qualifier) or _count(doc, ent, body, qualifier)
@@ -110,7 +116,7 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity]) -> Claim 
     if kind is None:
         return None
     start = hedge_start if hedge_start is not None else ent.start_char
-    end = ent.end_char
+    end = ent.end_char + (zone.end() if zone and label == "ZONED" else 0)
     if label == "MONEY" and kind == "money":  # take in a sign / scale spaCy left outside
         sign = re.search(r"[$£€¥₹]$", doc.text[max(0, ent.start_char - 1): ent.start_char])
         if sign and hedge_start is None:
@@ -125,6 +131,8 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity]) -> Claim 
         value, unit, kind = _date(body, qualifier)
         start, end = prep.idx, noun.idx + len(noun.text)
     head = _measured(doc, ent, kind) if bound is None else bound[0].head
+    if label == "ZONED" and head is not None and head.text in ZONES:
+        head = _governing_verb(head)  # "lost at 2242 GMT": the zone is not what is timed
     if kind in ("count",) and head is None:
         return None  # a bare number with nothing counted is not checkable
     if kind == "count" and head is not None and head.i == ent.end and unit_of(head.text) is not None \
@@ -251,6 +259,14 @@ def _duration(body: str, qualifier: str | None):
     return value, unit, "duration"
 
 
+# Time zones written after clock times, as offsets from UTC in minutes (ambiguous ones such as "IST"
+# or a bare "ET" are left out: a zoned time must be exact to be compared across outlets).
+ZONES = {"GMT": 0, "UTC": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "MSK": 180, "EST": -300, "EDT": -240,
+         "CST": -360, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "JST": 540, "SGT": 480,
+         "AEST": 600, "AEDT": 660, "HKT": 480, "WIB": 420}
+ZONE_RE = re.compile(r"\b(" + "|".join(ZONES) + r")\b")
+ZONE_AFTER_RE = re.compile(r"\s*\(?(" + "|".join(ZONES) + r")\b")
+CLOCK_24_RE = re.compile(r"\b([01]?\d|2[0-3]):?([0-5]\d)\b")
 CLOCK_RE = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\b\.?", re.I)
 
 
@@ -289,6 +305,24 @@ def _clock(body: str, qualifier: str | None):
     return interval(float(minutes), float(minutes), qualifier), "clock", "time of day"
 
 
+def _zoned_clock(body: str, qualifier: str | None):
+    """"5:42 p.m. EST", "2242 GMT", "22:42 GMT": minutes after midnight UTC (unit ``clock-utc``), so
+    outlets that write one moment in different zones agree; never compared with unzoned times."""
+    zone = ZONE_RE.search(body)
+    m = CLOCK_RE.search(body)
+    if m:
+        minutes = _minutes(m)
+    else:
+        m24 = CLOCK_24_RE.search(body)
+        if zone is None or m24 is None:
+            return None
+        minutes = int(m24.group(1)) * 60 + int(m24.group(2))
+    utc = float((minutes - ZONES[zone.group(1)]) % (24 * 60))
+    if qualifier == "about":
+        return {"low": utc - 15, "high": utc + 15}, "clock-utc", "time of day"
+    return interval(utc, utc, qualifier), "clock-utc", "time of day"
+
+
 def _minutes(m: re.Match) -> int:
     hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
     return hour * 60 + int(m.group(2) or 0)
@@ -297,7 +331,7 @@ def _minutes(m: re.Match) -> int:
 def _date(body: str, qualifier: str | None):
     """Calendar dates and years as day-number intervals; weekday / relative anchors are skipped."""
     low_body = body.lower()
-    years = [int(y) for y in re.findall(r"\b(1[0-9]\d\d|20\d\d)\b", body)]
+    years = [int(y) for y in re.findall(r"\b(1[0-9]\d\d|20\d\d)(?:s\b|\b)", body)]  # "1970s" too
     month = next((MONTHS[w] for w in re.findall(r"[a-z]+", low_body) if w in MONTHS), None)
     day_m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", re.sub(r"\b(1[0-9]|20)\d\d\b", "", body))
     if not years and month is None:
@@ -336,7 +370,7 @@ def _date(body: str, qualifier: str | None):
             return None
         n = float(d.timetuple().tm_yday)
         return interval(n, n, None), "month-day", "date"
-    return None
+    return None  # a month alone ("in December") is too vague: it grouped different events when tried
 
 
 def _day_interval(first: dt.date, last: dt.date, qualifier: str | None) -> dict:

@@ -56,7 +56,7 @@ DIMENSION: dict[str, str] = {
     "AUD": "money-AUD", "JPY": "money-JPY", "CNY": "money-CNY", "INR": "money-INR",
     "RUB": "money-RUB", "CHF": "money-CHF", "money": "money",
     "person": "count", "count": "count", "age": "age", "date": "date", "month-day": "month-day",
-    "clock": "clock", "ordinal": "ordinal",
+    "clock": "clock", "clock-utc": "clock-utc", "ordinal": "ordinal",
 }
 
 # One base per dimension so that "90 minutes" and "1.5 hours" compare.
