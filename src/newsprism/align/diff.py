@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 from typing import Any
 
 from newsprism.align.names import fold
@@ -36,6 +37,7 @@ def display_tokens(text: str) -> list[str]:
     return _TOKEN.findall(display_form(text))
 
 
+@lru_cache(maxsize=1 << 17)  # words repeat across articles; folding them is the costly part
 def compare_token(token: str) -> str:
     """A token as compared: folded, without surrounding punctuation ("table." = "table")."""
     return _WORD_CORE.sub("", fold(token))

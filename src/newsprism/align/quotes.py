@@ -18,8 +18,9 @@ Rules:
   group — only when that group is the single one it fits (preferring the same speaker), else it
   stays apart. A fragment of 4 words or fewer found in an indirect quote must be between
   quotation marks there: a few words in an outlet's own paraphrase are a coincidence.
-* Short capitalised wordings ("The View", "Kick-Ass 2", "Death to America") are names, titles or
-  slogans: they are never fragments or containers, and without a speaker they stay per article.
+* Short capitalised wordings (at most 8 words, every major word capitalised: "The View",
+  "Kick-Ass 2", "Death to America") are names, titles or slogans: they are never fragments or
+  containers, and without a speaker they stay per article.
 * Quoted words inside an indirect quote ('said that a deal would include "swapping" of land')
   are fragments of that mention too, so the paraphrase meets the full quote it cites.
 * Reprinted statements: a direct or partial quote (≥ 6 words) whose words stand verbatim,
@@ -70,6 +71,7 @@ FRAGMENT_MIN_WORDS = 2
 EXACT_FRAGMENT_MAX_WORDS = 4
 FRAGMENT_WINDOW = 1.25  # the fragment's words must lie within this many times its length
 MAX_BLOCK = 50
+TITLE_MAX_WORDS = 8
 REPRINT_MIN_WORDS = 6
 _WORD = re.compile(r"\S+")
 
@@ -115,11 +117,12 @@ _MINOR_WORDS = frozenset({"a", "an", "the", "of", "for", "to", "in", "on", "and"
 
 def is_title(text: str) -> bool:
     """A short wording whose every major word is capitalised ("The View", "Kick-Ass 2", "Death
-    to America") names a show, a film or a slogan; it is not evidence of one utterance."""
+    to America", "Nuthin' But A 'G' Thang") names a show, a song or a slogan; it is not evidence
+    of one utterance."""
     words = [w.strip("\"'“”‘’.,;:!?()") for w in text.split()]
     words = [w for w in words if w]
     major = [w for w in words if w.lower() not in _MINOR_WORDS]
-    return 0 < len(words) <= EXACT_FRAGMENT_MAX_WORDS and bool(major) and all(
+    return 0 < len(words) <= TITLE_MAX_WORDS and bool(major) and all(
         not w[:1].isalpha() or w[:1].isupper() for w in major
     ) and any(w[:1].isalpha() for w in major)
 
@@ -136,7 +139,7 @@ def _nodes(mentions: list[QuoteMention], speakers: list[str | None]) -> list[_No
         key = wording_key(text)
         tokens = compare_tokens(text)
         ident = (key, spk if len(tokens) < SHORT_WORDING else None)
-        if spk is None and len(tokens) < SHORT_WORDING and is_title(text):
+        if spk is None and is_title(text):
             ident = (key, m.article)  # a title quoted by two outlets is not one utterance
         node = nodes.get(ident)
         if node is None:
@@ -472,9 +475,14 @@ def reprinted_mentions(articles: list[Article], mentions: list[QuoteMention]) ->
             grams[tuple(w[i : i + REPRINT_MIN_WORDS])].append((article.id, i))
     by_id = {a.id: a for a in articles}
     out: list[QuoteMention] = []
+    seen: set[tuple[str, ...]] = set()
     for seed in (m for m in mentions if m.kind != "indirect"):
-        tokens = compare_tokens(whole_text(seed))
-        for article_id, (start_w, end_w) in _longest_runs(tokens, words, grams, seed.article).items():
+        tokens = tuple(compare_tokens(whole_text(seed)))
+        if tokens in seen:
+            continue  # the same words quoted again find the same runs
+        seen.add(tokens)
+        # The seed's own article is searched too: its run there is the seed, which is covered.
+        for article_id, (start_w, end_w) in _longest_runs(tokens, words, grams).items():
             start, end = spans[article_id][start_w][0], spans[article_id][end_w - 1][1]
             if any(s < end and start < e for s, e in covered[article_id]):
                 continue
@@ -485,15 +493,16 @@ def reprinted_mentions(articles: list[Article], mentions: list[QuoteMention]) ->
 
 
 def _longest_runs(
-    seed: list[str], words: dict[str, list[str]], grams: dict[tuple[str, ...], list[tuple[str, int]]], own: str
+    seed: tuple[str, ...], words: dict[str, list[str]], grams: dict[tuple[str, ...], list[tuple[str, int]]]
 ) -> dict[str, tuple[int, int]]:
-    """Per other article, its longest stretch of words (start, end) equal to a stretch of ``seed``."""
+    """Per article, its longest stretch of words (start, end) equal to a stretch of ``seed``."""
     best: dict[str, tuple[int, int]] = {}
     for i in range(len(seed) - REPRINT_MIN_WORDS + 1):
-        for article_id, start in grams.get(tuple(seed[i : i + REPRINT_MIN_WORDS]), ()):
-            if article_id == own:
-                continue
-            w, n = words[article_id], REPRINT_MIN_WORDS
+        for article_id, start in grams.get(seed[i : i + REPRINT_MIN_WORDS], ()):
+            w = words[article_id]
+            if i > 0 and start > 0 and seed[i - 1] == w[start - 1]:
+                continue  # inside a run already measured from its start
+            n = REPRINT_MIN_WORDS
             while i + n < len(seed) and start + n < len(w) and seed[i + n] == w[start + n]:
                 n += 1
             if article_id not in best or n > best[article_id][1] - best[article_id][0]:
