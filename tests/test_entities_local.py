@@ -165,3 +165,10 @@ def test_local_entities_carry_descriptions_linked_by_apposition_or_predicate(nlp
 def test_local_entities_must_not_take_a_description_without_a_link(nlp):
     found = entities_of(nlp, "Donald Trump met the press in a hangar. The actress stayed home.")
     assert person(found, "Donald Trump").descriptions == []
+
+
+def test_mention_kind_a_pronoun_word_inside_a_name_is_not_a_pronoun(nlp):
+    doc = nlp("Fans of Doctor Who cheered the actor who left.")
+    show, who = doc[2:4], doc[7:8]
+    assert mention_kind(show, doc[3]) == "name"  # even when the parse makes "Who" the head
+    assert mention_kind(who, doc[7]) == "pronoun"

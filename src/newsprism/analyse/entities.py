@@ -445,13 +445,14 @@ def mention_kind(span, head, lowercase_words: frozenset[str] = frozenset()) -> s
 
     A capitalised head that the text also writes in lowercase ("Surgeon General" / "the surgeon
     general", "Navy" / "navy", a headline's "Woman Driver") is a common noun: a description."""
+    if head.pos_ == "PROPN":
+        return "description" if head.lower_ in lowercase_words else "name"
+    words = [t for t in span if t.is_alpha]
+    if len(words) > 1 and any(t.pos_ == "PROPN" for t in words) and all(t.text[0].isupper() for t in words):
+        return "name"  # "Doctor Who", "The Who": a capitalised run with a proper noun, whatever its head
     if head.pos_ == "PRON" or head.lower_ in PERSONAL_PRONOUNS | THING_PRONOUNS | RELATIVE_PRONOUNS:
         return "pronoun"
-    if head.pos_ != "PROPN":
-        return "description"
-    if head.lower_ in lowercase_words:
-        return "description"
-    return "name"
+    return "description"
 
 
 def description_key(head) -> str:
