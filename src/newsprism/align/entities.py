@@ -25,7 +25,14 @@ Rules (a wrong merge is worse than a missed one, so every rule is conservative):
   form joins the one longer name of its class it can only mean: an acronym ("UN", "HP" =
   "Hewlett-Packard"), and for organisations the leading word ("ATI" = "ATI Technologies") or the
   trailing words ("Geological Survey" = "U.S. Geological Survey").
-* Pronouns ("he", "it") are never merged. The merged entity's type is the one most members give.
+* A one-word organisation or product joins the one longer name of its class that it ends
+  ("Chargers" = "San Diego Chargers"); never a place, never when two names end with it.
+* Descriptions ("the actress") merge only as :func:`_merge_descriptions` says: an unnamed entity
+  joins the one named entity the story links its description to; two named entities never merge
+  through a description. Descriptions the quote step resolved ("the Russian leader" said → Putin)
+  count as links and appear among the entity's roles.
+* A pronoun ("he", "it") with no link in its article is never merged. The merged entity's type is
+  the one most members give.
 
 Canonical ``name``: the fullest form (most name words), then the most frequent, then the first
 seen. ``aliases``: every other surface form. Ids ``ent-1``… by number of articles, then mentions,
