@@ -272,3 +272,11 @@ def test_paraphrase_is_diffed_only_through_its_quoted_words():
     assert len(quotes) == 1
     paraphrase = next(v for v in quotes[0].variants if v.articles == ["a1"])
     assert paraphrase.diff == []  # “getting there” is word for word in the full quote
+
+
+def test_article_quoting_the_words_gets_no_reprint_of_them_as_well():
+    words = "Do not get too worked up about the latest polling numbers this week"
+    text0 = f"Newhouse wrote: “{words}.”\n\nThe memo in full:\n\n{words}. The race has not changed.\n"
+    quotes = _align(_custom("a0", text0, [("direct", words)]),
+                    _custom("a1", f"He wrote: “{words}.”", [("direct", words)]))
+    assert sorted(m.article for q in quotes for m in q.mentions) == ["a0", "a1"]

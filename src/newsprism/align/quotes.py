@@ -475,14 +475,14 @@ def reprinted_mentions(articles: list[Article], mentions: list[QuoteMention]) ->
             grams[tuple(w[i : i + REPRINT_MIN_WORDS])].append((article.id, i))
     by_id = {a.id: a for a in articles}
     out: list[QuoteMention] = []
-    seen: set[tuple[str, ...]] = set()
-    for seed in (m for m in mentions if m.kind != "indirect"):
-        tokens = tuple(compare_tokens(whole_text(seed)))
-        if tokens in seen:
-            continue  # the same words quoted again find the same runs
-        seen.add(tokens)
-        # The seed's own article is searched too: its run there is the seed, which is covered.
+    quoting: dict[tuple[str, ...], set[str]] = defaultdict(set)  # wording -> articles quoting it
+    for m in mentions:
+        if m.kind != "indirect":
+            quoting[tuple(compare_tokens(whole_text(m)))].add(m.article)
+    for tokens, own in quoting.items():  # the same words quoted again find the same runs
         for article_id, (start_w, end_w) in _longest_runs(tokens, words, grams).items():
+            if article_id in own:
+                continue  # an article that quotes these words is not reprinting them
             start, end = spans[article_id][start_w][0], spans[article_id][end_w - 1][1]
             if any(s < end and start < e for s, e in covered[article_id]):
                 continue
