@@ -116,8 +116,8 @@ def test_acronym_and_dotted_forms_join_the_long_name():
     assert len(entities) == 1 and entities[0].name == "United States"
 
 
-def test_different_types_do_not_merge():
-    arts, ans = _story([("Georgia", "GPE")], [("Georgia", "PERSON")])
+def test_different_names_of_different_types_do_not_merge():
+    arts, ans = _story([("Georgia", "GPE")], [("Georgia Smith", "PERSON")])
     assert len(merge_entities(arts, ans)) == 2
 
 
@@ -295,4 +295,36 @@ def test_one_word_name_ending_two_longer_names_or_a_place_must_not_merge():
     arts, ans = _story([("Sacramento Kings", "ORG"), ("Los Angeles Kings", "ORG")], [("Kings", "ORG")])
     assert len(merge_entities(arts, ans)) == 3
     arts, ans = _story([("the Gulf of Aden", "LOC")], [("Aden", "GPE")])
+    assert len(merge_entities(arts, ans)) == 2
+
+
+def test_identical_names_typed_in_different_classes_are_one_entity_with_the_voted_type():
+    arts, ans = _story([("Kyiv", "PERSON")], [("Kyiv", "PERSON")], [("Kiev", "PERSON")], [("Kyiv", "GPE")])
+    entities = merge_entities(arts, ans)
+    assert len(entities) == 1 and entities[0].type == "GPE" and len(entities[0].articles) == 4
+
+
+def test_known_place_typed_organisation_joins_the_place():
+    arts, ans = _story([("Sumy", "ORG")], [("Sumy", "ORG")], [("Sumy", "GPE")])
+    entities = merge_entities(arts, ans)
+    assert len(entities) == 1 and entities[0].type == "GPE"
+
+
+def test_unknown_name_keeps_the_majority_type_across_classes():
+    arts, ans = _story([("Zorvex", "ORG")], [("Zorvex", "ORG")], [("Zorvex", "PERSON")])
+    entities = merge_entities(arts, ans)
+    assert len(entities) == 1 and entities[0].type == "ORG"
+
+
+def test_place_must_not_merge_with_a_person_whose_full_name_holds_the_word():
+    arts, ans = _story(
+        [("Michael Jordan", "PERSON"), ("Jordan", "PERSON")],
+        [("Jordan", "GPE")],
+    )
+    entities = merge_entities(arts, ans)
+    assert {(e.name, e.type) for e in entities} == {("Michael Jordan", "PERSON"), ("Jordan", "GPE")}
+
+
+def test_bare_name_with_a_role_must_not_merge_with_a_place():
+    arts, ans = _story([("Georgia", "GPE")], [("Georgia", "PERSON", ["actress"])])
     assert len(merge_entities(arts, ans)) == 2

@@ -172,3 +172,82 @@ def test_mention_kind_a_pronoun_word_inside_a_name_is_not_a_pronoun(nlp):
     show, who = doc[2:4], doc[7:8]
     assert mention_kind(show, doc[3]) == "name"  # even when the parse makes "Who" the head
     assert mention_kind(who, doc[7]) == "pronoun"
+
+
+# ---------------------------------------------------------------- types the tagger slips on
+
+
+def typed(found: list[LocalEntity], name: str) -> set[str]:
+    return {e.type for e in found if e.name == name}
+
+
+def test_one_word_person_the_gazetteer_knows_is_a_place(nlp):
+    text = 'Putin said: "We expect that Kyiv and European capitals will not create obstacles." Officials hope Kyiv agrees.'
+    assert typed(entities_of(nlp, text), "Kyiv") == {"GPE"}
+
+
+def test_known_place_name_must_stay_a_person_when_a_full_name_holds_it(nlp):
+    text = "Michael Jordan scored 30 points. Jordan said he was tired."
+    found = entities_of(nlp, text)
+    assert "Jordan" not in {e.name for e in found if e.type == "GPE"}
+    assert person(found, "Michael Jordan")
+
+
+def test_known_place_name_must_stay_a_person_with_a_title(nlp):
+    text = "Mr. Lincoln arrived late. Lincoln said he was sorry."
+    assert typed(entities_of(nlp, text), "Lincoln") == {"PERSON"}
+
+
+def test_names_in_a_list_before_a_place_noun_are_places(nlp):
+    text = "Russia holds parts of the Donetsk, Zaporizhzhia and Kherson regions."
+    found = entities_of(nlp, text)
+    assert typed(found, "Kherson") == {"GPE"} and typed(found, "Zaporizhzhia") == {"GPE"}
+
+
+def test_known_place_typed_organisation_after_a_place_preposition_is_a_place(nlp):
+    found = entities_of(nlp, "Russian forces struck a civilian market in Sumy on Friday.")
+    assert typed(found, "Sumy") == {"GPE"}
+
+
+def test_company_named_like_a_city_must_stay_an_organisation(nlp):
+    text = "Toyota said profits rose. Toyota sells cars in Japan, and shares in Toyota rose."
+    assert typed(entities_of(nlp, text), "Toyota") == {"ORG"}
+
+
+def test_portfolio_of_a_title_is_not_an_entity(nlp):
+    text = "Trump's plans changed to include his secretary of State and his national security advisor."
+    assert "State" not in {e.name for e in entities_of(nlp, text)}
+
+
+def test_place_after_a_title_must_stay_an_entity(nlp):
+    found = entities_of(nlp, "The president of Russia said the talks were useful.")
+    assert typed(found, "Russia") == {"GPE"}
+
+
+def test_lowercase_word_or_nationality_makes_no_person_name(nlp):
+    text = "It was a statement from 26 European Union leaders minus pro-Putin Hungarian prime minister Viktor Orban."
+    found = entities_of(nlp, text)
+    assert not any("Hungarian" in e.name for e in found)
+    assert person(found, "Viktor Orban")
+
+
+def test_name_particles_keep_a_person_name():
+    from newsprism.analyse.entities import NAME_PARTICLES
+
+    assert {"van", "von", "de", "bin", "al", "da", "la", "le"} <= NAME_PARTICLES
+
+
+def test_facility_word_makes_a_facility_not_a_person(nlp):
+    text = "Putin was greeted on the tarmac of Joint Base Elmendorf-Richardson with applause."
+    found = entities_of(nlp, text)
+    assert typed(found, "Joint Base Elmendorf-Richardson") == {"FAC"}
+
+
+def test_surname_that_is_a_facility_word_must_stay_a_person(nlp):
+    text = "Dave Camp, a Republican congressman, spoke on Monday. Camp said taxes were too high."
+    assert person(entities_of(nlp, text), "Dave Camp")
+
+
+def test_bare_word_leading_an_organisation_name_is_that_organisation(nlp):
+    text = "Trump told Fox that the talks went well. In an interview on Fox News, he repeated it."
+    assert typed(entities_of(nlp, text), "Fox") == {"ORG"}

@@ -45,6 +45,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from newsprism.analyse.gazetteer import known_place
 from newsprism.align.names import (
     DETERMINERS,
     PersonName,
@@ -324,6 +325,42 @@ def _merge_type_slips(recs: list[_Record], uf: UnionFind, canon: _KeyCanon) -> N
                 uf.union(next(iter(roots)), r.order)
 
 
+def _merge_across_types(recs: list[_Record], uf: UnionFind, canon: _KeyCanon) -> None:
+    """Identical names typed in different classes ("Kyiv" PERSON in one article, GPE in another;
+    "Fox" ORG / PERSON) are one entity; :func:`_vote_type` then picks its type.
+
+    A PERSON member takes part only as a bare one-word name that joined no fuller person (a "Trump"
+    merged into Donald Trump is Donald Trump), and only when no person in the story has that word
+    among their names ("Michael Jordan" keeps every "Jordan" a person, apart from the country)."""
+    clusters: dict[int, list[_Record]] = defaultdict(list)
+    for r in recs:
+        clusters[uf.find(r.order)].append(r)
+    person_words: set[str] = set()
+    for r in recs:
+        if r.cls == "PERSON" and r.person is not None and r.person.given:
+            p = _canon_person(r.person, canon)
+            person_words.update((*p.given, p.surname))
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for root, members in clusters.items():
+        people = [r for r in members if r.cls == "PERSON"]
+        if people:
+            if len(people) != len(members) or any(r.person is None or r.person.given for r in people):
+                continue
+            word = canon(people[0].person.surname)
+            if word in person_words or any(_role_words(r.local.roles) for r in people):
+                continue
+            key = word
+        else:
+            named = [r for r in members if r.key]
+            if not named:
+                continue
+            key = canon(joined(named[0].key))
+        by_key[key].append(root)
+    for roots in by_key.values():
+        for root in roots[1:]:
+            uf.union(roots[0], root)
+
+
 def _quoted_descriptions(analyses: list[ArticleAnalysis]) -> dict[tuple[str, str], list[str]]:
     """Descriptions the quote step resolved to a named entity ("the Russian leader" said → Putin's
     key), per (article, entity key), as :func:`description_of` normalises them."""
@@ -423,15 +460,35 @@ def _merge_descriptions(recs: list[_Record], uf: UnionFind, quoted: dict[tuple[s
             join(free[0].order, r.order)
 
 
+def _vote_type(members: list[_Record]) -> str:
+    """The type most members give (a tagger slip in one article is outvoted); ties: first seen.
+
+    The gazetteer votes too: for a one-word name it knows, every bare PERSON member counts as a
+    place, and so does every ORG member once some member is typed a place ("Kyiv" PERSON ×3 + GPE
+    ×1 is a GPE). The merge (:func:`_merge_across_types`) already kept out names with a person
+    sign."""
+    counts = Counter(r.local.type for r in members)
+    first = {t: min(r.order for r in members if r.local.type == t) for t in counts}
+    if len(counts) > 1:
+        places = [t for t in counts if type_class(t) == "PLACE"]
+        names = {r.local.name for r in members if len(r.local.name.split()) == 1}
+        if len(names) >= 1 and any(known_place(n) for n in names):
+            place = max(places, key=lambda t: (counts[t], -first[t])) if places else "GPE"
+            movable = ("PERSON", "ORG") if places else ("PERSON",)
+            for t in movable:
+                if t in counts and t != place:
+                    counts[place] += counts.pop(t)
+                    first[place] = min(first.get(place, first[t]), first[t])
+    return max(counts, key=lambda t: (counts[t], -first[t]))
+
+
 def _name_words(form: str) -> int:
     p = parse_person(form)
     return p.words if p else len(name_key(form))
 
 
 def _build_entity(members: list[_Record], article_order: dict[str, int], quoted: dict[tuple[str, str], list[str]]) -> Entity:
-    # The type most members give (a tagger slip in one article is outvoted); ties: first seen.
-    counts = Counter(r.local.type for r in members)
-    etype = max(counts, key=lambda t: (counts[t], -min(r.order for r in members if r.local.type == t)))
+    etype = _vote_type(members)
     first_seen: dict[str, int] = {}
     name_freq: Counter = Counter()
     for r in members:
@@ -474,6 +531,7 @@ def merge_entities(articles: list[Article], analyses: list[ArticleAnalysis]) -> 
     _merge_people(recs, uf, canon)
     _merge_others(recs, uf, canon)
     _merge_type_slips(recs, uf, canon)
+    _merge_across_types(recs, uf, canon)
     quoted = _quoted_descriptions(analyses)
     _merge_descriptions(recs, uf, quoted)
     clusters: dict[int, list[_Record]] = defaultdict(list)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsprism.analyse.gazetteer import known_place
 from newsprism.model import EntityMention, LocalEntity
 
 ENTITY_TYPES = frozenset(
@@ -74,7 +75,11 @@ def _name_words(span) -> tuple[list[str], list[str]]:
     words = [t.text for t in span if not t.is_punct or t.text == "."]
     words = [w for w in re.sub(r"(?:['’]s?)$", "", " ".join(words)).split() if w != "."]
     titles: list[str] = []
-    while len(words) > 1 and (_plain(words[0]) in HONORIFICS or _plain(words[0]) in ROLE_WORDS):
+    while len(words) > 1 and (
+        _plain(words[0]) in HONORIFICS
+        or _plain(words[0]) in ROLE_WORDS
+        or titles and _plain(words[0]) in ("of", "for", "the") and len(words) > 2  # "Secretary of State …"
+    ):
         titles.append(words.pop(0))
     if words and _plain(words[0]) == "the":
         words.pop(0)
@@ -299,22 +304,31 @@ def local_entities(doc) -> list[LocalEntity]:
         if not text or end <= start:
             continue
         mention = EntityMention(start, end, text_all[start:end])
+        if not any(ch.isupper() or ch.isdigit() for ch in text) or _inside_role_phrase(ent):
+            continue  # "gulf"; "State" of "Secretary of State": not a name of its own
         if ent.label_ == "PERSON":
             titles, words = _name_words(ent)
-            if not words or not any(w[:1].isupper() for w in words):
+            if not words or not any(w[:1].isupper() for w in words) or not _is_person_name(ent, words):
                 continue
             roles = [" ".join(titles)] if titles and _plain(titles[-1]) not in HONORIFICS else []
             before = _role_before(ent)
             if before:
                 roles.append(before)
             roles.extend(_appositive_roles(ent))
+            if len(words) > 1 and _facility_name(words, head_only=False):
+                # "Joint Base Elmendorf-Richardson": a person's name never holds "Base"
+                others.append(_Draft("FAC", _norm_other(text), [mention], [mention.text], [], ["FAC"]))
+                continue
             draft = _Draft("PERSON", tuple(words), [mention], [mention.text], [], ["PERSON"])
             draft.roles = list(dict.fromkeys(r for r in roles if r))
             people.append((start, draft))
         else:
             tokens = _norm_other(text)
+            label = ent.label_
+            if label in ("ORG", "GPE") and len(tokens) > 1 and _facility_name(text.split(), head_only=True):
+                label = "FAC"  # "Heathrow Airport", "Crimean Bridge"
             if tokens:
-                others.append(_Draft(ent.label_, tokens, [mention], [mention.text], [], [ent.label_]))
+                others.append(_Draft(label, tokens, [mention], [mention.text], [], [label]))
     clustered = _cluster_people(people)
     # A one-word ORG/GPE that is a person's surname here is that person (NER often mislabels it).
     surnames = {_core(d.tokens)[-1]: d for d in clustered if len(_core(d.tokens)) == 1}
@@ -325,11 +339,20 @@ def local_entities(doc) -> list[LocalEntity]:
             _absorb(surnames[draft.tokens[0]], draft)
         else:
             kept_others.append(draft)
+    person_words = {_plain(w) for d in clustered if len(_core(d.tokens)) > 1 for w in d.tokens}
+    others_clustered = _cluster_others(kept_others)
+    org_leads = {d.tokens[0] for d in others_clustered if len(d.tokens) > 1 and _majority(d.labels) == "ORG"}
     for draft in clustered:
-        if len(draft.tokens) == 1 and all(_after_place_preposition(doc, m.start) for m in draft.mentions):
-            # "in Kyiv", "near Kherson": a place the NER took for a person
+        if len(draft.tokens) != 1 or draft.roles or _plain(draft.tokens[0]) in person_words:
+            continue
+        if _person_is_a_place(doc, draft, person_words):
             draft.type, draft.labels = "GPE", ["GPE"]
-    drafts = clustered + _cluster_others(kept_others)
+        elif _plain(draft.tokens[0]) in org_leads and not any(_titled(doc, m.start) for m in draft.mentions):
+            draft.type, draft.labels = "ORG", ["ORG"]  # "Fox" beside "Fox News": the organisation
+    for draft in others_clustered:
+        if len(draft.tokens) == 1 and _majority(draft.labels) == "ORG" and _organisation_is_a_place(doc, draft):
+            draft.type, draft.labels = "GPE", ["GPE"]
+    drafts = clustered + others_clustered
     drafts = [d for d in drafts if d.mentions]
     drafts.sort(key=lambda d: min(m.start for m in d.mentions))
     entities: list[LocalEntity] = []
@@ -383,14 +406,195 @@ def _linked_descriptions(doc, entities: list[LocalEntity]) -> None:
             e.descriptions.append(key)
 
 
+# --------------------------------------------------------------------------- types the tagger slips on
+#
+# The small NER model often types a place as a person or an organisation ("Kherson" PERSON,
+# "Sumy" ORG), a facility with a surname in it as a person, and a fragment of a title as an
+# organisation. Each rule below is narrow and says which evidence it reads.
+
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "across", "around", "throughout"})
+# Nouns that frame a name as a place: "the city of Sumy", "Kherson region", "five provinces, Crimea, …".
+PLACE_NOUNS = frozenset(
+    """city cities town towns village villages region regions province provinces oblast oblasts
+    state states county counties district districts capital capitals port ports island islands
+    republic municipality suburb suburbs territory territories peninsula area areas""".split()
+)
+# Verbs whose object is a territory: "occupied Crimea", "annexed Crimea", "invading Crimea".
+TERRITORY_LEMMAS = frozenset({"occupy", "annex", "invade", "liberate", "shell", "bomb"})
+# Heads of a title whose "of" names its portfolio, not an entity: "Secretary of State".
+PORTFOLIO_HEADS = frozenset({"secretary", "minister", "ministry", "department", "undersecretary"})
+# Lowercase words a person's name may hold ("Ludwig van Beethoven", "Osama bin Laden").
+NAME_PARTICLES = frozenset(
+    """de del della der den di da das do dos du van von ver ter ten zu bin ibn bint al el la le
+    y e af av ap""".split()
+)
+DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "ish", "ic", "i")
+# Words that make a multi-word name a facility: "Joint Base Elmendorf-Richardson", "Heathrow Airport".
+FACILITY_WORDS = frozenset(
+    """base airbase airport airfield bridge stadium arena tower station harbour harbor dam canal
+    tunnel highway motorway palace castle cathedral mosque temple monument fort camp""".split()
+)
+# Facility words that are also surnames or given names (Dave Camp, Shirley Temple, Temple Grandin):
+# in a would-be person's name they count only between other words ("Joint Base Elmendorf-Richardson").
+SURNAME_FACILITY_WORDS = frozenset({"bridge", "tower", "castle", "temple", "camp", "fort", "palace", "arena", "dam", "monument", "station", "base"})
+PLACE_TYPES_NER = frozenset({"GPE", "LOC", "FAC"})
+LIST_GLUE = frozenset({",", "and", "or", "&"})
 
 
-def _after_place_preposition(doc, start: int) -> bool:
-    tok = doc.char_span(start, start + 1, alignment_mode="expand")
-    if tok is None or tok.start == 0:
+def _token_at(doc, start: int):
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return doc[span.start] if span is not None else None
+
+
+def _after_place_preposition(doc, start: int, extra: tuple[str, ...] = ()) -> bool:
+    tok = _token_at(doc, start)
+    if tok is None or tok.i == 0:
         return False
-    return doc[tok.start - 1].lower_ in PLACE_PREPOSITIONS
+    return doc[tok.i - 1].lower_ in PLACE_PREPOSITIONS or doc[tok.i - 1].lower_ in extra
+
+
+def _inside_role_phrase(ent) -> bool:
+    """ "Secretary of State", "minister of Defence": the portfolio of a title, not an organisation
+    or place of its own (a tagged place stays: "the president of Russia" names Russia)."""
+    if ent.label_ in ("GPE", "LOC", "NORP", "PERSON"):
+        return False
+    doc, i = ent.doc, ent.start
+    if i >= 1 and doc[i - 1].lower_ == "the":
+        i -= 1
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PORTFOLIO_HEADS
+
+
+def _is_person_name(ent, words: list[str]) -> bool:
+    """A person's name holds no lowercase word but a particle ("pro-Putin Hungarian" is not one) and
+    no nationality adjective."""
+    for w in words:
+        parts = [p for p in re.split(r"[-‐]", w) if p]
+        if any(p.isalpha() and p.islower() and p not in NAME_PARTICLES for p in parts):
+            return False
+    return not any(
+        t.tag_ == "JJ" and t.text[:1].isupper() and t.lower_.endswith(DEMONYM_ENDINGS) for t in ent
+    )
+
+
+def _facility_name(words: list[str], head_only: bool) -> bool:
+    """A capitalised facility word in a name: as the last word of an organisation or place ("Heathrow
+    Airport"; "Tower Records" stays an organisation); in a would-be person's name between other
+    words, or last when it is no surname ("Ronald Reagan Airport"; "Dave Camp" stays a person)."""
+    def facility(w: str) -> bool:
+        return w[:1].isupper() and _plain(w).strip("’'") in FACILITY_WORDS
+
+    if head_only:
+        return facility(words[-1])
+    last = words[-1]
+    return any(facility(w) for w in words[1:-1]) or facility(last) and _plain(last) not in SURNAME_FACILITY_WORDS
+
+
+def _in_place_list(doc, tok) -> bool:
+    """ "Crimea, Zaporizhzhia, Lukhansk, Donetsk and Kherson": a name in a list of names most of
+    which are places (the tagger's GPE/LOC or the gazetteer), at least two others among them."""
+    def name_at(i: int) -> tuple[int, int] | None:
+        if i < 0 or i >= len(doc) or not doc[i].text[:1].isupper() or doc[i].ent_type_ in ("", "DATE", "CARDINAL"):
+            return None
+        lo = i
+        while lo > 0 and doc[lo].ent_iob_ == "I":
+            lo -= 1
+        hi = i
+        while hi + 1 < len(doc) and doc[hi + 1].ent_iob_ == "I":
+            hi += 1
+        return lo, hi
+
+    members = [name_at(tok.i)]
+    if members[0] is None:
+        return False
+    for step in (-1, 1):
+        edge = members[0][0] if step < 0 else members[0][1]
+        while True:
+            j = edge + step
+            while 0 <= j < len(doc) and doc[j].lower_ in LIST_GLUE:
+                j += step
+            if j == edge + step:  # no glue: the list ends
+                break
+            nxt = name_at(j)
+            if nxt is None:
+                break
+            members.append(nxt)
+            edge = nxt[0] if step < 0 else nxt[1]
+    others = [m for m in members[1:]]
+    if len(others) < 2:
+        return False
+    placeish = sum(
+        doc[lo].ent_type_ in PLACE_TYPES_NER or (lo == hi and known_place(doc[lo].text)) for lo, hi in others
+    )
+    return placeish >= 2 and placeish * 2 >= len(others)
+
+
+def _place_frame(doc, start: int) -> bool:
+    """A mention the grammar around it makes a place: "the city of Sumy", "Kherson region",
+    "five provinces, Crimea, …", "occupied Crimea", or a list of places it belongs to."""
+    tok = _token_at(doc, start)
+    if tok is None:
+        return False
+    i = tok.i
+    before = [doc[j] for j in range(max(0, i - 3), i)]
+    if len(before) >= 2 and before[-1].lower_ == "of" and before[-2].lower_ in PLACE_NOUNS:
+        return True
+    if before and (before[-1].lemma_.lower() in TERRITORY_LEMMAS or before[-1].lower_.endswith("-occupied")):
+        return True
+    if _in_place_list(doc, tok):
+        return True
+    # Past the list the name ends ("Donetsk, Zaporizhzhia and Kherson regions"): a place noun.
+    j = i + 1
+    while j < len(doc) and (doc[j].ent_iob_ != "O" or doc[j].lower_ in LIST_GLUE):
+        j += 1
+    if (
+        j < len(doc) and doc[j].lower_ in PLACE_NOUNS and doc[j].pos_ == "NOUN" and doc[j].dep_ != "compound"
+        and doc[j - 1].text[:1].isupper()
+    ):
+        return True
+    # An apposition to a plural place noun: "five provinces, Crimea, …".
+    k = i - 1
+    while k >= 0 and (doc[k].lower_ in LIST_GLUE or doc[k].ent_iob_ != "O" and doc[k].text[:1].isupper()):
+        k -= 1
+    return k < i - 1 and doc[k + 1].text == "," and doc[k].lower_ in PLACE_NOUNS
+
+
+def _titled(doc, start: int) -> bool:
+    tok = _token_at(doc, start)
+    i = tok.i - 1 if tok is not None else -1
+    if i >= 0 and doc[i].text == ".":
+        i -= 1
+    return i >= 0 and (_plain(doc[i].text) in HONORIFICS or doc[i].text[:1].isupper() and _plain(doc[i].text) in ROLE_WORDS)
+
+
+def _person_is_a_place(doc, draft: _Draft, person_words: set[str]) -> bool:
+    """A one-word "person" with no full name in the article is a place when (a) the gazetteer knows
+    the name and nothing marks a person (no role or title, no honorific, no full name holding the
+    word: "Michael Jordan" keeps "Jordan" a person), or (b) every mention follows a place
+    preposition ("in Kyiv") or sits in a place frame (:func:`_place_frame`)."""
+    word = draft.tokens[0]
+    if draft.roles or _plain(word) in person_words:
+        return False
+    if any(_plain(s.split()[0]) in HONORIFICS | ROLE_WORDS for s in draft.surface if len(s.split()) > 1):
+        return False
+    if any(_titled(doc, m.start) for m in draft.mentions):
+        return False  # "Mr. Lincoln", "President Lincoln": the title sits just outside the span
+    if known_place(word):
+        return True
+    return all(_after_place_preposition(doc, m.start) or _place_frame(doc, m.start) for m in draft.mentions)
+
+
+def _organisation_is_a_place(doc, draft: _Draft) -> bool:
+    """A one-word "organisation" is a place when at least half its mentions are typed a place by the
+    tagger or sit in a place frame, or — for a name the gazetteer knows — follow a place preposition
+    ("a market in Sumy"). A bare preposition is not enough for an unknown name ("in NATO")."""
+    gazetteer = known_place(draft.surface[0])
+    votes = 0
+    for m, label in zip(draft.mentions, draft.labels):
+        if label in PLACE_TYPES_NER or _place_frame(doc, m.start):
+            votes += 1
+        elif gazetteer and _after_place_preposition(doc, m.start, extra=("from",)):
+            votes += 1
+    return votes * 2 >= len(draft.mentions) and votes > 0
 
 
 def _display_name(d: _Draft) -> str:
