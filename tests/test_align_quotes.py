@@ -280,3 +280,17 @@ def test_article_quoting_the_words_gets_no_reprint_of_them_as_well():
     quotes = _align(_custom("a0", text0, [("direct", words)]),
                     _custom("a1", f"He wrote: “{words}.”", [("direct", words)]))
     assert sorted(m.article for q in quotes for m in q.mentions) == ["a0", "a1"]
+
+
+def test_one_piece_of_a_split_quote_inside_a_fuller_quote_joins_it():
+    first = "It is just unfortunate that he did that right after the homer without thinking the cameras were on him"
+    second = "I will let the league handle that one"
+    text = f"“{first},” Hernandez said. “{second}.”"
+    art, an = _custom("a0", text, [])
+    s1, s2 = text.index(first), text.index(second)
+    an.quotes = [QuoteMention(article="a0", start=s1, end=s1 + len(first), text=first,
+                              parts=[art.span(s1, s1 + len(first)), art.span(s2, s2 + len(second))])]
+    fuller = ("All I can say is it is disappointing to me. It is just unfortunate that he did that right after "
+              "that and not thinking that the cameras were on him. We all make mistakes and we move on.")
+    quotes = _align((art, an), _custom("a1", f"He said: “{fuller}”", [("direct", fuller)]))
+    assert len(quotes) == 1 and quotes[0].articles == ["a0", "a1"]

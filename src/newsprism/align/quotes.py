@@ -202,8 +202,8 @@ def _fragment_of(short: _Node, long: _Node) -> bool:
         # unless that outlet puts them between quotation marks.
         if any(short.tokens == p or _contains(short.tokens, p) for p in long.pieces):
             return True
-    elif _contains(short.tokens, long.tokens):
-        return True
+    elif _contains(short.tokens, long.tokens) or any(_contains(p, long.tokens) for p in short.parts):
+        return True  # the wording, or one piece of a split quote, lies inside the fuller one
     # Words quoted inside an indirect quote are a fragment of the full quote they cite; being
     # between marks, three of them may differ by a word ("torpedo nascent progress").
     return any(
