@@ -173,3 +173,8 @@ def test_a_clock_time_without_a_zone_stays_local(nlp):
 def test_a_decade_is_a_ten_year_date(nlp):
     claim = one(claims_of(nlp, "The band was formed in the 1970s by two brothers."), "1970s")
     assert claim.unit == "date" and claim.value["high"] - claim.value["low"] > 3600
+
+
+def test_a_number_in_a_web_address_is_an_identifier(nlp):
+    claims = claims_of(nlp, "See com / news / esther - williams - dies _ 3708023 for the obituary.")
+    assert not [c for c in claims if "3708023" in c.text]

@@ -231,3 +231,30 @@ def test_a_label_line_is_its_own_frame_and_its_values_dispute(nlp):
 def test_label_lines_with_other_labels_are_no_dispute(nlp):
     facts = facts_of(nlp, "Running time: 1 hour 35 minutes", "Waiting time: 106 minutes")
     assert not disputed(facts)
+
+
+def test_a_recurring_event_dated_twice_is_no_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "DeGeneres, the star of her own talk show, first hosted the Oscars in 2007, the academy said.",
+        "DeGeneres will host the Oscars in 2014, the academy said on Friday.",
+    )
+    assert not disputed(facts)
+
+
+def test_an_earlier_dated_event_with_the_same_verb_is_no_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "The Indian navy captured 23 pirates who threatened a merchant vessel in the Gulf of Aden.",
+        "Early in November, the navy had captured eight pirates in the Gulf of Aden.",
+    )
+    assert not disputed(facts)
+
+
+def test_an_offer_by_a_named_bidder_and_an_offer_by_someone_else_are_no_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "The Boston Red Sox have made Teixeira an eight-year offer, the radio host reported.",
+        "The other club has reportedly only offered Teixeira seven years, the radio host reported.",
+    )
+    assert not disputed(facts)

@@ -292,6 +292,8 @@ SNAPSHOT = re.compile(r"\b(by (late |early |mid-?)?(morning|afternoon|evening|ni
                       r"(?:rose|risen|climbed|increased|jumped|grew|swelled) to|"
                       r"toll (?:has |had )?(?:rose|risen|climbed|grew|jumped))\b", re.I)
 WINDOW_CHARS = 60
+# Words that make a dated event one of several ("first hosted in 2007", "again in 2014").
+INSTANCE = re.compile(r"\b(first|second|third|last|previous|again|next|latest|once|also)\b", re.I)
 
 
 def _window(claim: Claim) -> set[str]:
@@ -407,6 +409,8 @@ def _disputable(a: _Item, b: _Item) -> bool:
         return False  # "women's cases" vs "men's cases", "elderly people" vs "patients"
     if a.snapshot or b.snapshot:
         return False
+    if a.kind in ("date", "time of day") and (INSTANCE.search(_near(a.claim)) or INSTANCE.search(_near(b.claim))):
+        return False  # "first hosted the Oscars in 2007": the event recurs, another date is another time
     # Lenient reading: "more than X" only contradicts values at or below X. Rounding slack only for
     # large figures: "32" and "33" years old (or dead) are two different statements.
     tolerance = 0.02 if max(abs(_point(a.claim.value)), abs(_point(b.claim.value))) >= SMALL_EXACT else 0.0
@@ -437,7 +441,7 @@ PREDICATE_CLASSES = [
     {"attend", "gather", "join", "rally", "march", "protest"},
     {"create", "form", "establish", "found", "incorporate", "launch", "register"},
     {"take", "transport", "hospitalize", "hospitalise", "admit", "airlift", "rush"},
-    {"begin", "start", "erupt", "break"},
+    {"begin", "start"},
 ]
 SIM_LOCAL = 0.30  # overlap of the words around the two values, subject words left out
 
@@ -471,6 +475,8 @@ def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = Tru
     if bridged or _same_event(a, b, fa, fb, pa, pb):
         return True
     specific = bool(fa.modifiers) and _stem(a.head) not in GENERIC_HEADS and bool(a.names & b.names)
+    if bool(fa.participants) != bool(fb.participants) or (fa.participants and not fa.participants & fb.participants):
+        return False  # one side names who acted and the other does not, or other names: maybe two bidders
     return lexical and (specific or _overlap(fa.clause, fb.clause) >= SIM_LOCAL)  # (c)
 
 
@@ -495,15 +501,22 @@ def _same_event(a: _Item, b: _Item, fa: Frame, fb: Frame, pa: set[str], pb: set[
       one shared argument noun or event-noun class ("crashes involving 100 cars" / "50 cars were
       involved in those pileups"; "injured and transported to hospitals" / "taken to hospitals").
     """
+    scope_a, scope_b = _time_scope(fa.anchors), _time_scope(fb.anchors)
+    if scope_a and scope_b and scope_a != scope_b:
+        return False  # "on Saturday" vs "early November": frame evidence is only good within one time
     shared = fa.participants & fb.participants
     if shared and (fa.participants <= fb.participants or fb.participants <= fa.participants):
         return True
     same_verb = _synonymous(pa, pb) and bool((pa | pb) - CARRIER_VERBS)  # "taken" / "transported" to hospital
     counted_noun = a.head not in pa and b.head not in pb  # "two-fingered" parsed as a verb counts nothing
     one_event = {_head_class(x) for x in fa.arguments} & {_head_class(x) for x in fb.arguments}
+    dated_a = {t for t in scope_a if not t.startswith("r:")}
+    dated_b = {t for t in scope_b if not t.startswith("r:")}
     # Many events of a story share a verb and have dates; a date or time needs the named participants.
+    # The weaker verb-and-argument evidence also needs one calendar scope ("had captured eight pirates
+    # early in November" is an earlier capture than the story's "captured 23 pirates").
     return a.kind in ("count", "amount", "money") and same_verb and counted_noun and bool(one_event) \
-        and not (fa.participants and fb.participants)
+        and not (fa.participants and fb.participants) and dated_a == dated_b
 
 
 def _frame(item: _Item) -> Frame:
@@ -532,6 +545,11 @@ def _synonymous(x: set[str], y: set[str]) -> bool:
     if x & y:
         return True
     return any(x & cls and y & cls for cls in PREDICATE_CLASSES)
+
+
+def _time_scope(anchors: frozenset[str]) -> frozenset[str]:
+    """The years, weekdays, months and relative times a sentence names."""
+    return frozenset(t for t in anchors if t.startswith(("y:", "d:", "m:", "r:")))
 
 
 def _anchors_conflict(x: frozenset[str], y: frozenset[str]) -> bool:

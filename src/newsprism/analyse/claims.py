@@ -602,6 +602,9 @@ def _is_identifier(doc, ent) -> bool:
         return True
     if re.search(r"\(\d{3}\)|\d{3}-\d{3,4}", ent.text):
         return True
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if (prev is not None and prev.text in ("_", "/", "=")) or (nxt is not None and nxt.text in ("_", "/")):
+        return True  # part of a web address ("dies_3708023", "/2013/aug/")
     return False
 
 
