@@ -24,7 +24,8 @@ How the story is built:
    each run, so it pays what a fresh process pays) and ``newsprism.align.align_story`` as a whole
    (entities, quotes, facts, coverage), each on the same articles and analyses.
 
-The LAST line is the ratio align_story time / per-article analysis time for the largest size.
+The LAST line is the ratio align_story time / per-article analysis time for the largest size
+(with ``--facts-only``: group_facts time / analysis time; align_quotes is then not run).
 """
 
 from __future__ import annotations
@@ -163,6 +164,8 @@ def main() -> None:
     parser.add_argument("--base", type=int, default=50)
     parser.add_argument("--sizes", type=int, nargs="+", default=[50, 200, 1000])
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--facts-only", action="store_true",
+                        help="time merge_entities and group_facts only (align_quotes dominates the full run)")
     args = parser.parse_args()
 
     base = base_articles(args.data_dir, args.base)
@@ -183,18 +186,25 @@ def main() -> None:
     for size in args.sizes:
         arts, ans = copy_story(base, analyses, size)
         t_ent, entities = best_of(args.repeat, lambda: merge_entities(arts, ans))
-        t_quo, quotes = best_of(args.repeat, lambda: align_quotes(arts, ans, entities))
-        t_fac, _ = best_of(args.repeat, lambda: cold_group_facts(arts, ans, entities))
-        t_all, story = best_of(args.repeat, lambda: align_story(arts, ans))
+        t_fac, facts = best_of(args.repeat, lambda: cold_group_facts(arts, ans, entities))
         analysis = per_article * size
+        if args.facts_only:
+            rows.append((size, t_fac, t_fac))
+            print(f"{size:>8} {analysis:>10.2f} {t_ent:>10.3f} {'-':>9} {t_fac:>8.3f} {'-':>8} "
+                  f"{len(entities):>8} {'-':>7} {len(facts):>6} {t_fac / analysis:>14.4f} {'-':>14}")
+            continue
+        t_quo, quotes = best_of(args.repeat, lambda: align_quotes(arts, ans, entities))
+        t_all, story = best_of(args.repeat, lambda: align_story(arts, ans))
         rows.append((size, t_all, t_fac))
         print(f"{size:>8} {analysis:>10.2f} {t_ent:>10.3f} {t_quo:>9.3f} {t_fac:>8.3f} {t_all:>8.3f} "
               f"{len(entities):>8} {len(quotes):>7} {len(story.facts):>6} {t_fac / analysis:>14.4f} "
               f"{t_all / analysis:>14.4f}")
     for (n0, t0_, f0), (n1, t1, f1) in zip(rows, rows[1:]):
         print(f"growth {n0} -> {n1} articles (x{n1 / n0:.0f}): align time x{t1 / t0_:.1f}, group_facts x{f1 / f0:.1f}")
-    size, t_all, _ = rows[-1]
-    print(f"align_story / per-article analysis time at {size} articles: {t_all / (per_article * size):.4f}")
+    size, t_all, t_fac = rows[-1]
+    print(f"group_facts / per-article analysis time at {size} articles: {t_fac / (per_article * size):.4f}")
+    if not args.facts_only:
+        print(f"align_story / per-article analysis time at {size} articles: {t_all / (per_article * size):.4f}")
 
 
 if __name__ == "__main__":
