@@ -366,3 +366,21 @@ def test_reported_sentence_ending_in_a_quoted_phrase_stays_an_indirect_quote(nlp
     found = quotes_of(nlp, text)
     assert any(m.kind == "indirect" and m.text.startswith("The story reminds us") for m in found), [
         (m.kind, m.text) for m in found]
+
+
+def test_partial_quote_after_described_as_takes_the_subject(nlp):
+    text = "After the talks, Donald Trump described the meeting as “extremely productive,” but gave no details."
+    partial = only(quotes_of(nlp, text), "partial")
+    assert partial.text.rstrip(",") == "extremely productive"
+    assert partial.speaker_name == "Donald Trump"
+
+
+def test_he_after_a_sentence_whose_subject_is_the_other_leader(nlp):
+    text = (
+        "Vladimir Putin spoke first at the joint appearance.\n"
+        "Mr. Trump said he would call Ukrainian President Volodymyr Zelensky and European leaders "
+        "after his meeting with Putin. “It’s ultimately up to them,” he said."
+    )
+    direct = only(quotes_of(nlp, text), "direct")
+    assert direct.speaker_mention.text == "he"
+    assert direct.speaker_name == "Trump"
