@@ -328,3 +328,9 @@ def test_place_must_not_merge_with_a_person_whose_full_name_holds_the_word():
 def test_bare_name_with_a_role_must_not_merge_with_a_place():
     arts, ans = _story([("Georgia", "GPE")], [("Georgia", "PERSON", ["actress"])])
     assert len(merge_entities(arts, ans)) == 2
+
+
+def test_nationality_must_not_merge_across_types():
+    arts, ans = _story([("Ukrainian", "NORP")], [("Ukrainian", "NORP")], [("Ukrainian", "GPE")])
+    entities = merge_entities(arts, ans)
+    assert sorted(e.type for e in entities) == ["GPE", "NORP"]

@@ -251,3 +251,29 @@ def test_surname_that_is_a_facility_word_must_stay_a_person(nlp):
 def test_bare_word_leading_an_organisation_name_is_that_organisation(nlp):
     text = "Trump told Fox that the talks went well. In an interview on Fox News, he repeated it."
     assert typed(entities_of(nlp, text), "Fox") == {"ORG"}
+
+
+def test_big_place_name_that_speaks_must_stay_a_person(nlp):
+    text = "Sydney said she loved the show. She went home at ten."
+    assert typed(entities_of(nlp, text), "Sydney") == {"PERSON"}
+
+
+def test_small_town_name_must_stay_a_person(nlp):
+    text = "Lindsay arrived at noon. Lindsay left early."
+    assert typed(entities_of(nlp, text), "Lindsay") == {"PERSON"}
+
+
+def test_place_name_in_a_list_of_people_must_stay_a_person(nlp):
+    text = "The group date was with Demi, Bri, Sydney, Elyse and Hannah. Sydney tried to steal time back."
+    assert "PERSON" in typed(entities_of(nlp, text), "Sydney")
+
+
+def test_names_after_a_plural_place_noun_are_places(nlp):
+    text = "The Russian president claims five provinces, Crimea, Zaporizhzhia, Lukhansk, Donetsk and Kherson, as Russian territory."
+    found = entities_of(nlp, text)
+    assert typed(found, "Crimea") == {"GPE"} and typed(found, "Kherson") == {"GPE"}
+
+
+def test_nationality_before_a_place_noun_must_not_become_a_place(nlp):
+    found = entities_of(nlp, "Russia holds a fifth of Ukrainian territory.")
+    assert "GPE" not in typed(found, "Ukrainian")

@@ -358,8 +358,8 @@ def _merge_across_types(recs: list[_Record], uf: UnionFind, canon: _KeyCanon) ->
             key = word
         else:
             named = [r for r in members if r.key]
-            if not named:
-                continue
+            if not named or any(r.local.type == "NORP" for r in members):
+                continue  # nationalities ("Ukrainian") are listed apart, whatever else one article said
             key = canon(joined(named[0].key))
         by_key[key].append(root)
     for roots in by_key.values():

@@ -506,10 +506,13 @@ def _in_name_list(doc, start: int, label: str) -> bool:
 
 def _in_place_list(doc, tok, labels: tuple[str, ...] = tuple(PLACE_TYPES_NER)) -> bool:
     """ "Crimea, Zaporizhzhia, Lukhansk, Donetsk and Kherson": a name in a list of names most of
-    which the tagger typed a place (``labels``), at least two others among them."""
+    which are places (typed so by the tagger, or one-word names the gazetteer knows), at least two
+    others among them; with ``labels=("PERSON",)``: a list of people."""
     def name_at(i: int) -> tuple[int, int] | None:
-        if i < 0 or i >= len(doc) or not doc[i].text[:1].isupper() or doc[i].ent_type_ in ("", "DATE", "CARDINAL"):
+        if i < 0 or i >= len(doc) or not doc[i].text[:1].isupper() or doc[i].ent_type_ in ("DATE", "CARDINAL"):
             return None
+        if not doc[i].ent_type_:  # a proper noun the tagger left out ("… Lukhansk, Donetsk and Kherson")
+            return (i, i) if doc[i].tag_ == "NNP" else None
         lo = i
         while lo > 0 and doc[lo].ent_iob_ == "I":
             lo -= 1
@@ -537,9 +540,16 @@ def _in_place_list(doc, tok, labels: tuple[str, ...] = tuple(PLACE_TYPES_NER)) -
     others = [m for m in members[1:]]
     if len(others) < 2:
         return False
-    # Only the tagger's own places count: a list of first names may be one of towns too (Tracy, Sydney).
-    placeish = sum(doc[lo].ent_type_ in labels for lo, hi in others)
-    return placeish >= 2 and placeish * 2 >= len(others)
+    hits = sum(doc[lo].ent_type_ in labels for lo, hi in others)
+    if labels == ("PERSON",):
+        return hits >= 2 and hits * 2 >= len(others)
+    # A place list: the tagger's places, or one-word names the gazetteer knows; and no other name
+    # the tagger calls a person that the gazetteer does not know (first names that are towns too:
+    # "Demi, Bri, Tracy, Sydney").
+    known = [lo == hi and known_place(doc[lo].text) for lo, hi in others]
+    placeish = sum(doc[lo].ent_type_ in labels or k for (lo, hi), k in zip(others, known))
+    people = sum(doc[lo].ent_type_ == "PERSON" and not k for (lo, hi), k in zip(others, known))
+    return placeish >= 2 and placeish * 2 >= len(others) and people == 0
 
 
 def _place_frame(doc, start: int) -> bool:
@@ -562,12 +572,12 @@ def _place_frame(doc, start: int) -> bool:
         j += 1
     if (
         j < len(doc) and doc[j].lower_ in PLACE_NOUNS and doc[j].pos_ == "NOUN" and doc[j].dep_ != "compound"
-        and doc[j - 1].text[:1].isupper()
+        and doc[j - 1].text[:1].isupper() and doc[j - 1].tag_ in ("NNP", "NNPS")  # not "Ukrainian territory"
     ):
         return True
     # An apposition to a plural place noun: "five provinces, Crimea, …".
     k = i - 1
-    while k >= 0 and (doc[k].lower_ in LIST_GLUE or doc[k].ent_iob_ != "O" and doc[k].text[:1].isupper()):
+    while k >= 0 and (doc[k].lower_ in LIST_GLUE or (doc[k].ent_iob_ != "O" or doc[k].tag_ == "NNP") and doc[k].text[:1].isupper()):
         k -= 1
     return k < i - 1 and doc[k + 1].text == "," and doc[k].lower_ in PLACE_NOUNS
 
@@ -600,7 +610,7 @@ def _person_is_a_place(doc, draft: _Draft, person_words: set[str]) -> bool:
     """A one-word "person" with no full name in the article is a place when (a) the gazetteer knows
     the name and nothing marks a person (no role or title, no honorific, no full name holding the
     word: "Michael Jordan" keeps "Jordan" a person), or (b) every mention follows a place
-    preposition ("in Kyiv") or sits in a place frame (:func:`_place_frame`)."""
+    preposition ("in Kyiv"), or half of them sit in a place frame (:func:`_place_frame`)."""
     word = draft.tokens[0]
     if draft.roles or _plain(word) in person_words:
         return False
@@ -614,7 +624,10 @@ def _person_is_a_place(doc, draft: _Draft, person_words: set[str]) -> bool:
         national_place(word) or not any(_speaks(doc, m.start) for m in draft.mentions)
     ):
         return True
-    return all(_after_place_preposition(doc, m.start) or _place_frame(doc, m.start) for m in draft.mentions)
+    # Every mention after a place preposition ("in Zorvanka"), or at least half in a place frame.
+    if all(_after_place_preposition(doc, m.start) for m in draft.mentions):
+        return True
+    return sum(_place_frame(doc, m.start) for m in draft.mentions) * 2 >= len(draft.mentions)
 
 
 def _organisation_is_a_place(doc, draft: _Draft) -> bool:
@@ -641,7 +654,8 @@ def _display_name(d: _Draft) -> str:
 
 
 def _majority(labels: list[str]) -> str:
-    return max(set(labels), key=lambda label: (labels.count(label), label == "ORG"))
+    """The most frequent label; ties: ORG, then the first given (set order would vary by run)."""
+    return max(dict.fromkeys(labels), key=lambda label: (labels.count(label), label == "ORG", -labels.index(label)))
 
 
 # --------------------------------------------------------------------------- within-article links
