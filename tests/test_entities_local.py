@@ -281,3 +281,10 @@ def test_nationality_before_a_place_noun_is_no_place_frame(nlp):
     doc = nlp(text)
     assert not _place_frame(doc, text.index("Ukrainian"))
     assert _place_frame(doc, text.index("Kherson"))
+
+
+def test_name_cut_in_two_by_the_tagger_is_one_person(nlp):
+    text = "Putin was joined by Foreign Minister Sergei Lavrov and presidential adviser Yury Ushakov."
+    found = entities_of(nlp, text)
+    assert person(found, "Yury Ushakov")
+    assert "Yury" not in {e.name for e in found}

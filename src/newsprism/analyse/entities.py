@@ -297,7 +297,7 @@ def local_entities(doc) -> list[LocalEntity]:
     text_all = doc.text  # Doc.text joins every token on each access: read it once
     people: list[tuple[int, _Draft]] = []
     others: list[_Draft] = []
-    for ent in doc.ents:
+    for ent in _joined_split_names(doc):
         if ent.label_ not in ENTITY_TYPES:
             continue
         if "\n" in ent.text:
@@ -604,6 +604,32 @@ def _titled(doc, start: int) -> bool:
     if i >= 0 and doc[i].text == ".":
         i -= 1
     return i >= 0 and (_plain(doc[i].text) in HONORIFICS or doc[i].text[:1].isupper() and _plain(doc[i].text) in ROLE_WORDS)
+
+
+def _joined_split_names(doc) -> list:
+    """The tagger's entities, with a name it cut in two joined again: a one-word non-person name
+    right before a person's name, nothing between ("adviser Yury Ushakov" tagged "Yury" ORG +
+    "Ushakov" PERSON) is that person's given name, unless the gazetteer knows it as a place."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    out = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if (
+            nxt is not None and nxt.label_ == "PERSON" and ent.label_ in ("ORG", "GPE", "NORP")
+            and len(ent) == 1 and nxt.start == ent.end and ent[0].tag_ == "NNP" and ent.text.isalpha()
+            and ent.text[0].isupper() and not ent.text.isupper() and not known_place(ent.text)
+            and ent.end_char == nxt.start_char - 1 and len(nxt) == 1
+        ):
+            out.append(Span(doc, ent.start, nxt.end, label="PERSON"))
+            i += 2
+            continue
+        out.append(ent)
+        i += 1
+    return out
 
 
 def _person_is_a_place(doc, draft: _Draft, person_words: set[str]) -> bool:
