@@ -398,7 +398,8 @@ def _same_subject(a: _Item, b: _Item) -> bool:
     return bool(a.subject_words & b.subject_words)
 
 
-MEASURE_HEADS = {"point", "time", "percent", "percentage", "degree", "unit", "level", "m.", "e"}
+MEASURE_HEADS = {"point", "time", "percent", "percentage", "degree", "unit", "level", "m.", "e", "caliber", "calibre",
+                 "gauge"}  # ".38 caliber" names a cartridge, it counts nothing
 
 
 def _disputable(a: _Item, b: _Item) -> bool:
@@ -472,10 +473,12 @@ def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = Tru
         return False  # (a) "killed" vs "injured", "needed to trigger" vs "planned to vote"
     if _stem(a.head) in GENERIC_HEADS and not fa.modifiers and not fa.arguments & fb.arguments:
         return False  # (d) "two people" and "three people" need more than the verb ("running time" has it)
+    if not _nested(fa.participants, fb.participants):
+        return False  # other named actors: "the 1961 Texans rushed for 398 yards" / "the Chiefs had 352"
     if bridged or _same_event(a, b, fa, fb, pa, pb):
         return True
     specific = bool(fa.modifiers) and _stem(a.head) not in GENERIC_HEADS and bool(a.names & b.names)
-    if bool(fa.participants) != bool(fb.participants) or (fa.participants and not fa.participants & fb.participants):
+    if bool(fa.participants) != bool(fb.participants):
         return False  # one side names who acted and the other does not, or other names: maybe two bidders
     return lexical and (specific or _overlap(fa.clause, fb.clause) >= SIM_LOCAL)  # (c)
 
@@ -504,8 +507,7 @@ def _same_event(a: _Item, b: _Item, fa: Frame, fb: Frame, pa: set[str], pb: set[
     scope_a, scope_b = _time_scope(fa.anchors), _time_scope(fb.anchors)
     if scope_a and scope_b and scope_a != scope_b:
         return False  # "on Saturday" vs "early November": frame evidence is only good within one time
-    shared = fa.participants & fb.participants
-    if shared and (fa.participants <= fb.participants or fb.participants <= fa.participants):
+    if fa.participants & fb.participants and _nested(fa.participants, fb.participants):
         return True
     same_verb = _synonymous(pa, pb) and bool((pa | pb) - CARRIER_VERBS)  # "taken" / "transported" to hospital
     counted_noun = a.head not in pa and b.head not in pb  # "two-fingered" parsed as a verb counts nothing
@@ -536,7 +538,8 @@ def _parse(sentence: str):
 
 def _predicates(item: _Item, frame: Frame) -> set[str]:
     """An event noun ("talks", "summit") is its own predicate: "lasted" and "emerged from" measure it."""
-    if item.head is not None and any(_stem(item.head) in cls or item.head in cls for cls in EVENT_CLASSES):
+    if item.kind != "date" and item.head is not None and any(_stem(item.head) in cls or item.head in cls
+                                                             for cls in EVENT_CLASSES):
         return {"event:" + _head_class(item.head)}
     return set(frame.predicates)
 
@@ -545,6 +548,11 @@ def _synonymous(x: set[str], y: set[str]) -> bool:
     if x & y:
         return True
     return any(x & cls and y & cls for cls in PREDICATE_CLASSES)
+
+
+def _nested(x: frozenset[str], y: frozenset[str]) -> bool:
+    """One set of named participants inside the other ("Hurricane George" / "Hurricane Katrina" is not)."""
+    return x <= y or y <= x
 
 
 def _time_scope(anchors: frozenset[str]) -> frozenset[str]:

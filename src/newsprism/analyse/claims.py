@@ -267,7 +267,7 @@ ZONES = {"GMT": 0, "UTC": 0, "BST": 60, "CET": 60, "CEST": 120, "EET": 120, "MSK
 ZONE_RE = re.compile(r"\b(" + "|".join(ZONES) + r")\b")
 ZONE_AFTER_RE = re.compile(r"\s*\(?(" + "|".join(ZONES) + r")\b")
 CLOCK_24_RE = re.compile(r"\b([01]?\d|2[0-3]):?([0-5]\d)\b")
-CLOCK_RE = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\b\.?", re.I)
+CLOCK_RE = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s*m\b\.?", re.I)  # "6:12 a.m.", "8.49pm"
 
 
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*-?\s*(second|minute|hour|day|week|month|year)s?\b", re.I)
@@ -629,6 +629,8 @@ def _hedge_before(doc, ent) -> tuple[int | None, str | None]:
         return None, "before"
     if re.search(r"\bafter\s*$", before, re.I):
         return None, "after"
+    if re.search(r"\buntil\s*$", before, re.I):
+        return None, "until"
     return None, None
 
 
