@@ -1,6 +1,8 @@
 """Lexical sentence similarity for the brief: content-word TF-IDF vectors and their cosine.
 
-Cheap and explainable (no model): words are lower-cased, stop words dropped, and a light suffix
+The summary pairs it with sentence embeddings (meaning): wording tells whether two sentences share
+their content words, which embeddings alone do not (they also put different facts about the same
+people close together). Cheap and explainable (no model): words are lower-cased, stop words dropped, and a light suffix
 stripping makes "talks" / "talked" / "talking" meet. IDF is computed over the sentences of the
 story at hand, so words every sentence shares (the story's main names) weigh less.
 """
@@ -61,14 +63,6 @@ def cosine(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(v * b.get(w, 0.0) for w, v in a.items())
-
-
-def centroid(vectors: Iterable[Vector]) -> Vector:
-    total: Counter[str] = Counter()
-    for v in vectors:
-        total.update(v)
-    norm = math.sqrt(sum(x * x for x in total.values())) or 1.0
-    return {w: x / norm for w, x in total.items()}
 
 
 def word_count(text: str) -> int:

@@ -46,6 +46,7 @@ MAX_WORDS = 60
 # paraphrases of one event ("ended without a deal" / "failed to strike a deal") around 0.6-0.75.
 REDUNDANT_MEANING = 0.65  # two summary sentences say the same thing (in other words)...
 REDUNDANT_WORDS = 0.5  # ...or in the same words (TF-IDF cosine; repeats a quoted phrase, a number)
+REDUNDANT_BOTH = (0.6, 0.3)  # ...or close in meaning and sharing a good part of the words
 CARRY_MEANING = 0.72  # another article's sentence is close enough in meaning to carry this one...
 CARRY_WORDS = 0.3  # ...and shares enough of its content words (TF-IDF cosine) to be cited for it
 CARRY_WORDS_ALONE = 0.45  # content-word overlap high enough to cite on its own
@@ -209,8 +210,9 @@ class _Story:
     articles: list[Article]
     sentences: list[list[tuple[int, int]]]
     rows: list[list[int]]  # article -> its sentences' rows in ``meaning``
-    meaning: np.ndarray  # one L2-normalised embedding per sentence
+    meaning: np.ndarray  # one L2-normalised embedding per sentence (then per joined pair)
     words: list[Vector]  # one TF-IDF vector per sentence (same rows)
+    space: TfidfSpace
 
 
 def _story(articles: list[Article], analyses: list[ArticleAnalysis]) -> _Story:
@@ -222,7 +224,52 @@ def _story(articles: list[Article], analyses: list[ArticleAnalysis]) -> _Story:
         rows.append(list(range(len(texts), len(texts) + len(spans))))
         texts.extend(article.text[s:e] for s, e in spans)
     space = TfidfSpace(texts)
-    return _Story(articles, sentences, rows, embeddings.embed(texts), [space.vector(t) for t in texts])
+    return _Story(articles, sentences, rows, embeddings.embed(texts), [space.vector(t) for t in texts], space)
+
+
+def _standalone(
+    article: Article, analysis: ArticleAnalysis | None, disputed: list[tuple[int, int]], start: int, end: int
+) -> bool:
+    """A reporting sentence a reader can take on its own: complete, its speaker named, no side taken."""
+    text = article.text[start:end]
+    return (
+        _usable(text)
+        and _reporting(analysis, start, end)
+        and not _overlaps(disputed, start, end)
+        and not _unattributed_quote(text, analysis, start, end)
+        and not _inside_open_quote(article.text, start)
+        and not PRONOUN_START_RE.match(text)
+    )
+
+
+def _follows_on(
+    article: Article,
+    analysis: ArticleAnalysis | None,
+    disputed: list[tuple[int, int]],
+    before: tuple[int, int],
+    sentence: tuple[int, int],
+) -> bool:
+    """The sentence, joined to the standalone one before it in the same paragraph, reads on its own."""
+    if "\n" in article.text[before[1] : sentence[0]]:
+        return False
+    return _standalone(article, analysis, disputed, before[0], sentence[1])
+
+
+def _candidate(article: Article, ai: int, si: int, start: int, end: int, row: int) -> Candidate:
+    text = article.text[start:end]
+    return Candidate(ai, start, end, text, si, row, quotes_someone=any(c in text for c in QUOTE_CHARS))
+
+
+def _with_meaning(extra: list[Candidate], told: _Story) -> list[Candidate]:
+    """Give candidates that are not single sentences (two joined) their own rows in the story's matrices."""
+    if not extra:
+        return []
+    first = len(told.words)
+    told.meaning = np.vstack([told.meaning, embeddings.embed([c.text for c in extra])])
+    told.words.extend(told.space.vector(c.text) for c in extra)
+    for k, c in enumerate(extra):
+        c.row = first + k
+    return extra
 
 
 def summarize(
@@ -239,18 +286,20 @@ def summarize(
     told = _story(articles, analyses)
 
     candidates: list[Candidate] = []
+    pairs: list[Candidate] = []
     for ai, article in enumerate(articles):
         analysis = by_id.get(article.id)
-        for si, (s, e) in enumerate(told.sentences[ai]):
-            text = article.text[s:e]
-            if not _usable(text) or not _reporting(analysis, s, e):
-                continue
-            if _overlaps(disputed.get(article.id, []), s, e) or _unattributed_quote(text, analysis, s, e):
-                continue
-            if _inside_open_quote(article.text, s) or PRONOUN_START_RE.match(text):
-                continue
-            quotes_someone = any(c in text for c in QUOTE_CHARS)
-            candidates.append(Candidate(ai, s, e, text, si, told.rows[ai][si], quotes_someone=quotes_someone))
+        ranges = disputed.get(article.id, [])
+        spans = told.sentences[ai]
+        alone = [_standalone(article, analysis, ranges, s, e) for s, e in spans]
+        for si, (s, e) in enumerate(spans):
+            if alone[si]:
+                candidates.append(_candidate(article, ai, si, s, e, told.rows[ai][si]))
+            elif si and alone[si - 1] and _follows_on(article, analysis, ranges, spans[si - 1], (s, e)):
+                # "He said ..." / a quotation's second sentence: taken with the sentence before it,
+                # which names who "he" is or who is speaking.
+                pairs.append(_candidate(article, ai, si - 1, spans[si - 1][0], e, -1))
+    candidates += _with_meaning(pairs, told)
     if not candidates:
         return _disputes(articles, story, max_words)
 
@@ -320,11 +369,12 @@ def _redundancy(c: Candidate, chosen: list[Candidate], told: _Story) -> float | 
     of them: by meaning (embeddings), by wording (content words), or by quoting the same words."""
     worst = 0.0
     for o in chosen:
-        if _same_quotation(c.text, o.text):
+        if _same_quotation(c.text, o.text) or (c.article == o.article and c.start < o.end and o.start < c.end):
             return None
         meaning = float(told.meaning[c.row] @ told.meaning[o.row])
         words = cosine(told.words[c.row], told.words[o.row])
-        if meaning >= REDUNDANT_MEANING or words >= REDUNDANT_WORDS:
+        both = meaning >= REDUNDANT_BOTH[0] and words >= REDUNDANT_BOTH[1]
+        if meaning >= REDUNDANT_MEANING or words >= REDUNDANT_WORDS or both:
             return None
         worst = max(worst, meaning, words)
     return worst
