@@ -245,3 +245,34 @@ def test_missing_embeddings_fail_with_the_install_message(story, monkeypatch):
     articles, analyses = story
     with pytest.raises(embeddings.EmbeddingsUnavailable):
         summarize(articles, analyses, StoryAlignment())
+
+
+def test_sentence_opening_on_he_is_taken_with_the_sentence_naming_him(nlp):
+    text = (
+        "Mayor Ann Lee met union leaders on Tuesday to discuss the pay dispute at city hall. "
+        "She said the talks would continue next week with a new offer on wages."
+    )
+    articles, analyses = _analysed(nlp, [text])
+    summary = summarize(articles, analyses, StoryAlignment(), max_words=200)
+    assert not any(s.text.startswith("She") for s in summary)
+    joined = [s for s in summary if "She said" in s.text]
+    assert joined and all("Mayor Ann Lee" in s.text for s in joined)
+    for s in summary:
+        span = s.sources[0]
+        assert text[span.start : span.end] == span.text == s.text
+
+
+def test_quotation_second_sentence_keeps_its_speaker(nlp):
+    text = (
+        "“We are close to a deal on the new contract,” the mayor, Ann Lee, said on Tuesday after the talks. "
+        "“But the union has to move on pay first, and it has not done so yet.”"
+    )
+    from newsprism.brief.summary import _follows_on, _standalone
+
+    articles, analyses = _analysed(nlp, [text])
+    first, second = analyses[0].sentences
+    # alone, the second sentence is a quotation without its speaker; joined, it reads on its own
+    assert not _standalone(articles[0], analyses[0], [], *second)
+    assert _follows_on(articles[0], analyses[0], [], first, second)
+    summary = summarize(articles, analyses, StoryAlignment(), max_words=200)
+    assert all("Ann Lee" in s.text for s in summary if "union has to move" in s.text)
