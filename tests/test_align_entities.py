@@ -334,3 +334,8 @@ def test_nationality_must_not_merge_across_types():
     arts, ans = _story([("Ukrainian", "NORP")], [("Ukrainian", "NORP")], [("Ukrainian", "GPE")])
     entities = merge_entities(arts, ans)
     assert sorted(e.type for e in entities) == ["GPE", "NORP"]
+
+
+def test_company_and_product_with_one_name_must_not_merge():
+    arts, ans = _story([("Toyota", "ORG")], [("Toyota", "PRODUCT")])
+    assert sorted(e.type for e in merge_entities(arts, ans)) == ["ORG", "PRODUCT"]

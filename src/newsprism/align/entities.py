@@ -34,7 +34,8 @@ Rules (a wrong merge is worse than a missed one, so every rule is conservative):
 * Identical names typed in different classes ("Kyiv" PERSON in three articles, GPE in one; "Fox"
   ORG / PERSON) are one entity (:func:`_merge_across_types`); a PERSON member takes part only as a
   bare one-word name that joined no fuller person, has no role, and is no word of any person's name
-  in the story ("Michael Jordan" keeps "Jordan" apart from the country).
+  in the story ("Michael Jordan" keeps "Jordan" apart from the country); only among people,
+  organisations and places (a nationality, a product, a work keep their own entity).
 * A pronoun ("he", "it") with no link in its article is never merged. The merged entity's type is
   the one most members give (:func:`_vote_type`), where for a one-word name the offline gazetteer
   knows, PERSON members vote for a place, and ORG members too once one member is typed a place.
@@ -75,6 +76,8 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "m
 # ("Chargers" = "San Diego Chargers", "Camry" = "Toyota Camry"); never places ("Aden" is not
 # "the Gulf of Aden") and never people (surnames have their own rules).
 TAIL_CLASSES = frozenset({"ORG", "PRODUCT", "THING", "WORK_OF_ART", "EVENT"})
+# Classes whose identical names are one entity whatever class each article gave them.
+CROSS_TYPE_CLASSES = frozenset({"PERSON", "ORG", "PLACE"})
 ROLE_STOPWORDS = frozenset({"the", "a", "an", "of", "for", "and", "s", "former", "then", "acting"})
 
 
@@ -358,8 +361,10 @@ def _merge_across_types(recs: list[_Record], uf: UnionFind, canon: _KeyCanon) ->
             key = word
         else:
             named = [r for r in members if r.key]
-            if not named or any(r.local.type == "NORP" for r in members):
-                continue  # nationalities ("Ukrainian") are listed apart, whatever else one article said
+            if not named or any(r.cls not in CROSS_TYPE_CLASSES for r in members):
+                # Only the classes the tagger confuses a name between: a company and its product
+                # ("Toyota" ORG / PRODUCT), a nationality and its country are kept apart.
+                continue
             key = canon(joined(named[0].key))
         by_key[key].append(root)
     for roots in by_key.values():
