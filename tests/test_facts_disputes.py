@@ -258,3 +258,12 @@ def test_an_offer_by_a_named_bidder_and_an_offer_by_someone_else_are_no_dispute(
         "The other club has reportedly only offered Teixeira seven years, the radio host reported.",
     )
     assert not disputed(facts)
+
+
+def test_an_age_then_and_an_age_now_are_no_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "The public defender said then-15-year-old Timmons was at the scene of the shooting.",
+        "The trial of 16-year-old Timmons started late on Tuesday.",
+    )
+    assert not disputed(facts)

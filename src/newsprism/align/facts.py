@@ -277,7 +277,7 @@ def _items(articles: list[Article], analyses: list[ArticleAnalysis], entities: l
                 words=_content_words(sentence, claim.text), names=names, base_value=_base(claim),
                 subject_words=_content_words(claim.subject or "", ""),
                 modifiers=_subject_modifiers(claim.subject or "", head.lower()) if head else set(),
-                window=_window(claim), snapshot=bool(SNAPSHOT.search(_near(claim))),
+                window=_window(claim), snapshot=bool(SNAPSHOT.search(_near(claim) + " " + claim.text)),
             ))
     return items
 
@@ -290,7 +290,7 @@ SNAPSHOT = re.compile(r"\b(by (late |early |mid-?)?(morning|afternoon|evening|ni
                       r"wednesday|thursday|friday|saturday|sunday|then|now|the end)|so far|as of|to date|"
                       r"thus far|latest|earlier|previously|ago|at the time|the previous|the year before|"
                       r"(?:rose|risen|climbed|increased|jumped|grew|swelled) to|"
-                      r"toll (?:has |had )?(?:rose|risen|climbed|grew|jumped))\b", re.I)
+                      r"toll (?:has |had )?(?:rose|risen|climbed|grew|jumped))\b|\bthen-", re.I)  # "then-15-year-old"
 WINDOW_CHARS = 60
 # Words that make a dated event one of several ("first hosted in 2007", "again in 2014").
 INSTANCE = re.compile(r"\b(first|second|third|last|previous|again|next|latest|once|also)\b", re.I)
