@@ -267,3 +267,13 @@ def test_an_age_then_and_an_age_now_are_no_dispute(nlp):
         "The trial of 16-year-old Timmons started late on Tuesday.",
     )
     assert not disputed(facts)
+
+
+def test_a_converted_and_rounded_weight_is_no_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "The new notebook weighs 6.6 pounds, the company said at the launch.",
+        "The new notebook weighs less than 2.99kg, the company said at the launch.",
+        "The new notebook weighs 3kg, the company said at the launch.",
+    )
+    assert not disputed(facts)

@@ -414,11 +414,13 @@ def _disputable(a: _Item, b: _Item) -> bool:
         return False  # "first hosted the Oscars in 2007": the event recurs, another date is another time
     # Lenient reading: "more than X" only contradicts values at or below X. Rounding slack only for
     # large figures: "32" and "33" years old (or dead) are two different statements.
-    tolerance = 0.02 if max(abs(_point(a.claim.value)), abs(_point(b.claim.value))) >= SMALL_EXACT else 0.0
+    whole = all(x.kind in ("count", "age") and float(_point(x.claim.value)).is_integer() for x in (a, b))
+    exact = whole and max(abs(_point(a.claim.value)), abs(_point(b.claim.value))) < SMALL_EXACT
+    tolerance = 0.0 if exact else 0.02  # "6.6 pounds" is "less than 2.99kg" once converted and rounded
     return not compatible(_lenient(a.base_value), _lenient(b.base_value), tolerance=tolerance)
 
 
-SMALL_EXACT = 100.0  # below this a stated whole number is not a rounded figure
+SMALL_EXACT = 100.0  # below this a stated whole count or age is not a rounded figure
 
 
 def _point(value: dict) -> float:
