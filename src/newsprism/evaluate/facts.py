@@ -17,7 +17,9 @@ Matching (documented in docs/evaluation-facts.md):
 - **groups**: a predicted S fact is correct when at least one of its pairs is correct (precision: the
   share of flagged facts a journalist would accept); a gold S group is found when a predicted S fact
   has a correct pair in it (recall);
-- quote alignment: pairs of mentions of one utterance in different documents, matched by overlap.
+- quote alignment: pairs of mentions of one utterance in different documents, matched by overlap;
+  a split quote's mention hits through any of its pieces (``parts``), for newsprism and baseline alike
+  (until session 2 only its first piece counted, which missed gold spans on second pieces).
 
 Baseline (same run, same extracted claims): "same unit + same number → same fact; same unit +
 different number + similar sentence (content-word Jaccard ≥ 0.2) → disputed"; quote baseline: two
@@ -216,12 +218,19 @@ def _score_facts(gold: dict, facts: list[Fact], counts: dict[str, _Counts]) -> N
         c.gold_groups_found += len(found_groups)
 
 
-def _predicted_quote_pairs(quotes) -> list[tuple[tuple[int, int, int], tuple[int, int, int]]]:
+def _pieces(mention) -> tuple[int, tuple[tuple[int, int], ...]]:
+    """(doc, character ranges) of a quote mention: every piece of a split or multi-paragraph quote
+    (``parts``), so a gold span on its second piece is hit too."""
+    ranges = tuple((p.start, p.end) for p in mention.parts) if getattr(mention, "parts", None) else ()
+    return _doc_of(mention.article), ranges or ((mention.start, mention.end),)
+
+
+def _predicted_quote_pairs(quotes) -> list[tuple[tuple, tuple]]:
     pairs = []
     for q in quotes:
         for x, y in combinations(q.mentions, 2):
             if x.article != y.article:
-                pairs.append(((_doc_of(x.article), x.start, x.end), (_doc_of(y.article), y.start, y.end)))
+                pairs.append((_pieces(x), _pieces(y)))
     return pairs
 
 
@@ -235,8 +244,8 @@ def _score_quotes(gold: dict, pairs, c: _Counts) -> None:
     c.gold_pairs += len(gold_pairs)
 
     def hits(m):
-        d, s, e = m
-        return {k for k, (gd, gs, ge, _) in enumerate(mentions) if gd == d and gs < e and s < ge}
+        d, ranges = m
+        return {k for k, (gd, gs, ge, _) in enumerate(mentions) if gd == d and any(gs < e and s < ge for s, e in ranges)}
 
     found: set[frozenset] = set()
     for x, y in pairs:
@@ -328,5 +337,5 @@ def baseline_quote_pairs(analyses: list[ArticleAnalysis]):
     for x, y in combinations(mentions, 2):
         if x.article != y.article and len(x.text) >= 15 and len(y.text) >= 15 \
                 and fuzz.partial_ratio(x.text.lower(), y.text.lower()) >= 90:
-            pairs.append(((_doc_of(x.article), x.start, x.end), (_doc_of(y.article), y.start, y.end)))
+            pairs.append((_pieces(x), _pieces(y)))
     return pairs
