@@ -52,3 +52,16 @@ def test_gold_spans_are_exact_against_the_csv(gold, name):
         spans = [c for f in g["facts"] for c in f["claims"]] + [m for q in g["quotes"] for m in q]
         for s in spans:
             assert texts[s["doc"]][s["start"]:s["end"]] == s["text"], (g["cluster"], s)
+
+
+def test_a_split_quote_hits_gold_through_its_second_piece():
+    # Regression: only the first piece of a split quote was compared with the gold spans.
+    from newsprism.model import QuoteMention, Span
+
+    first = QuoteMention(article="c1-d0", start=0, end=10, text="A" * 10,
+                         parts=[Span("c1-d0", 0, 10, "A" * 10), Span("c1-d0", 30, 50, "B" * 20)])
+    other = QuoteMention(article="c1-d1", start=5, end=25, text="B" * 20)
+    gold = {"quotes": [[{"doc": 0, "start": 32, "end": 48}, {"doc": 1, "start": 5, "end": 25}]]}
+    counts = facts._Counts()
+    facts._score_quotes(gold, [(facts._pieces(first), facts._pieces(other))], counts)
+    assert (counts.pred_pairs_ok, counts.gold_pairs_found, counts.gold_pairs) == (1, 1, 1)
