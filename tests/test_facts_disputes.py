@@ -277,3 +277,26 @@ def test_a_converted_and_rounded_weight_is_no_dispute(nlp):
         "The new notebook weighs 3kg, the company said at the launch.",
     )
     assert not disputed(facts)
+
+
+def test_a_hedged_bound_does_not_bridge_running_tallies_into_a_dispute(nlp):
+    # "more than 2,700" agrees with both "nearly 2,800" and "more than 3,000" only because it is an open
+    # bound: tallies taken at different hours, not one figure disputed (Multi-News row 159).
+    facts = facts_of(
+        nlp,
+        "Airlines canceled more than 2,700 flights as the storm hit the Northeast, FlightAware said.",
+        "Nationwide, airlines had canceled nearly 2,800 flights, according to FlightAware.",
+        "More than 3,000 flights were cancelled after the Northeast was socked with snow.",
+    )
+    assert not disputed(facts)
+
+
+def test_a_closed_value_still_bridges_a_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "The summit in Anchorage lasted three hours on Friday, officials said.",
+        "Talks between the two leaders lasted nearly three hours on Friday, officials said.",
+        "Trump and Putin met for more than three hours in Anchorage on Friday.",
+    )
+    [fact] = disputed(facts)
+    assert {"nearly three hours", "more than three hours"} <= {c.text for c in fact.claims}

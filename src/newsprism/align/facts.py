@@ -201,6 +201,11 @@ def _bridged_disputes(reps: list[_Item], agree: set, dispute: set) -> set[tuple[
     for i, j in agree:
         neighbours[i].add(j)
         neighbours[j].add(i)
+    # A hedged bound ("more than 2,700") agrees with a wide range, so its agreeing with two values is no
+    # evidence that they measure one thing: running tallies ("nearly 2,800" earlier, "more than 3,000"
+    # later) would be bridged into a dispute. Only a closed value bridges.
+    for i in [i for i in neighbours if i in by_idx and _hedged_bound(by_idx[i].base_value)]:
+        del neighbours[i]
     found: set[tuple[int, int]] = set()
     for around in neighbours.values():
         for i in around:
@@ -214,6 +219,10 @@ def _bridged_disputes(reps: list[_Item], agree: set, dispute: set) -> set[tuple[
                         and _same_measure(a, b, bridged=True):
                     found.add((i, j))
     return found
+
+
+def _hedged_bound(value: dict) -> bool:
+    return bool(value.get("low_open") or value.get("high_open"))
 
 
 def _facts(items: list[_Item], copies: list[list[_Item]], agree: set, dispute: set) -> list[Fact]:
