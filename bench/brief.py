@@ -17,8 +17,6 @@ The LAST line is the ratio brief time / analysis time for the largest size.
 from __future__ import annotations
 
 import argparse
-import ast
-import csv
 import sys
 import time
 from pathlib import Path
@@ -33,18 +31,8 @@ from newsprism.analyse.pipeline import analyse_articles  # noqa: E402
 from newsprism.brief.build import build_brief  # noqa: E402
 from newsprism.ingest.read import read_inputs  # noqa: E402
 
-
-def multi_news_records(data_dir: Path, n: int) -> list[dict]:
-    csv.field_size_limit(sys.maxsize)
-    records: list[dict] = []
-    with open(data_dir / "multi-news" / "sample_test.csv", encoding="utf-8", newline="") as handle:
-        for row_no, row in enumerate(csv.DictReader(handle)):
-            for doc_no, document in enumerate(ast.literal_eval(row["documents"])):
-                if len(records) >= n:
-                    return records
-                if len(document.split()) >= 100:
-                    records.append({"id": f"mn-{row_no}-{doc_no}", "text": document})
-    return records
+sys.path.insert(0, str(ROOT / "bench"))
+from align import multi_news_records  # noqa: E402  (bench/align.py: the same Multi-News documents)
 
 
 class EmbeddingClock:

