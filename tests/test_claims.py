@@ -178,3 +178,17 @@ def test_a_decade_is_a_ten_year_date(nlp):
 def test_a_number_in_a_web_address_is_an_identifier(nlp):
     claims = claims_of(nlp, "See com / news / esther - williams - dies _ 3708023 for the obituary.")
     assert not [c for c in claims if "3708023" in c.text]
+
+
+def test_british_per_cent_tagged_as_money_is_still_a_share(nlp):
+    # Regression: spaCy tags "16 per cent" MONEY, which made it a count of 16 that never met "15%".
+    claims = claims_of(nlp, "The deficit reached 16 per cent of GDP in 2015. Others put it at 15% of GDP.")
+    british, symbol = one(claims, "16 per cent"), one(claims, "15%")
+    assert british.unit == symbol.unit == "percent"
+    assert british.value["point"] == 16
+    assert not compatible(british.value, symbol.value)
+
+
+def test_a_money_amount_is_not_taken_for_a_share(nlp):
+    c = one(claims_of(nlp, "The company paid $16 million for the site."), "16")
+    assert c.unit != "percent"

@@ -38,6 +38,7 @@ from newsprism.analyse.quantities import (
 )
 from newsprism.model import Claim, LocalEntity, Span
 
+SHARE_WORD_RE = re.compile(r"\d\s*(?:%|per\s?cent\b|percent\b)", re.I)
 NUMERIC_LABELS = {"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME", "ORDINAL"}
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -85,6 +86,8 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity]) -> Claim 
     inner_q, body = split_hedge(text)
     qualifier = inner_q or qualifier
     label = ent.label_
+    if label in ("MONEY", "CARDINAL", "QUANTITY") and SHARE_WORD_RE.search(body):
+        label = "PERCENT"  # spaCy tags the British "16 per cent" as MONEY: a share all the same
     parsed = None
     if label == "PERCENT":
         parsed = _share(body, qualifier)
