@@ -21,21 +21,14 @@ dots dropped) and :func:`acronym` its initials.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from newsprism.textnorm import TYPOGRAPHY, fold  # noqa: F401  (fold is part of this module's API)
+
 # Typographic marks folded before any comparison.
-_TYPO = str.maketrans(
-    {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-        "\u2212": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2026": "...",
-    }
-)
+_TYPO = TYPOGRAPHY
 
 # Courtesy titles and role words that may stand before a name ("Mr. Trump", "President Trump").
 # They are dropped from the name key; they never make two names the same on their own.
@@ -64,13 +57,6 @@ _DOTTED = re.compile(r"(?:\w\.)+\w?\.?(?:'s?)?")  # "u.s.", "u.k.'s"
 
 FUZZY_MIN_LEN = 10
 FUZZY_MIN_SIMILARITY = 0.9
-
-
-def fold(text: str) -> str:
-    """Accents off, typographic marks straight, case folded, spaces collapsed."""
-    text = unicodedata.normalize("NFKD", text.translate(_TYPO))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(text.casefold().split())
 
 
 def words(text: str) -> list[str]:

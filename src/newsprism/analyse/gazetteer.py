@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from newsprism.align.names import fold
+from newsprism.textnorm import fold
 
 ALTERNATES_MIN_POPULATION = 100_000
 NATIONAL = 10**12  # the population given to a country, US state, continent or national capital
