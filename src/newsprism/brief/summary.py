@@ -31,6 +31,7 @@ a weaker summary.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 import re
 from dataclasses import dataclass
 
@@ -349,14 +350,16 @@ def _score(candidates: list[Candidate], told: _Story, corroborated: dict[str, li
 QUOTED_RE = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 
 
-def _quoted(text: str) -> set[str]:
-    """The quotations of a sentence, reduced to their lower-case words ("extremely productive")."""
+@lru_cache(maxsize=4096)
+def _quoted(text: str) -> frozenset[str]:
+    """The quotations of a sentence, reduced to their lower-case words ("extremely productive").
+    Cached: MMR asks it for the same sentences on every round."""
     out = set()
     for m in QUOTED_RE.finditer(text):
         words = " ".join(re.findall(r"[a-z0-9]+", (m.group(1) or m.group(2)).lower()))
         if len(words.split()) >= 2:
             out.add(words)
-    return out
+    return frozenset(out)
 
 
 def _same_quotation(a: str, b: str) -> bool:
