@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from newsprism.analyse.claims import CARRIER_VERBS, PERSON_NOUNS, Frame, claim_frame
 from newsprism.align.unionfind import UnionFind
+from newsprism.analyse.embeddings import EmbeddingsUnavailable, embed
 from newsprism.analyse.quantities import DIMENSION, TO_BASE, compatible, is_open_ended
 from newsprism.model import Article, ArticleAnalysis, Claim, Entity, Fact
 
@@ -170,14 +171,10 @@ def _paraphrase_agreements(pairs: list[tuple[_Item, _Item]]) -> set[tuple[int, i
     not installed: the word tests alone then decide)."""
     if not pairs:
         return set()
-    try:
-        from newsprism.analyse.embeddings import embed
-    except ImportError:
-        return set()
     texts = sorted({_sentence(it) for pair in pairs for it in pair})
     try:
         vectors = embed(texts)
-    except Exception:  # EmbeddingsUnavailable: the model packages are missing
+    except EmbeddingsUnavailable:  # the model packages are missing: the word tests alone decide
         return set()
     row = {t: vectors[i] for i, t in enumerate(texts)}
     found = set()
@@ -235,11 +232,12 @@ def _facts(items: list[_Item], copies: list[list[_Item]], agree: set, dispute: s
         for m in members[1:]:  # a copy agrees with itself
             uf.union(members[0].idx, m.idx)
             member_agree.add(_pair(members[0], m))
-    for links, out in ((agree, member_agree), (dispute, member_dispute)):
+    for links, out, need in ((agree, member_agree, False), (dispute, member_dispute, True)):
         for i, j in links:
             uf.union(i, j)
-            out.add(_cross_group_pair(copies_of[i], copies_of[j], need=out is member_dispute))
-    member_dispute.discard(None)
+            pair = _cross_group_pair(copies_of[i], copies_of[j], need=need)
+            if pair is not None:
+                out.add(pair)
     components: dict[int, list[_Item]] = defaultdict(list)
     for it in items:
         components[uf.find(it.idx)].append(it)
@@ -249,8 +247,7 @@ def _facts(items: list[_Item], copies: list[list[_Item]], agree: set, dispute: s
     links_in: dict[int, dict[str, set]] = defaultdict(lambda: {"agree": set(), "dispute": set()})
     for name, links in (("agree", member_agree), ("dispute", member_dispute)):
         for pair in links:
-            if pair is not None:
-                links_in[component_of[pair[0]]][name].add(pair)
+            links_in[component_of[pair[0]]][name].add(pair)
     return [_fact(f"f-{n + 1}", members, links_in[n]["agree"], links_in[n]["dispute"])
             for n, members in enumerate(ordered)]
 
