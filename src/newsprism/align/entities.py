@@ -51,8 +51,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from newsprism.analyse.gazetteer import known_place, place_population
-from newsprism.analyse.entities import BARE_PLACE_MIN_POPULATION
+from newsprism.analyse.gazetteer import BARE_PLACE_MIN_POPULATION, known_place, place_population
+from newsprism.analyse.entities import PLACE_TYPES
 from newsprism.align.names import (
     DETERMINERS,
     PersonName,
@@ -70,7 +70,6 @@ from newsprism.align.names import (
 from newsprism.align.unionfind import UnionFind
 from newsprism.model import Article, ArticleAnalysis, Entity, LocalEntity
 
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "messrs"})
 # Classes where a one-word name may be the last word of the one longer name it shortens
 # ("Chargers" = "San Diego Chargers", "Camry" = "Toyota Camry"); never places ("Aden" is not

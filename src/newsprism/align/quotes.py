@@ -391,7 +391,7 @@ def align_quotes(articles: list[Article], analyses: list[ArticleAnalysis], entit
 
 # --------------------------------------------------------------------------- described speakers
 
-_DESCRIPTION = re.compile(r"^(?:the|a|an)\s+(.+)$", re.IGNORECASE)
+_DESCRIPTION = re.compile(r"^the\s+(.+)$", re.IGNORECASE)  # "a senior official" is no one in particular
 _GENERIC_HEADS = frozenset({"leader", "head"})
 _LEADER_WORDS = frozenset(
     {"president", "prime", "minister", "chancellor", "premier", "king", "queen", "leader", "chief"}
@@ -412,8 +412,8 @@ def _described_speakers(mentions: list[QuoteMention], entities: list[Entity], in
         if m.speaker_entity or m.speaker_name or m.speaker_mention is None:
             continue
         match = _DESCRIPTION.match(m.speaker_mention.text.strip())
-        if not match or not match.group(0).lower().startswith("the"):
-            continue  # "a senior official" is no one in particular
+        if not match:
+            continue
         words = [w.lower().strip(".,") for w in match.group(1).replace("-", " ").split()]
         fits = [e.id for e in people_in[m.article] if _role_fits(words, e.roles)]
         if len(fits) == 1:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsprism.analyse.gazetteer import known_place, national_place, place_population
+from newsprism.analyse.gazetteer import BARE_PLACE_MIN_POPULATION, known_place, national_place, place_population
 from newsprism.model import EntityMention, LocalEntity
 
 ENTITY_TYPES = frozenset(
@@ -444,7 +444,6 @@ FACILITY_WORDS = frozenset(
 # Facility words that are also surnames or given names (Dave Camp, Shirley Temple, Temple Grandin):
 # in a would-be person's name they count only between other words ("Joint Base Elmendorf-Richardson").
 SURNAME_FACILITY_WORDS = frozenset({"bridge", "tower", "castle", "temple", "camp", "fort", "palace", "arena", "dam", "monument", "station", "base"})
-PLACE_TYPES_NER = frozenset({"GPE", "LOC", "FAC"})
 LIST_GLUE = frozenset({",", "and", "or", "&"})
 
 
@@ -504,7 +503,9 @@ def _in_name_list(doc, start: int, label: str) -> bool:
     return tok is not None and _in_place_list(doc, tok, (label,))
 
 
-def _in_place_list(doc, tok, labels: tuple[str, ...] = tuple(PLACE_TYPES_NER)) -> bool:
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})  # spaCy labels of places
+
+def _in_place_list(doc, tok, labels: tuple[str, ...] = tuple(PLACE_TYPES)) -> bool:
     """ "Crimea, Zaporizhzhia, Lukhansk, Donetsk and Kherson": a name in a list of names most of
     which are places (typed so by the tagger, or one-word names the gazetteer knows), at least two
     others among them; with ``labels=("PERSON",)``: a list of people."""
@@ -582,9 +583,6 @@ def _place_frame(doc, start: int) -> bool:
     return k < i - 1 and doc[k + 1].text == "," and doc[k].lower_ in PLACE_NOUNS
 
 
-# A one-word "person" is taken for a place on the gazetteer's word alone only when the place is this
-# big: small towns share their names with people (Lindsay, Stella), and a person is what the tagger said.
-BARE_PLACE_MIN_POPULATION = 100_000
 SPEECH_LEMMAS = frozenset(
     """say tell add explain ask answer reply write tweet insist claim recall believe think feel want
     hope laugh smile cry admit agree note""".split()
@@ -665,7 +663,7 @@ def _organisation_is_a_place(doc, draft: _Draft) -> bool:
     for m, label in zip(draft.mentions, draft.labels):
         if _place_frame(doc, m.start) or gazetteer and _after_place_preposition(doc, m.start, extra=("from",)):
             votes, context = votes + 1, context + 1
-        elif label in PLACE_TYPES_NER:
+        elif label in PLACE_TYPES:
             votes += 1
     # The tagger's own mixed labels alone do not decide ("Indigenous" ORG / GPE / LOC).
     return votes * 2 >= len(draft.mentions) and (context > 0 or gazetteer and votes > 0)
@@ -691,7 +689,6 @@ def _majority(labels: list[str]) -> str:
 # link would merge two referents, so every rule is a narrow one.
 
 HUMAN_TYPES = frozenset({"PERSON", "HUMAN"})
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})

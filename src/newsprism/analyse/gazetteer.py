@@ -17,6 +17,9 @@ from newsprism.textnorm import fold
 
 ALTERNATES_MIN_POPULATION = 100_000
 NATIONAL = 10**12  # the population given to a country, US state, continent or national capital
+# A one-word "person" is taken for a place on the gazetteer's word alone only when the place is this
+# big: small towns share their names with people (Lindsay, Stella), and a person is what the tagger said.
+BARE_PLACE_MIN_POPULATION = 100_000
 
 
 @lru_cache(maxsize=1)
