@@ -362,7 +362,8 @@ def label_paragraphs(doc, quotes: list[QuoteMention]) -> tuple[list[Paragraph], 
         while si < len(sents) and sents[si].end_char <= start:
             si += 1
         j = si
-        while not is_heading(chunk) and j < len(sents) and sents[j].start_char < end:
+        heading = is_heading(chunk)  # once per paragraph, not once per sentence
+        while not heading and j < len(sents) and sents[j].start_char < end:
             _sentence_cues(sents[j], start, end, mask, cues)
             j += 1
         all_cues.append(cues)

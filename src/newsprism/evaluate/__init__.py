@@ -17,6 +17,14 @@ from newsprism.errors import DatasetMissing, UsageError
 
 TASKS = ("quotes", "entities", "facts", "summary", "timeline", "genre", "extraction")
 DEFAULT_DATA_DIR = Path("../shared/data")
+# Gold sets we annotated ourselves (ids, offsets, labels: never a licensed text), one JSON object a line.
+GOLD_DIR = Path(__file__).resolve().parents[3] / "eval" / "gold"
+
+
+def load_gold(path: Path, limit: int | None = None) -> list[dict]:
+    """The rows of a JSON Lines gold file, the first ``limit`` of them when given."""
+    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    return rows[:limit] if limit else rows
 
 
 @dataclass

@@ -36,11 +36,10 @@ from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
 
-from newsprism.evaluate import EvalReport, require_dir
+from newsprism.evaluate import GOLD_DIR, EvalReport, load_gold, require_dir
 from newsprism.model import Article, ArticleAnalysis, Claim, Fact
 
 DATASETS = ("multinews-gold", "multinews-heldout", "multinews-blind", "multinews-blind2", "multinews-blind3")
-GOLD_DIR = Path(__file__).resolve().parents[3] / "eval" / "gold"
 GOLD_FILE = GOLD_DIR / "multinews-facts.jsonl"
 # Rows 40-79, annotated after the rules were tuned on rows 0-39 but before any run on them:
 # the held-out measurement (docs/evaluation-facts-heldout.md).
@@ -88,11 +87,6 @@ def run(dataset: str, data_dir: Path, limit: int | None) -> EvalReport:
 
 
 # --------------------------------------------------------------------------- loading
-
-
-def load_gold(path: Path, limit: int | None) -> list[dict]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return rows[:limit] if limit else rows
 
 
 def load_documents(csv_path: Path, clusters: set[int]) -> dict[int, list[str]]:

@@ -28,12 +28,11 @@ import json
 import re
 from pathlib import Path
 
-from newsprism.evaluate import EvalReport, require_dir
+from newsprism.evaluate import GOLD_DIR, EvalReport, load_gold, require_dir
 
 DATASETS = ("gender-gap-tracker", "ggt-paragraphs-dev", "ggt-paragraphs-test", "ggt-paragraphs-blind")
 XLSX = "AnnotationTable_byArticle_withReplacementArticles.xlsx"
 FIRST_PERSON_RE = re.compile(r"\b(I|me|my|mine|myself|we|us|our|ours|ourselves)\b", re.I)
-GOLD_DIR = Path(__file__).resolve().parents[3] / "eval" / "gold"
 GOLD_FILES = {
     "ggt-paragraphs-dev": GOLD_DIR / "genre-ggt-dev.jsonl",
     "ggt-paragraphs-test": GOLD_DIR / "genre-ggt-test.jsonl",
@@ -100,12 +99,6 @@ def label_scores(gold: list[str], pred: list[str]) -> dict[str, float]:
 def confusion(gold: list[str], pred: list[str]) -> dict[str, dict[str, int]]:
     """gold label → predicted label → count."""
     return {g: {p: sum(1 for a, b in zip(gold, pred) if a == g and b == p) for p in LABELS} for g in LABELS}
-
-
-def load_gold(path: Path, limit: int | None = None) -> list[dict]:
-    with open(path, encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f if line.strip()]
-    return rows[: limit or None]
 
 
 def body_offsets(body: str, raw: str) -> list[int]:
