@@ -39,7 +39,8 @@ from pathlib import Path
 from newsprism.evaluate import GOLD_DIR, EvalReport, load_gold, require_dir
 from newsprism.model import Article, ArticleAnalysis, Claim, Fact
 
-DATASETS = ("multinews-gold", "multinews-heldout", "multinews-blind", "multinews-blind2", "multinews-blind3")
+DATASETS = ("multinews-gold", "multinews-heldout", "multinews-blind", "multinews-blind2", "multinews-blind3",
+            "multinews-blind4", "multinews-blind5")
 GOLD_FILE = GOLD_DIR / "multinews-facts.jsonl"
 # Rows 40-79, annotated after the rules were tuned on rows 0-39 but before any run on them:
 # the held-out measurement (docs/evaluation-facts-heldout.md).
@@ -48,7 +49,10 @@ GOLD_FILE = GOLD_DIR / "multinews-facts.jsonl"
 GOLD_FILES = {"multinews-gold": GOLD_FILE, "multinews-heldout": GOLD_DIR / "multinews-facts-heldout.jsonl",
               "multinews-blind": GOLD_DIR / "multinews-facts-blind.jsonl",
               "multinews-blind2": GOLD_DIR / "multinews-facts-blind2.jsonl",
-              "multinews-blind3": GOLD_DIR / "multinews-facts-blind3.jsonl"}
+              "multinews-blind3": GOLD_DIR / "multinews-facts-blind3.jsonl",
+              # Rows 200-224 and 225-249, annotated in session 3 before any run on them.
+              "multinews-blind4": GOLD_DIR / "multinews-facts-blind4.jsonl",
+              "multinews-blind5": GOLD_DIR / "multinews-facts-blind5.jsonl"}
 STATUSES = ("disputed", "corroborated")
 
 
