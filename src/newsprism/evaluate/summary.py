@@ -1,5 +1,8 @@
 """``newsprism evaluate summary --dataset multi-news``: ROUGE on the 250-cluster Multi-News sample.
 
+``multi-news-dev`` (rows 0-99) is the only part the summary is tuned on; ``multi-news-test``
+(rows 100-249) is held out; ``multi-news`` is all 250.
+
 Each cluster's source documents become Articles (one source group each) and go through the real
 pipeline: ``analyse_articles`` → ``align_story`` → ``summarize`` (the product's own code, MiniLM
 sentence embeddings included: nothing here is evaluation-only). Baselines run in the same
@@ -26,7 +29,10 @@ from pathlib import Path
 
 from newsprism.evaluate import EvalReport, require_dir
 
-DATASETS = ("multi-news",)
+# The sample has no split of its own: rows 0-99 are where the summary's weights are tuned
+# ("dev"), rows 100-249 are held out ("test"); "multi-news" is all 250.
+SPLITS = {"multi-news": (0, 250), "multi-news-dev": (0, 100), "multi-news-test": (100, 250)}
+DATASETS = tuple(SPLITS)
 LENGTH = 300
 WHOLE = "whole"  # second protocol: every system's whole sentences within LENGTH words
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*|\d+")
@@ -117,7 +123,8 @@ def run(dataset: str, data_dir: Path, limit: int | None) -> EvalReport:
     from newsprism.model import Article
 
     folder = require_dir(Path(data_dir) / "multi-news", "Multi-News sample")
-    clusters = load_multinews(folder)[: limit or None]
+    first, last = SPLITS[dataset]
+    clusters = load_multinews(folder)[first:last][: limit or None]
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
     systems = ("newsprism", "lexrank", "textrank", "lead")
     protocols = ("cut", WHOLE)
@@ -125,7 +132,7 @@ def run(dataset: str, data_dir: Path, limit: int | None) -> EvalReport:
     started = time.monotonic()
     sentences_total = exact_total = cited_articles = 0
     multi_doc_sentences = 0
-    for ci, (docs, reference) in enumerate(clusters):
+    for ci, (docs, reference) in enumerate(clusters, start=first):
         articles = [
             Article(id=f"c{ci}d{di}", raw=text, text=text, source_group=f"c{ci}d{di}", source_path=f"multi-news#{ci}/{di}")
             for di, text in enumerate(docs)
@@ -178,7 +185,7 @@ def run(dataset: str, data_dir: Path, limit: int | None) -> EvalReport:
         metrics=metrics,
         baselines={"lexrank": block("lexrank"), "textrank": block("textrank"), "lead": block("lead")},
         notes=[
-            f"{len(clusters)} clusters; baselines cut to {LENGTH} words, or ('whole-sent') their whole sentences "
+            f"{len(clusters)} clusters (rows {first}-{first + len(clusters) - 1}); baselines cut to {LENGTH} words, or ('whole-sent') their whole sentences "
             f"within {LENGTH} words like newsprism's; rouge-score, stemming on, plain ROUGE-L",
             "published, full test set (5,622 clusters): LexRank 38.27 / 12.70 (Fabbri et al. 2019); "
             "PRIMERA 49.9 / 21.1 / 25.9 (abstractive)",
