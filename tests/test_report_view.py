@@ -206,3 +206,23 @@ def test_an_opinion_articles_headline_is_never_the_reports_heading():
 def test_among_reporting_headlines_the_one_sharing_most_words_is_chosen():
     titles = ["Lovelace wins prize in London", "Prize for Lovelace", "Weather today"]
     assert story_headline(_brief_with(titles, ["reporting"] * 3)) == ("Lovelace wins prize in London", "a0")
+
+
+def test_an_indirect_variant_is_shown_as_a_paraphrase_not_as_edits_of_the_quote():
+    from newsprism.model import Quote, QuoteMention, QuoteVariant
+    from newsprism.report.view import is_paraphrase, variant_pieces
+
+    canonical = "One is probably the most significant, but we have a very good chance of getting there."
+    indirect = "that both sides were close on the most significant difference"
+    mentions = [
+        QuoteMention("a", 0, len(canonical), canonical),
+        QuoteMention("b", 10, 10 + len(indirect), indirect, kind="indirect"),
+    ]
+    quote = Quote("q1", "e1", "Donald Trump", canonical, "direct", ["a", "b"], mentions=mentions)
+    paraphrase = QuoteVariant(indirect, ["b"], diff=[])
+    assert is_paraphrase(quote, paraphrase)
+    assert [(p.op, p.text) for p in variant_pieces(quote, paraphrase)] == [("equal", indirect)]
+    # A direct wording with no ops from the aligner is still diffed word by word.
+    direct = QuoteVariant("we have a very good chance of getting there", ["a"], diff=[])
+    assert not is_paraphrase(quote, direct)
+    assert any(p.op == "gap" for p in variant_pieces(quote, direct))

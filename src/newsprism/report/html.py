@@ -32,6 +32,7 @@ from newsprism.report.view import (
     format_value,
     group_label,
     independent_groups,
+    is_paraphrase,
     outlet_counts,
     paragraph_anchor,
     paragraph_spans,
@@ -40,7 +41,7 @@ from newsprism.report.view import (
     shorten,
     span_anchor,
     story_headline,
-    word_diff,
+    variant_pieces,
 )
 
 STATUS_LABELS = {"corroborated": "Corroborated", "disputed": "Disputed", "single_source": "Single source"}
@@ -82,6 +83,7 @@ class VariantView:
     pieces: list[DiffPiece]
     changes: list[tuple[str, str]]
     outlets: list[str]
+    paraphrase: bool = False  # an indirect quote in the outlet's own words: shown plain, not diffed
 
 
 @dataclass
@@ -150,15 +152,18 @@ def _fact_view(fact: Fact, labels: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _variant_view(canonical: str, variant: QuoteVariant, labels: dict[str, str]) -> VariantView:
-    pieces = word_diff(canonical, variant.text, variant.diff)
+def _variant_view(quote: Quote, variant: QuoteVariant, labels: dict[str, str]) -> VariantView:
+    outlets = [labels.get(a, a) for a in variant.articles]
+    if is_paraphrase(quote, variant):
+        return VariantView(variant_pieces(quote, variant), [], outlets, paraphrase=True)
+    pieces = variant_pieces(quote, variant)
     changes = ops_changes(variant.diff) if variant.diff else None
-    return VariantView(pieces, changes or diff_changes(pieces), [labels.get(a, a) for a in variant.articles])
+    return VariantView(pieces, changes or diff_changes(pieces), outlets)
 
 
 def _quote_view(quote: Quote, labels: dict[str, str], groups: dict[str, str]) -> QuoteView:
     speakers = sorted({m.speaker_name for m in quote.mentions if m.speaker_name})
-    variants = [_variant_view(quote.text, v, labels) for v in quote.variants if v.text.split() != quote.text.split()]
+    variants = [_variant_view(quote, v, labels) for v in quote.variants if v.text.split() != quote.text.split()]
     return QuoteView(
         id=quote.id,
         anchor=f"quote-{safe_id(quote.id)}",

@@ -23,12 +23,13 @@ from newsprism.report.view import (
     format_value,
     group_label,
     independent_groups,
+    is_paraphrase,
     outlet_counts,
     paragraph_spans,
     safe_url,
     shorten,
     story_headline,
-    word_diff,
+    variant_pieces,
 )
 
 STATUS_WORDS = {"corroborated": "CORROBORATED", "disputed": "DISPUTED", "single_source": "SINGLE SOURCE"}
@@ -165,11 +166,14 @@ def _quote_row(q: Quote, labels: dict[str, str]) -> list[str]:
     for v in q.variants:
         if v.text.split() == q.text.split():
             continue
-        pieces = word_diff(q.text, v.text, v.diff)
+        outlets = ", ".join(md(labels.get(a, a)) for a in v.articles)
+        if is_paraphrase(q, v):
+            variants.append(f"{md(v.text)} ({outlets}; paraphrase)")
+            continue
+        pieces = variant_pieces(q, v)
         pairs = (ops_changes(v.diff) if v.diff else None) or diff_changes(pieces)
         short = len(pairs) <= 3 and all(len(a.split()) <= 5 and len(b.split()) <= 5 for a, b in pairs)
         changes = "; ".join(f"{md(a) or '∅'} → {md(b) or '∅'}" for a, b in pairs) if short else ""
-        outlets = ", ".join(md(labels.get(a, a)) for a in v.articles)
         variants.append(f"“{_diff_md(pieces)}” ({outlets}" + (f"; {changes})" if changes else ")"))
     outlets = ", ".join(dict.fromkeys(md(labels.get(m.article, m.article)) for m in q.mentions)) or ", ".join(
         md(o) for o in q.outlets

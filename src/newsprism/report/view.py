@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
-from newsprism.model import Article, ArticleAnalysis, Brief, CoverageRow, Entity, Span
+from newsprism.model import Article, ArticleAnalysis, Brief, CoverageRow, Entity, Quote, QuoteVariant, Span
 
 # --------------------------------------------------------------------------- ids and labels
 
@@ -296,6 +296,27 @@ def word_diff(canonical: str, variant: str, ops: list[Any] | None = None) -> lis
         if j2 > j1:
             pieces.append(DiffPiece("insert", " ".join(new[j1:j2])))
     return _shorten_runs(_gaps(_merge(pieces)))
+
+
+def is_paraphrase(quote: Quote, variant: QuoteVariant) -> bool:
+    """The variant is an indirect quote (the outlet's own words) with nothing quoted that differs.
+
+    The aligner diffs only the words an indirect quote puts between quotation marks; an empty op
+    list then means "nothing quoted differs". Diffing its whole wording here against the
+    canonical words would show the reporter's paraphrase as edits of the quote."""
+    if variant.diff:
+        return False
+    words = variant.text.split()
+    return any(
+        m.kind == "indirect" and m.article in variant.articles and m.text.split() == words for m in quote.mentions
+    )
+
+
+def variant_pieces(quote: Quote, variant: QuoteVariant) -> list[DiffPiece]:
+    """What a report shows for one wording: a paraphrase as it is, any other wording as a word diff."""
+    if is_paraphrase(quote, variant):
+        return [DiffPiece("equal", variant.text)]
+    return word_diff(quote.text, variant.text, variant.diff)
 
 
 def _gaps(pieces: list[DiffPiece]) -> list[DiffPiece]:
