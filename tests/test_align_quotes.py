@@ -294,3 +294,32 @@ def test_one_piece_of_a_split_quote_inside_a_fuller_quote_joins_it():
               "that and not thinking that the cameras were on him. We all make mistakes and we move on.")
     quotes = _align((art, an), _custom("a1", f"He said: “{fuller}”", [("direct", fuller)]))
     assert len(quotes) == 1 and quotes[0].articles == ["a0", "a1"]
+
+
+def test_description_with_a_generic_modifier_takes_the_story_role_too():
+    # The cross-article step tests a description as the article step does ("veteran" says nothing
+    # about which office): one shared rule, not a copy that drifts.
+    words = "We are prepared to work on that and to reinstate a balance"
+    a0, an0 = _custom("a0", f"Russian President Vladimir Putin said: “{words}.”", [("direct", words)],
+                      people=("Vladimir Putin",))
+    an0.entities[0].roles = ["Russian President"]
+    an0.quotes[0].speaker_entity, an0.quotes[0].speaker_name = "e0", "Vladimir Putin"
+    text1 = f"Putin met Donald Trump. “{words},” the veteran Russian leader said."
+    a1, an1 = _custom("a1", text1, [("direct", words)], people=("Vladimir Putin", "Donald Trump"))
+    an1.entities[1].roles = ["President"]
+    at = text1.index("the veteran Russian leader")
+    an1.quotes[0].speaker_mention = a1.span(at, at + len("the veteran Russian leader"))
+    quotes = _align((a0, an0), (a1, an1))
+    assert len(quotes) == 1
+    assert quotes[0].speaker_name == "Vladimir Putin" and not quotes[0].speaker_disagreement
+
+
+def test_description_two_people_of_the_article_fit_stays_unresolved():
+    words = "We are prepared to work on that and to reinstate a balance"
+    text = f"Putin met Donald Trump. “{words},” the president said."
+    art, an = _custom("a0", text, [("direct", words)], people=("Vladimir Putin", "Donald Trump"))
+    an.entities[0].roles, an.entities[1].roles = ["Russian President"], ["President"]
+    at = text.index("the president")
+    an.quotes[0].speaker_mention = art.span(at, at + len("the president"))
+    quotes = _align((art, an))
+    assert quotes[0].speaker_name is None

@@ -384,3 +384,23 @@ def test_he_after_a_sentence_whose_subject_is_the_other_leader(nlp):
     direct = only(quotes_of(nlp, text), "direct")
     assert direct.speaker_mention.text == "he"
     assert direct.speaker_name == "Trump"
+
+
+def test_role_fit_is_exact_when_every_modifier_is_in_the_role():
+    from newsprism.analyse.quotes import role_fit
+
+    assert role_fit(["russian", "leader"], ["Russian President"]) == "exact"
+    assert role_fit(["kremlin's", "spokesman"], ["Kremlin spokesman"]) == "exact"
+    assert role_fit(["veteran", "russian", "leader"], ["Russian President"]) == "exact"  # generic modifier
+    assert role_fit(["russian", "leader"], ["President"]) is None  # not every countryless president
+    assert role_fit(["us", "president"], ["President"], nationality={"us"}) == "loose"
+    assert role_fit(["foreign", "minister"], ["Russian President"]) is None
+    assert role_fit(["us", "president"], ["User president"]) is None  # "us" is no stem of "user"
+
+
+def test_an_exact_role_fit_outranks_a_countryless_one():
+    from newsprism.analyse.quotes import fitting_people
+
+    roles = {"putin": ["Russian President"], "trump": ["President"]}
+    assert fitting_people(["russian", "president"], roles, nationality={"russian"}) == ["putin"]
+    assert fitting_people(["president"], roles) == ["putin", "trump"]

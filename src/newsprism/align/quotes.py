@@ -57,6 +57,7 @@ from newsprism.align.entities import EntityIndex
 from newsprism.align.names import is_pronoun_or_empty
 from newsprism.align.unionfind import UnionFind
 from newsprism.analyse.quote_marks import find_marked_quotes
+from newsprism.analyse.quotes import fitting_people
 from newsprism.model import Article, ArticleAnalysis, Entity, Quote, QuoteMention, QuoteVariant
 
 SHORT_WORDING = 4  # fewer words than this: the speaker is part of the identity
@@ -392,16 +393,13 @@ def align_quotes(articles: list[Article], analyses: list[ArticleAnalysis], entit
 # --------------------------------------------------------------------------- described speakers
 
 _DESCRIPTION = re.compile(r"^the\s+(.+)$", re.IGNORECASE)  # "a senior official" is no one in particular
-_GENERIC_HEADS = frozenset({"leader", "head"})
-_LEADER_WORDS = frozenset(
-    {"president", "prime", "minister", "chancellor", "premier", "king", "queen", "leader", "chief"}
-)
 
 
 def _described_speakers(mentions: list[QuoteMention], entities: list[Entity], index: EntityIndex) -> dict[int, str]:
     """Speakers named only by a definite description the article could not resolve ("the Russian
     leader said"), resolved against the roles the whole story gives its people — only among the
-    people that article names, and only when exactly one fits."""
+    people that article names, and only when exactly one fits (the article step's own test,
+    :func:`newsprism.analyse.quotes.fitting_people`, on the story's roles)."""
     people_in: dict[str, list[Entity]] = defaultdict(list)
     for e in entities:
         if e.type == "PERSON":
@@ -414,24 +412,11 @@ def _described_speakers(mentions: list[QuoteMention], entities: list[Entity], in
         match = _DESCRIPTION.match(m.speaker_mention.text.strip())
         if not match:
             continue
-        words = [w.lower().strip(".,") for w in match.group(1).replace("-", " ").split()]
-        fits = [e.id for e in people_in[m.article] if _role_fits(words, e.roles)]
+        words = match.group(1).replace("-", " ").split()
+        fits = fitting_people(words, {e.id: e.roles for e in people_in[m.article]})
         if len(fits) == 1:
             out[id(m)] = fits[0]
     return out
-
-
-def _role_fits(words: list[str], roles: list[str]) -> bool:
-    """Does a description ("russian leader") fit one of these roles ("Russian President")?"""
-    if not words:
-        return False
-    head, modifiers = words[-1], words[:-1]
-    for role in roles:
-        role_words = {w.lower().strip(".,") for w in role.replace("-", " ").split()}
-        head_fits = head in role_words or head in _GENERIC_HEADS and bool(role_words & _LEADER_WORDS)
-        if head_fits and modifiers and all(any(r.startswith(w[:5]) for r in role_words) for w in modifiers):
-            return True
-    return False
 
 
 # --------------------------------------------------------------------------- reprinted statements

@@ -37,7 +37,9 @@ Cost: linear in the number of tokens plus a bounded look-around per quote and pe
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Mapping, Sequence, Set as AbstractSet
 from dataclasses import dataclass
+from typing import TypeVar
 
 from newsprism.analyse.quote_marks import MarkedQuote, find_marked_quotes
 from newsprism.model import LocalEntity, QuoteMention, Span
@@ -97,6 +99,7 @@ GENERIC_MODIFIERS = frozenset({"top", "senior", "former", "then", "current", "ne
 DOCUMENT_NOUNS = frozenset({"statement", "report", "letter", "tweet", "post", "release", "memo", "readout", "spokesman", "spokeswoman", "spokesperson", "representative", "study", "survey", "poll", "filing", "document"})
 SENTENCE_END = frozenset({".", "?", "!"})
 MAX_ZONE = 30  # tokens looked at on either side of a quote for its cue
+K = TypeVar("K")  # whatever keys a caller gives its people (entity keys, story entity ids)
 
 
 @dataclass
@@ -531,32 +534,18 @@ def _description_entity(
     art: _Article, words: list[str], at: int, *, org: bool, nationality: set[str] = frozenset()
 ) -> str | None:
     """The one entity a definite description fits ("the Russian leader" → Vladimir Putin)."""
-    head = words[-1]
-    modifiers = [w for w in words[:-1] if w not in GENERIC_MODIFIERS and w not in ("'s", "’s")]
-    fits: list[str] = []
-    exact: list[str] = []  # fits naming every modifier in their own roles
-    for e in art.entities.values():
-        if e.type == "PERSON" and not org:
-            role_words = {w.lower().rstrip(".").removesuffix("'s").removesuffix("’s") for r in e.roles for w in r.replace("-", " ").split()}
-            if not role_words:
-                continue
-            head_fits = head in role_words or head in ("leader", "head") and role_words & LEADER_ROLES
-        elif org and e.type in ("ORG", "GPE", "NORP"):
-            role_words = {w.lower() for w in e.name.split()}
-            head_fits = head in role_words
-        else:
-            continue
-        # "the US president" may mean someone whose role here names no country ("President"),
-        # but only when the role itself says "president": "the Russian leader" is not every
-        # countryless "President" in the article.
-        countryless = not org and head in role_words and all(w in ROLE_TITLE_WORDS for w in role_words)
-        if head_fits and all(_word_fits(m, role_words) or countryless and m in nationality for m in modifiers):
-            fits.append(e.key)
-            if all(_word_fits(m, role_words) for m in modifiers):
-                exact.append(e.key)
-    # "the Russian leader": a "Russian President" fits better than a plain "President".
-    if exact and len(exact) < len(fits):
-        fits = exact
+    if org:
+        head = _description_word(words[-1])
+        modifiers = [m for m in map(_description_word, words[:-1]) if m and m not in GENERIC_MODIFIERS]
+        fits = [
+            e.key for e in art.entities.values()
+            if e.type in ("ORG", "GPE", "NORP")
+            and head in (names := {w.lower() for w in e.name.split()})
+            and all(_word_fits(m, names) for m in modifiers)
+        ]
+    else:
+        roles = {e.key: e.roles for e in art.entities.values() if e.type == "PERSON"}
+        fits = fitting_people(words, roles, nationality)
     if len(fits) == 1:
         return fits[0]
     if len(fits) > 1:
@@ -574,6 +563,56 @@ def _description_entity(
 ROLE_TITLE_WORDS = LEADER_ROLES | frozenset(
     {"of", "the", "state", "secretary", "foreign", "defense", "defence", "vice", "deputy", "press", "former", "sen", "rep", "gov", "governor", "senator"}
 )
+
+
+def _description_word(word: str) -> str:
+    """A description's or role's word compared: lower case, no trailing dot, no possessive."""
+    return word.lower().strip(".,").removesuffix("'s").removesuffix("’s")
+
+
+def role_words(roles: Iterable[str]) -> set[str]:
+    """The compared words of a person's roles ("Kremlin's Press Secretary" → kremlin, press, secretary)."""
+    return {w for role in roles for w in map(_description_word, role.replace("-", " ").split()) if w}
+
+
+def role_fit(words: Sequence[str], roles: Iterable[str], nationality: AbstractSet[str] = frozenset()) -> str | None:
+    """How a definite description fits a person's roles: ``"exact"``, ``"loose"`` or None.
+
+    ``words`` are the description's words, head last, without its article ("russian", "leader").
+    The head must be a word of a role ("president"), or a generic "leader" / "head" for a person
+    whose role names a leader's office. Generic modifiers ("former", "top", "new") are ignored; every
+    other modifier must be named by the roles ("russian" ~ "Russia", "Kremlin's" ~ "Kremlin"): then
+    the fit is exact. A nationality word ("the US president") may also fit a role that names no
+    country at all ("President"): a loose fit, which an exact fit elsewhere outranks.
+    """
+    if not words:
+        return None
+    own = role_words(roles)
+    if not own:
+        return None
+    head = _description_word(words[-1])
+    modifiers = [m for m in map(_description_word, words[:-1]) if m and m not in GENERIC_MODIFIERS]
+    if not (head in own or head in ("leader", "head") and own & LEADER_ROLES):
+        return None
+    if all(_word_fits(m, own) for m in modifiers):
+        return "exact"
+    # Only a role that itself says the head ("president") is countryless: "the Russian leader" is
+    # not every countryless "President" in the article.
+    countryless = head in own and all(w in ROLE_TITLE_WORDS for w in own)
+    if countryless and all(_word_fits(m, own) or m in nationality for m in modifiers):
+        return "loose"
+    return None
+
+
+def fitting_people(
+    words: Sequence[str], roles_by_person: Mapping[K, Iterable[str]], nationality: AbstractSet[str] = frozenset()
+) -> list[K]:
+    """The people a definite description fits; exact fits only, when some are exact and some loose
+    ("the Russian leader": a "Russian President" fits better than a plain "President")."""
+    fits = {key: role_fit(words, roles, nationality) for key, roles in roles_by_person.items()}
+    loose = [key for key, fit in fits.items() if fit]
+    exact = [key for key, fit in fits.items() if fit == "exact"]
+    return exact if exact and len(exact) < len(loose) else loose
 
 
 def _word_fits(word: str, role_words: set[str]) -> bool:
