@@ -288,3 +288,46 @@ def test_name_cut_in_two_by_the_tagger_is_one_person(nlp):
     found = entities_of(nlp, text)
     assert person(found, "Yury Ushakov")
     assert "Yury" not in {e.name for e in found}
+
+
+def test_city_names_that_beat_each_other_by_a_score_are_teams_not_places(nlp):
+    found = entities_of(nlp, "Chicago beat Boston 4-2 on Sunday night.")
+    assert typed(found, "Chicago") == {"ORG"} and typed(found, "Boston") == {"ORG"}
+
+
+def test_city_that_signs_a_player_is_a_team(nlp):
+    found = entities_of(nlp, "Denver signed the veteran quarterback to a three-year deal on Monday.")
+    assert typed(found, "Denver") == {"ORG"}
+
+
+def test_city_that_signs_a_deal_without_sport_must_stay_a_place(nlp):
+    found = entities_of(nlp, "Denver signed a deal with the teachers union on Monday.")
+    assert typed(found, "Denver") == {"GPE"}
+
+
+def test_country_with_a_sport_verb_and_a_loose_sport_word_must_stay_a_place(nlp):
+    found = entities_of(nlp, "Russia is playing a dangerous game in Ukraine.")
+    assert typed(found, "Russia") == {"GPE"}
+
+
+def test_a_range_of_things_lost_is_no_score(nlp):
+    found = entities_of(nlp, "Ukraine lost 20-30 soldiers a day near Bakhmut.")
+    assert typed(found, "Ukraine") == {"GPE"}
+
+
+def test_team_name_also_framed_as_a_place_must_stay_a_place(nlp):
+    text = "New York beat Los Angeles 5-3 in the opener. Fans in Los Angeles booed."
+    found = entities_of(nlp, text)
+    assert typed(found, "Los Angeles") == {"GPE"} and typed(found, "New York") == {"ORG"}
+
+
+def test_weapon_system_named_like_a_person_is_no_person(nlp):
+    text = "Ukraine asked for more Patriot air defense systems. The Patriot can intercept ballistic missiles."
+    found = entities_of(nlp, text)
+    assert "Patriot" not in {e.name for e in found if e.type == "PERSON"}
+    assert typed(found, "Patriot") == {"PRODUCT"}
+
+
+def test_name_of_a_weapon_and_of_a_person_it_may_be_must_stay_a_person(nlp):
+    text = "Reporters toured the Kessler missile batteries with Kessler, who said they were ready."
+    assert typed(entities_of(nlp, text), "Kessler") == {"PERSON"}

@@ -356,9 +356,15 @@ def local_entities(doc) -> list[LocalEntity]:
             draft.type, draft.labels = "GPE", ["GPE"]
         elif _plain(draft.tokens[0]) in org_leads and not any(_titled(doc, m.start) for m in draft.mentions):
             draft.type, draft.labels = "ORG", ["ORG"]  # "Fox" beside "Fox News": the organisation
+        elif _names_materiel(doc, draft):
+            draft.type, draft.labels = "PRODUCT", ["PRODUCT"]  # "Patriot missiles": a weapon, no one
     for draft in others_clustered:
         if len(draft.tokens) == 1 and _majority(draft.labels) == "ORG" and _organisation_is_a_place(doc, draft):
             draft.type, draft.labels = "GPE", ["GPE"]
+    for draft in clustered + others_clustered:
+        place = draft.type == "GPE" or draft.type != "PERSON" and _majority(draft.labels) in ("GPE", "LOC")
+        if place and _plays_as_team(doc, draft):
+            draft.type, draft.labels = "ORG", ["ORG"]  # "Chicago beat Boston 4-2": the teams
     drafts = clustered + others_clustered
     drafts = [d for d in drafts if d.mentions]
     drafts.sort(key=lambda d: min(m.start for m in d.mentions))
@@ -667,6 +673,98 @@ def _organisation_is_a_place(doc, draft: _Draft) -> bool:
             votes += 1
     # The tagger's own mixed labels alone do not decide ("Indigenous" ORG / GPE / LOC).
     return votes * 2 >= len(draft.mentions) and (context > 0 or gazetteer and votes > 0)
+
+
+# Sport: a place name that beats, signs or loses to another is its team ("Chicago beat Boston 4-2",
+# "Denver signed the quarterback"). The verbs alone are not enough ("Ukraine lost ground", "Denver
+# signed a deal with the union"): the sentence must also be about sport, by a score or a word only
+# sport uses.
+SPORT_VERBS = frozenset(
+    """beat defeat edge rout outscore outplay sweep blank trounce thrash upset down top sign trade
+    draft waive acquire play face lose win tie clinch eliminate""".split()
+)
+SPORT_NOUNS = frozenset(
+    """quarterback pitcher goalie goaltender goalkeeper striker midfielder defenseman defenceman
+    linebacker halfback fullback shortstop inning innings touchdown homer shutout overtime halftime
+    roster rookie playoff playoffs postseason preseason standings championship tournament fixture
+    coach manager season game match""".split()
+)
+# Sport words that other news uses in other senses ("a dangerous game", "the dry season"): for a
+# country, state or capital, whose name news uses for its government, only a score will do.
+LOOSE_SPORT_NOUNS = frozenset({"season", "game", "match", "manager", "coach", "championship", "tournament"})
+_SCORE = re.compile(r"(?<![\d,.])\d{1,3} ?[-–] ?\d{1,3}(?![\d,.%])")
+TEAM_PREPOSITIONS = frozenset({"to", "over", "against"})  # "lost to Chicago", "a win over Boston"
+
+
+def _has_score(sent) -> bool:
+    """A game's score in the sentence ("won 101-99"), not a range of things ("20-30 soldiers")."""
+    for match in _SCORE.finditer(sent.text):
+        after = sent.doc.char_span(sent.start_char + match.end(), sent.end_char, alignment_mode="expand")
+        following = after[0] if after is not None and len(after) else None
+        if following is None or following.pos_ != "NOUN" and following.text != "%":
+            return True
+    return False
+
+
+def _sport_role(tok) -> bool:
+    """The subject or object of a sport verb, or the team after "lost to" / "a win over"."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in TEAM_PREPOSITIONS:
+        head = head.head
+    elif tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    return head.pos_ in ("VERB", "NOUN") and head.lemma_.lower() in SPORT_VERBS
+
+
+def _plays_as_team(doc, draft: _Draft) -> bool:
+    """A place name that is a sports team here: at least one mention plays a sport verb's part in a
+    sentence about sport (a country, state or capital needs a score: "Brazil beat Argentina 3-1"),
+    and no mention is framed as a place ("in Chicago", "the city of Boston")."""
+    national = national_place(draft.surface[0]) or national_place(_display_name(draft))
+    team = False
+    for m in draft.mentions:
+        if _after_place_preposition(doc, m.start, extra=("from", "of")) or _place_frame(doc, m.start):
+            return False
+        tok = _token_at(doc, m.start)
+        if tok is None or team or not _sport_role(_name_head(tok)):
+            continue
+        sent = tok.sent
+        nouns = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN"} & SPORT_NOUNS
+        team = _has_score(sent) or bool(nouns - LOOSE_SPORT_NOUNS if national else nouns)
+    return team
+
+
+def _name_head(tok):
+    """The syntactic head of a multi-word name ("New York" → "York")."""
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i and tok.head.ent_iob_ == "I":
+        tok = tok.head
+    return tok
+
+
+# Nouns of military hardware: a one-word "person" naming their kind is a weapon system
+# ("Patriot missiles", "Javelin anti-tank missiles", "Stinger launchers").
+MATERIEL_NOUNS = frozenset(
+    """missile system battery launcher interceptor rocket jet fighter drone tank howitzer warhead
+    munition shell aircraft helicopter bomber submarine destroyer frigate rifle artillery""".split()
+)
+
+
+def _names_materiel(doc, draft: _Draft) -> bool:
+    """A one-word "person" that names a kind of weapon ("Patriot air defense systems"): at least one
+    mention modifies a hardware noun, and every other one reads as a thing ("the Patriot can
+    intercept …": a bare name with an article is no one's name); never a place the gazetteer knows."""
+    if known_place(draft.tokens[0]):
+        return False
+    kinds = 0
+    for m in draft.mentions:
+        tok = _token_at(doc, m.start)
+        if tok is None:
+            return False
+        if tok.dep_ in ("compound", "amod", "nmod") and tok.head.lemma_.lower() in MATERIEL_NOUNS:
+            kinds += 1
+        elif not (tok.i > 0 and doc[tok.i - 1].lower_ in ("the", "a", "an")):
+            return False  # "Kessler said", "with Kessler, who …": a person may be meant
+    return kinds > 0
 
 
 def _display_name(d: _Draft) -> str:
