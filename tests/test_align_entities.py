@@ -339,3 +339,26 @@ def test_nationality_must_not_merge_across_types():
 def test_company_and_product_with_one_name_must_not_merge():
     arts, ans = _story([("Toyota", "ORG")], [("Toyota", "PRODUCT")])
     assert sorted(e.type for e in merge_entities(arts, ans)) == ["ORG", "PRODUCT"]
+
+
+def test_slavic_h_g_kh_and_ts_z_spellings_of_a_place_merge():
+    arts, ans = _story(
+        [("Luhansk", "GPE"), ("Donetsk", "GPE")],
+        [("Lugansk", "GPE"), ("Donezk", "GPE")],
+        [("Lukhansk", "LOC")],
+    )
+    entities = merge_entities(arts, ans)
+    assert len(entities) == 2
+    luhansk = _entity_of(entities, "a0", "e0")
+    assert set(luhansk.aliases) | {luhansk.name} == {"Luhansk", "Lugansk", "Lukhansk"}
+    assert _entity_of(entities, "a1", "e1") is _entity_of(entities, "a0", "e1")
+
+
+def test_place_spellings_differing_in_a_first_or_last_letter_stay_apart():
+    arts, ans = _story([("Halle", "GPE"), ("Edinburgh", "GPE")], [("Galle", "GPE"), ("Edinburg", "GPE")])
+    assert len(merge_entities(arts, ans)) == 4
+
+
+def test_place_alternations_do_not_merge_people():
+    arts, ans = _story([("John Hunter", "PERSON")], [("John Gunter", "PERSON")])
+    assert len(merge_entities(arts, ans)) == 2

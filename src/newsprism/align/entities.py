@@ -7,7 +7,8 @@ Rules (a wrong merge is worse than a missed one, so every rule is conservative):
   joins a PERSON with exactly the same first name and surname (a tagger slip, "Volodymyr Zelensky"
   as ORG).
 * Spelling and transliteration variants match through :mod:`newsprism.align.names` keys
-  (Zelensky / Zelenskyy, Sergey / Sergei, Kyiv / Kiev).
+  (Zelensky / Zelenskyy, Sergey / Sergei, Kyiv / Kiev); place names also through
+  :func:`~newsprism.align.names.place_key` (Luhansk / Lugansk / Lukhansk, Donetsk / Donezk).
 * People: names with the same given name(s), surname and generational suffix are one person
   ("Donald Trump" / "President Donald Trump"). A less specific form (surname only: "Trump",
   "Mr. Trump"; an initial: "D. Trump"; no middle name) joins the one more specific person it fits;
@@ -64,6 +65,7 @@ from newsprism.align.names import (
     keys_match,
     name_key,
     parse_person,
+    place_key,
     without_legal_form,
     words,
 )
@@ -278,7 +280,8 @@ def _merge_others(recs: list[_Record], uf: UnionFind, canon: _KeyCanon) -> None:
     for r in others:
         key = without_legal_form(r.key) if r.cls == "ORG" else r.key
         keys[r.order] = key
-        by_key[(r.cls, canon(joined(key)))].append(r)
+        spelled = tuple(place_key(k) for k in key) if r.cls == "PLACE" else key
+        by_key[(r.cls, canon(joined(spelled)))].append(r)
     for group in by_key.values():
         for r in group[1:]:
             uf.union(group[0].order, r.order)

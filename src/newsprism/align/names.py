@@ -9,6 +9,8 @@ Three small, documented pieces, no list of specific names:
   "Kyiv" = "Kiev", "Aleksey" = "Alexei"); doubled letters collapse. Words of three letters or
   fewer keep their folded spelling (Li ≠ Lee, Yi ≠ Ye: too short to tell a variant from
   another name).
+* :func:`place_key` — for place names only, the Slavic h / g / kh and ts / z alternations on top
+  ("Luhansk" = "Lugansk" = "Lukhansk", "Donetsk" = "Donezk").
 * :func:`keys_match` — equal keys, or for long words (≥ 10 letters, no digits) one edit apart with
   the same first and last letter (rapidfuzz Levenshtein): strict, because a wrong merge is worse than a
   missed one ("Peskov" / "Peskova" are two people and stay apart).
@@ -77,6 +79,30 @@ def translit_key(word: str) -> str:
     w = w.replace("x", "ks")
     w = _VOWEL_RUN.sub(_vowel_run, w)
     return _DOUBLE.sub(r"\1", w)
+
+
+_DOUBLE_DIGRAPH = re.compile(r"(zh|sh|kh|ch)\1+")  # "Zaporizhzhia" / "Zaporizhia"
+_INNER_KH = re.compile(r"(?<=.)kh")  # Lukhansk / Luhansk
+_INNER_G = re.compile(r"(?<=.)g(?=.)")  # Lugansk / Luhansk: Russian g for Ukrainian h
+_INNER_TS = re.compile(r"(?<=.)t[sz](?=.)")  # Donetsk / Donezk: ts, tz and z for one sound
+
+
+def place_key(key: str) -> str:
+    """A :func:`translit_key` with the romanisation alternations of place names added: Slavic
+    h / g / kh ("Luhansk" = "Lugansk" = "Lukhansk"), ts / tz / z ("Donetsk" = "Donezk") and a
+    doubled digraph ("Zaporizhzhia" = "Zaporizhia"), each inside the word only: a first letter
+    decides ("Halle" ≠ "Galle") and so does a last one ("Edinburgh" ≠ "Edinburg").
+
+    For places only: the same alternations in people's names would join different surnames
+    ("Hill" / "Gill" never, but "Hunter" / "Gunter", "Khan" / "Han").
+    """
+    if len(key) <= 3:
+        return key
+    k = _DOUBLE_DIGRAPH.sub(r"\1", key)
+    k = _INNER_KH.sub("h", k)
+    k = _INNER_G.sub("h", k)
+    k = _INNER_TS.sub("z", k)
+    return _DOUBLE.sub(r"\1", k)
 
 
 def keys_match(a: str, b: str) -> bool:
