@@ -192,3 +192,33 @@ def test_british_per_cent_tagged_as_money_is_still_a_share(nlp):
 def test_a_money_amount_is_not_taken_for_a_share(nlp):
     c = one(claims_of(nlp, "The company paid $16 million for the site."), "16")
     assert c.unit != "percent"
+
+
+def test_under_and_over_the_age_of_are_open_bounds_that_do_not_overlap(nlp):
+    under = one(claims_of(nlp, "The man was healthy and under the age of 50."), "50")
+    over = one(claims_of(nlp, "The patient was a previously healthy man >50 years of age from Kansas."), "50")
+    assert under.text == "under the age of 50" and under.qualifier == "less than" and under.property.startswith("age")
+    assert over.text == ">50 years of age" and over.qualifier == "more than" and over.property == "age: man"
+    assert under.value["high"] == 50 and under.value.get("high_open")
+    assert over.value["low"] == 50 and over.value.get("low_open")
+    assert not compatible(under.value, over.value)
+
+
+def test_over_the_age_of_as_one_entity_is_an_age_bound_of_its_noun(nlp):
+    c = one(claims_of(nlp, "Patients over the age of 65 are at risk."), "65")
+    assert c.text == "over the age of 65" and c.qualifier == "more than" and c.property == "age: patient"
+
+
+def test_a_less_than_sign_is_an_upper_bound(nlp):
+    c = one(claims_of(nlp, "Turnout was <40% in the north."), "40")
+    assert c.qualifier == "less than" and c.value["high"] == 40 and c.value.get("high_open")
+
+
+def test_a_bare_number_subject_counts_the_noun_of_the_count_before_it(nlp):
+    c = one(claims_of(nlp, "Five people were critically injured and 12 were treated for minor injuries."), "12")
+    assert c.property == "count: people" and c.unit == "person" and c.text == "12"
+
+
+def test_a_bare_number_subject_without_a_count_before_keeps_its_verb(nlp):
+    c = one(claims_of(nlp, "Police said 12 were treated at the scene."), "12")
+    assert c.property == "count: treat"

@@ -36,6 +36,7 @@ from newsprism.analyse.quantities import (
     unit_of,
     words_to_digits as parse_digits,
 )
+from newsprism.analyse.entities import PERSON_NOUNS as ENTITY_PERSON_NOUNS
 from newsprism.model import Claim, LocalEntity, Span
 
 SHARE_WORD_RE = re.compile(r"\d\s*(?:%|per\s?cent\b|percent\b)", re.I)
@@ -62,10 +63,11 @@ def extract_claims(doc, article_id: str, entities: list[LocalEntity]) -> list[Cl
     """Every checkable value in ``doc`` (parsed ``article.text``), in text order."""
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []
+    people = _People(doc, entities)
     for ent in doc.ents:
         if ent.label_ not in NUMERIC_LABELS:
             continue
-        claim = _claim_for(doc, ent, article_id, entities)
+        claim = _claim_for(doc, ent, article_id, entities, people)
         if claim is not None:
             claims.append(claim)
             taken.append((ent.start_char, ent.end_char))
@@ -78,11 +80,15 @@ def extract_claims(doc, article_id: str, entities: list[LocalEntity]) -> list[Cl
 # --------------------------------------------------------------------------- per entity
 
 
-def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity]) -> Claim | None:
+def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "_People | None" = None) -> Claim | None:
     text = ent.text
     if _is_identifier(doc, ent):
         return None
     hedge_start, qualifier = _hedge_before(doc, ent)
+    if qualifier is None:
+        age_bound = _age_bound_before(doc, ent)  # "under the age of 50", ">50 years of age"
+        if age_bound is not None:
+            hedge_start, qualifier = age_bound
     inner_q, body = split_hedge(text)
     qualifier = inner_q or qualifier
     label = ent.label_
@@ -150,12 +156,29 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity]) -> Claim 
         end = head.idx + len(head.text)  # "1,300 prisoners": keep the counted noun in the span
     if _is_increment(doc, ent, head):
         qualifier = "other"
+    referent = None
+    if kind == "age":
+        holder, mode = _age_holder(ent, head)
+        if mode is None and (holder is not None or (head is not None and head.lower_ == "age")):
+            head = holder  # "a man >50 years of age": the man, not "age"
+        found = people.antecedent(holder, mode) if people is not None and mode is not None else None
+        if isinstance(found, LocalEntity):
+            referent = found
+        elif found is not None:
+            head = found  # "he was healthy, under the age of 50": the man the sentence spoke of
+        elif mode == "pronoun":
+            head = None
     subject, lemma = _subject_of(doc, ent, head, kind)
+    if referent is not None:  # "The 21-year-old" of a man the article names: the age is said of him
+        subject, lemma = referent.name, _surname(referent.name)
     if kind == "count" and lemma in NOT_COUNTED:
         return None
     if kind == "count" and unit == "count" and lemma in PERSON_NOUNS:
         unit = "person"
     sent = ent.sent
+    keys = _entities_in(entities, sent.start_char, sent.end_char)
+    if referent is not None and referent.key not in keys:
+        keys.append(referent.key)
     return Claim(
         article=article_id,
         start=start,
@@ -167,7 +190,7 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity]) -> Claim 
         subject=subject,
         property=f"{kind}: {lemma}" if lemma else kind,
         sentence=Span(article_id, sent.start_char, sent.end_char, sent.text),
-        entities=_entities_in(entities, sent.start_char, sent.end_char),
+        entities=keys,
     )
 
 
@@ -389,18 +412,24 @@ def _day_interval(first: dt.date, last: dt.date, qualifier: str | None) -> dict:
 
 
 def _age(doc, ent, body: str, qualifier: str | None):
-    """"17-year-old", "aged 37", "Motes, 37," (a number in apposition to a person)."""
-    m = re.search(r"(\w+(?:[\s-]\w+)?)[\s-]+years?[\s-]+old\b", body, re.I)
+    """"17-year-old", "aged 37", "Motes, 37," (a number in apposition to a person), "50 years of age",
+    "(under) the age of 50", "The man, 45,", "He was 20"."""
+    m = re.search(r"(\w+(?:[\s-]\w+)?)[\s-]+years?[\s-]+(?:old\b|of\s+age\b)", body, re.I)
     if m:
         nums = parse_numbers(m.group(1))
         if nums:
             return interval(nums[0], nums[0], qualifier), "year", "age"
         return None
+    m = re.fullmatch(r"(?:the\s+)?age\s+of\s+(\d{1,3})", body.strip(), re.I)
+    if m:
+        return interval(float(m.group(1)), float(m.group(1)), qualifier), "year", "age"
     if not re.fullmatch(r"\d{1,3}", body.strip()):
         return None
     n = float(body.strip())
     if not 1 <= n <= 120:
         return None
+    if re.search(r"\bage\s+of\s*$", doc.text[max(0, ent.start_char - 12): ent.start_char], re.I):
+        return interval(n, n, qualifier), "year", "age"  # "under the age of 50"
     root = ent.root
     prev = doc[ent.start - 1] if ent.start > 0 else None
     nxt = doc[ent.end] if ent.end < len(doc) else None
@@ -414,7 +443,50 @@ def _age(doc, ent, body: str, qualifier: str | None):
         return interval(n, n, qualifier), "year", "age"
     if prev is not None and prev.lower_ in ("aged", "age"):
         return interval(n, n, qualifier), "year", "age"
+    if root.dep_ == "appos" and _one_person_word(root.head) and closes:
+        return interval(n, n, qualifier), "year", "age"  # "The man, 45, was charged"
+    if _age_of_subject(root, nxt):
+        return interval(n, n, qualifier), "year", "age"  # "He was 20.", "Smith, who is 45,"
     return None
+
+
+# "He was 20", "who is 45": a bare number as the complement of "be" is an age when a person is the subject.
+AGE_SUBJECT_PRONOUNS = {"he", "she", "who"}
+
+
+def _age_of_subject(root, nxt) -> bool:
+    verb = root.head
+    if root.dep_ not in ("attr", "acomp") or verb.lemma_ != "be" or any(c.dep_ in ("prep", "pobj") for c in root.children):
+        return False
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADP", "NUM", "SYM") and nxt.lower_ not in ("when", "at"):
+        return False  # "she was 20 minutes late", "it was 20 to 1"
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.lower_ in AGE_SUBJECT_PRONOUNS or subject.ent_type_ == "PERSON")
+
+
+def _one_person_word(token) -> bool:
+    """A singular noun for one person ("man", "suspect", "driver"): ages in apposition to it are ages."""
+    return token.pos_ == "NOUN" and token.tag_ == "NN" and (
+        token.lemma_.lower() in PERSON_NOUNS or token.lemma_.lower() in ENTITY_PERSON_NOUNS)
+
+
+# The bound an age or figure is given by a sign or by "under the age of": (start, qualifier).
+AGE_BOUND_RE = re.compile(r"\b(under|below|over|above|younger than|older than)\s+the\s+age\s+of\s*$", re.I)
+BOUND_WORD_RE = re.compile(r"\b(under|below|over|above)\s*$", re.I)
+SIGN_RE = re.compile(r"([<>≤≥])\s*$")
+BOUND_OF = {"under": "less than", "below": "less than", "younger than": "less than", "<": "less than",
+            "over": "more than", "above": "more than", "older than": "more than", ">": "more than",
+            "≤": "at most", "≥": "at least"}
+
+
+def _age_bound_before(doc, ent) -> tuple[int, str] | None:
+    before = doc.text[max(ent.sent.start_char, ent.start_char - 30): ent.start_char]
+    m = AGE_BOUND_RE.search(before) or SIGN_RE.search(before)
+    if m is None and re.match(r"(?:the\s+)?age\s+of\b", ent.text, re.I):
+        m = BOUND_WORD_RE.search(before)  # "over the age of 65" with "the age of 65" the entity
+    if m is None:
+        return None
+    return ent.start_char - (len(before) - m.start()), BOUND_OF[m.group(1).lower()]
 
 
 def _looks_like_name(token) -> bool:
@@ -551,6 +623,10 @@ def _measured(doc, ent, kind: str):
     verb = token if token.pos_ in ("VERB", "AUX") else (token.head if token.head.pos_ in ("VERB", "AUX") else None)
     if verb is None:
         return None
+    if kind == "count" and root.dep_ in ("nsubj", "nsubjpass") and root.head.i == verb.i:
+        elided = _elided_noun(doc, ent)
+        if elided is not None:
+            return elided  # "five people were injured and 12 were treated": 12 people
     if verb.lemma_.lower() in LIGHT_VERBS or kind in ("rank", "share", "age"):
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
         if obj is not None and root.dep_ == "pobj" and obj.i not in inside:
@@ -561,6 +637,21 @@ def _measured(doc, ent, kind: str):
         if verb.lemma_.lower() in LIGHT_VERBS:
             return None
     return verb
+
+
+def _elided_noun(doc, ent):
+    """The counted noun a bare number leaves out ("Five people were hurt and 12 were treated"): the noun
+    of the nearest count before it, in its sentence or the one before; None when there is none."""
+    if any(c.pos_ in ("NOUN", "PROPN") for c in ent.root.children):
+        return None
+    first = ent.sent.start
+    if first > 0:
+        first = doc[first - 1].sent.start
+    for t in reversed(doc[first: ent.start]):
+        if t.dep_ == "nummod" and t.head.pos_ == "NOUN" and t.head.tag_ == "NNS" and t.head.i < ent.start \
+                and unit_of(t.head.text) is None and t.head.lower_ not in NOT_COUNTED:
+            return t.head
+    return None
 
 
 def _subject_of(doc, ent, head, kind: str) -> tuple[str | None, str | None]:
@@ -846,3 +937,183 @@ def _content_of_verb(verb) -> set[str]:
     complements = {c.lemma_.lower() for c in verb.children
                    if c.dep_ in ("acomp", "xcomp", "ccomp", "oprd") and not c.like_num}
     return complements or {lemma}
+
+
+# --------------------------------------------------------------------------- whose age: within-article reference
+# "The 21-year-old hanged his daughter", "The man, 45,", "He was 20": the sentence names nobody, yet the
+# age is said of a person the article names elsewhere. Cross-outlet comparison needs that person, so the
+# age's subject is resolved to the referent within the article: a pronoun or anaphoric description to
+# the person who is the subject of the nearest sentence before it that speaks of a person. Every step
+# is narrow (a wrong person would make a false dispute): two people in reach without a subject to
+# prefer, or a description the article ties to two names, leave the age unresolved.
+
+REFERENCE_REACH = 2  # sentences before the mention where its antecedent may be
+HE_SHE = {"he", "she", "him", "her"}
+COLLECTIVE_NOUNS = {"people", "police", "staff", "crew", "family", "troop", "team", "public", "youth"}
+ONE_PERSON_NOUNS = (PERSON_NOUNS | ENTITY_PERSON_NOUNS) - COLLECTIVE_NOUNS
+
+
+def _age_holder(ent, head) -> tuple[object | None, str | None]:
+    """The token the age is said of and how it refers: (token, "pronoun" | "description" | "nominal"),
+    or (token, None) when it names the person itself or nothing needs resolving."""
+    root = ent.root
+    if head is not None and head.lower_ == "age":  # "under the age of 50", "50 years of age"
+        if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            head = root.head  # "a man >50 years of age"
+        elif head.dep_ == "pobj" and head.head.dep_ == "prep":
+            holder = head.head.head
+            if holder.pos_ in ("VERB", "AUX"):
+                holder = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            head = holder if holder is not None and _person_like(holder) else None  # not "The team is …"
+    elif head is None and root.dep_ in ("attr", "acomp") and root.head.lemma_ == "be":
+        head = next((c for c in root.head.children if c.dep_ == "nsubj"), None)  # "He was 20"
+    if head is not None and head.lower_ == "who" and head.head.dep_ == "relcl":
+        head = head.head.head  # "Smith, who is 45"
+    if head is None:
+        if root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and ent.start > 0 \
+                and ent.doc[ent.start - 1].lower_ == "the" and ent.text.lower().endswith("old"):
+            return root, "nominal"  # "The 21-year-old hanged his daughter"
+        return None, None
+    if head.pos_ == "PRON" and head.lower_ in HE_SHE:
+        return head, "pronoun"
+    if head.pos_ in ("VERB", "AUX") and root.dep_ in ("nsubj", "nsubjpass") and ent.start > 0 \
+            and ent.doc[ent.start - 1].lower_ == "the" and ent.text.lower().endswith("old"):
+        return root, "nominal"
+    if head.pos_ == "NOUN" and head.tag_ == "NN" and head.lemma_.lower() in ONE_PERSON_NOUNS \
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children) \
+            and not any(c.dep_ == "poss" for c in head.children):
+        return head, "description"  # "The man, 45": not "a man" (a new person) nor "his son" (another)
+    return head, None
+
+
+def _person_like(token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or token.lower_ in HE_SHE | {"who"} \
+        or token.lemma_.lower() in ONE_PERSON_NOUNS or token.lemma_.lower() in PERSON_NOUNS
+
+
+FEMALE_NOUNS = {"woman", "girl", "mother", "daughter", "wife", "sister", "actress", "hostess", "spokeswoman",
+                "businesswoman", "chairwoman", "congresswoman", "grandmother", "aunt", "niece", "queen", "princess",
+                "widow", "bride", "girlfriend", "lady", "mom", "mum", "granddaughter", "stepdaughter"}
+MALE_NOUNS = {"man", "boy", "father", "son", "husband", "brother", "spokesman", "businessman", "chairman",
+              "congressman", "grandfather", "uncle", "nephew", "king", "prince", "widower", "groom", "boyfriend",
+              "dad", "gentleman", "grandson", "stepson"}
+
+
+def _gender(word: str) -> str | None:
+    """"f" / "m" for a gendered pronoun or noun, None when the word does not say."""
+    if word in ("she", "her", "hers", "herself") or word in FEMALE_NOUNS:
+        return "f"
+    if word in ("he", "him", "his", "himself") or word in MALE_NOUNS:
+        return "m"
+    return None
+
+
+def _fits_gender(word: str, candidate: str) -> bool:
+    a, b = _gender(word), _gender(candidate)
+    return a is None or b is None or a == b
+
+
+def _surname(name: str) -> str:
+    words = [w for w in name.split() if w.lower().strip(".") not in ("jr", "sr", "ii", "iii", "iv")]
+    return (words or name.split())[-1]
+
+
+class _People:
+    """The people of one article as within-article reference needs them (built only when asked)."""
+
+    def __init__(self, doc, entities: list[LocalEntity]) -> None:
+        self.doc = doc
+        self.entities = entities
+        self._ready = False
+
+    def _prepare(self) -> None:
+        if self._ready:
+            return
+        self._ready = True
+        doc = self.doc
+        self.sents = list(doc.sents)
+        self.sent_index = {s.start: i for i, s in enumerate(self.sents)}
+        self.person_at: dict[int, LocalEntity] = {}
+        # description key → the named people the article ties it to ("the Thai man, Wuttisan Wongtalay";
+        # "Capaldi is the new Doctor" through analyse.entities)
+        tied: dict[str, set[str]] = {}
+        for e in self.entities:
+            for key in e.descriptions:
+                tied.setdefault(key, set()).add(e.key)
+        for e in self.entities:
+            if e.type != "PERSON" or not e.named:
+                continue
+            for m in e.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for t in span:
+                    self.person_at[t.i] = e
+                partners = [c for c in span.root.children if c.dep_ == "appos"]
+                if span.root.dep_ == "appos":
+                    partners.append(span.root.head)
+                if span.start >= 2 and doc[span.start - 1].text == "," and span.end < len(doc) \
+                        and doc[span.end].text == ",":
+                    partners.append(doc[span.start - 2])  # "the Thai man, Wuttisan Wongtalay," however parsed
+                for p in partners:
+                    if p.pos_ == "NOUN" and p.tag_ == "NN" and p.lemma_.lower() in ONE_PERSON_NOUNS:
+                        tied.setdefault(p.lemma_.lower(), set()).add(e.key)
+        by_key = {e.key: e for e in self.entities}
+        self.tied = {k: by_key[next(iter(v))] for k, v in tied.items() if len(v) == 1}
+
+    def antecedent(self, token, mode: str):
+        """The named person (a LocalEntity) or, failing a name, the description token that ``token``
+        stands for; None when the article does not say unambiguously."""
+        self._prepare()
+        if mode == "description":
+            tied = self.tied.get(token.lemma_.lower())
+            if tied is not None:
+                return tied
+        idx = self.sent_index.get(token.sent.start, 0)
+        spans = [self.doc[token.sent.start: token.i]] + [self.sents[k] for k in range(idx - 1, max(-1, idx - 1 - REFERENCE_REACH), -1)]
+        word = token.lower_ if mode == "pronoun" else token.lemma_.lower()
+        for span in spans:
+            # "he" never stands for "she" or "his wife": a word of the other gender is another person
+            found = [f for f in self._people_in(span, token) if f[1] is not None or _fits_gender(word, f[0].lemma_.lower())]
+            if not found:
+                continue
+            names = {f[1].key for f in found if f[1] is not None}
+            referents = names | {f[0].lemma_.lower() for f in found if f[2] == "description"}
+            if len(names) > 1 or (mode == "pronoun" and len(referents) > 1):
+                return None  # two people in reach for a pronoun: which one needs more than a rule
+            subjects = [f for f in found if f[0].dep_ in ("nsubj", "nsubjpass")]
+            # "his daughter" is said relative to someone else: never the one a new sentence goes on about
+            free = [f for f in found if not any(c.dep_ == "poss" for c in f[0].children)]
+            free_referents = {f[1].key if f[1] is not None else f[0].lemma_.lower() for f in free if f[2] != "pronoun"}
+            pick = subjects[0] if subjects else found[0] if len(referents) <= 1 else \
+                free[0] if mode != "pronoun" and len(free_referents) == 1 else None
+            if pick is None:
+                return None  # two people and no subject to prefer
+            person, entity, kind = pick
+            if kind == "pronoun":
+                continue  # "he" again: its antecedent is further back
+            if mode == "description" and (len(referents) > 1 or (entity is None and person.lemma_.lower() != token.lemma_.lower())):
+                return None  # "the victim" after "Smith shot a woman": maybe another person, not one renamed
+            if entity is not None:
+                return entity
+            return self.tied.get(person.lemma_.lower(), person)
+        return None
+
+    def _people_in(self, span, mention) -> list[tuple[object, LocalEntity | None, str]]:
+        """(token, named entity or None, "name" | "description" | "pronoun") for each one-person mention."""
+        out = []
+        seen_entities: set[str] = set()
+        for t in span:
+            if t.i == mention.i:
+                continue
+            entity = self.person_at.get(t.i)
+            if entity is not None:
+                if entity.key in seen_entities or (t.dep_ in ("compound", "flat") and t.head.i in self.person_at):
+                    continue
+                seen_entities.add(entity.key)
+                out.append((t, entity, "name"))
+            elif t.pos_ == "PRON" and t.lower_ in HE_SHE:
+                out.append((t, None, "pronoun"))
+            elif t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in ONE_PERSON_NOUNS:
+                out.append((t, None, "description"))
+        return out

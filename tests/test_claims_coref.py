@@ -1,0 +1,55 @@
+"""Whose age: an age said of a description or a pronoun is resolved to the person the article names."""
+
+from __future__ import annotations
+
+from newsprism.analyse.claims import extract_claims
+from newsprism.analyse.entities import local_entities
+
+
+def age_claim(nlp, text: str, needle: str):
+    doc = nlp(text)
+    entities = local_entities(doc)
+    claims = [c for c in extract_claims(doc, "a1", entities) if needle in c.text]
+    assert claims, f"no claim with {needle!r}"
+    claim = claims[0]
+    assert text[claim.start:claim.end] == claim.text
+    assert claim.property.startswith("age")
+    return claim, {e.key: e.name for e in entities}
+
+
+def test_the_n_year_old_is_the_person_the_article_describes_then_names(nlp):
+    text = ("A Thai man filmed himself killing his baby daughter. The 21-year-old hanged his daughter at a hotel. "
+            "Relatives of the Thai man, Wuttisan Wongtalay, saw the footage.")
+    claim, names = age_claim(nlp, text, "21-year-old")
+    assert claim.subject == "Wuttisan Wongtalay" and claim.property == "age: Wongtalay"
+    assert "Wuttisan Wongtalay" in {names[k] for k in claim.entities}
+
+
+def test_a_pronoun_age_is_the_age_of_the_one_person_named_before(nlp):
+    claim, _ = age_claim(nlp, "Police arrested John Smith on Monday. He was 20.", "20")
+    assert claim.subject == "John Smith" and claim.property == "age: Smith"
+
+
+def test_the_man_in_apposition_is_the_one_person_named_before(nlp):
+    claim, _ = age_claim(nlp, "Police arrested John Smith on Monday. The man, 45, was charged with murder.", "45")
+    assert claim.subject == "John Smith"
+
+
+def test_a_pronoun_with_two_people_in_reach_stays_unresolved(nlp):
+    claim, _ = age_claim(nlp, "Police said John Smith shot Mary Jones. He is 45.", "45")
+    assert claim.subject is None
+
+
+def test_she_does_not_stand_for_a_man_when_a_wife_is_in_reach(nlp):
+    claim, _ = age_claim(nlp, "John Smith shot his wife. She was 30.", "30")
+    assert claim.subject != "John Smith"
+
+
+def test_a_different_description_is_not_renamed_to_the_previous_subject(nlp):
+    claim, _ = age_claim(nlp, "John Smith shot a woman on Monday. The victim, 30, died.", "30")
+    assert claim.subject == "victim"
+
+
+def test_a_named_age_keeps_its_own_name(nlp):
+    claim, _ = age_claim(nlp, "Police named the man as Tom Brown. Brown, 33, was arrested.", "33")
+    assert claim.subject == "Brown"
