@@ -222,3 +222,38 @@ def test_a_bare_number_subject_counts_the_noun_of_the_count_before_it(nlp):
 def test_a_bare_number_subject_without_a_count_before_keeps_its_verb(nlp):
     c = one(claims_of(nlp, "Police said 12 were treated at the scene."), "12")
     assert c.property == "count: treat"
+
+
+def _days(c) -> tuple[str, str]:
+    import datetime as dt
+
+    return dt.date.fromordinal(int(c.value["low"])).isoformat(), dt.date.fromordinal(int(c.value["high"])).isoformat()
+
+
+def test_years_ago_becomes_a_date_once_the_publication_date_is_known(nlp):
+    doc = nlp("Cohen hosted the Oscars four years ago. He first hosted at the 2007 Oscars.")
+    ago = one(extract_claims(doc, "a1", [], "2012-01-20"), "four years ago")
+    year = one(extract_claims(doc, "a1", [], "2012-01-20"), "2007")
+    assert ago.unit == "date" and ago.property.startswith("date")
+    assert _days(ago) == ("2007-07-21", "2008-12-31")  # about four years before, or the calendar year 2008
+    assert compatible(ago.value, year.value)
+    written_later = one(extract_claims(doc, "a1", [], "2015-06-01"), "four years ago")
+    assert not compatible(written_later.value, year.value)
+
+
+def test_years_ago_without_a_publication_date_stays_a_span_of_time(nlp):
+    c = one(claims_of(nlp, "Cohen hosted the Oscars four years ago."), "four years ago")
+    assert c.unit == "year" and c.property.startswith("duration")
+
+
+def test_last_year_is_the_calendar_year_before_publication(nlp):
+    doc = nlp("The firm was founded last year, its owner said.")
+    c = one(extract_claims(doc, "a1", [], "2016-03-02T10:00:00Z"), "last year")
+    assert _days(c) == ("2015-01-01", "2015-12-31")
+    assert not [c for c in extract_claims(doc, "a1", []) if "last year" in c.text]  # unknown date: no claim
+
+
+def test_days_ago_is_the_day_itself(nlp):
+    doc = nlp("The law was passed three days ago.")
+    c = one(extract_claims(doc, "a1", [], "2016-03-02"), "three days ago")
+    assert _days(c) == ("2016-02-28", "2016-02-28")

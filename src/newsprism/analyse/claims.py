@@ -37,6 +37,7 @@ from newsprism.analyse.quantities import (
     words_to_digits as parse_digits,
 )
 from newsprism.analyse.entities import PERSON_NOUNS as ENTITY_PERSON_NOUNS
+from newsprism.analyse.times import parse_reference
 from newsprism.model import Claim, LocalEntity, Span
 
 SHARE_WORD_RE = re.compile(r"\d\s*(?:%|per\s?cent\b|percent\b)", re.I)
@@ -59,15 +60,19 @@ _RELATIVE_DATE = re.compile(r"\b(today|yesterday|tomorrow|tonight|monday|tuesday
                             r"annual|quarter|early|late|mid)\b", re.I)
 
 
-def extract_claims(doc, article_id: str, entities: list[LocalEntity]) -> list[Claim]:
-    """Every checkable value in ``doc`` (parsed ``article.text``), in text order."""
+def extract_claims(doc, article_id: str, entities: list[LocalEntity], published: str | None = None) -> list[Claim]:
+    """Every checkable value in ``doc`` (parsed ``article.text``), in text order.
+
+    ``published`` (``Article.published``) turns "four years ago" / "last year" into dates; without it
+    they stay what they say (a span of time, or nothing): a date is never guessed."""
     claims: list[Claim] = []
     taken: list[tuple[int, int]] = []
     people = _People(doc, entities)
+    ref = parse_reference(published)
     for ent in doc.ents:
         if ent.label_ not in NUMERIC_LABELS:
             continue
-        claim = _claim_for(doc, ent, article_id, entities, people)
+        claim = _claim_for(doc, ent, article_id, entities, people, ref)
         if claim is not None:
             claims.append(claim)
             taken.append((ent.start_char, ent.end_char))
@@ -80,7 +85,8 @@ def extract_claims(doc, article_id: str, entities: list[LocalEntity]) -> list[Cl
 # --------------------------------------------------------------------------- per entity
 
 
-def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "_People | None" = None) -> Claim | None:
+def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "_People | None" = None,
+               ref: dt.date | None = None) -> Claim | None:
     text = ent.text
     if _is_identifier(doc, ent):
         return None
@@ -105,7 +111,8 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
     elif label == "TIME":
         parsed = _duration(body, qualifier) or _clock(body, qualifier)
     elif label == "DATE":
-        parsed = _age(doc, ent, body, qualifier) or _duration(body, qualifier) or _date(body, qualifier)
+        parsed = _age(doc, ent, body, qualifier) or (_relative_date(body, qualifier, ref) if ref else None) \
+            or _duration(body, qualifier) or _date(body, qualifier)
         if parsed is None and ent.root.dep_ == "nummod":  # "Between 20 and 25 people" tagged DATE
             parsed = _count(doc, ent, body, qualifier)
     zone = ZONE_AFTER_RE.match(doc.text[ent.end_char: ent.end_char + 8]) if label in ("CARDINAL", "TIME") else None
@@ -397,6 +404,57 @@ def _date(body: str, qualifier: str | None):
         n = float(d.timetuple().tm_yday)
         return interval(n, n, None), "month-day", "date"
     return None  # a month alone ("in December") is too vague: it grouped different events when tried
+
+
+# "four years ago", "a month ago", "last year", "this month": dates only once the publication date is known.
+AGO_RE = re.compile(r"^(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                    r"fifteen|twenty|thirty|forty|fifty)\s+(?P<unit>day|week|month|year|decade)s?\s+ago$", re.I)
+UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12, "year": 365.25, "decade": 3652.5}
+LAST_UNIT_RE = re.compile(r"^(?P<which>last)\s+(?P<unit>month|year)$", re.I)  # plans ("next year") check nothing
+
+
+def _relative_date(body: str, qualifier: str | None, ref: dt.date):
+    """A date relative to the publication date ``ref``, as day numbers like :func:`_date`.
+
+    "four years ago" written on 2012-01-20 allows both readings a reporter means by it: about four
+    years before (2007-07-20 … 2008-07-20) and the calendar year 2008, so the interval is their union;
+    "last year" is the calendar year before; "three days ago" the day itself."""
+    text = re.sub(r"\s+", " ", body.strip())
+    m = AGO_RE.match(text)
+    if m:
+        n = parse_numbers(m.group("n"))
+        count = n[0] if n else 1.0
+        unit = m.group("unit").lower()
+        days = UNIT_DAYS[unit]
+        back = interval(count, count, qualifier)  # "more than two years ago": further back than two years
+        if "point" in back and unit != "day":
+            back = {"low": count - 0.5, "high": count + 0.5}  # "four years ago" is a rounded figure
+        low = None if back.get("high") is None else ref.toordinal() - back["high"] * days
+        high = None if back.get("low") is None else ref.toordinal() - back["low"] * days
+        if unit in ("year", "month") and "point" in interval(count, count, qualifier):
+            year, month = (ref.year - int(count), 1) if unit == "year" else _months_back(ref, int(count))
+            first = dt.date(year, month, 1).toordinal()
+            last = (dt.date(year, 12, 31) if unit == "year" else
+                    dt.date(year, month, calendar.monthrange(year, month)[1])).toordinal()
+            low, high = min(low, first), max(high, last)
+        value = {"low": None if low is None else float(round(low)), "high": None if high is None else float(round(high))}
+        if value["low"] == value["high"]:
+            value["point"] = value["low"]
+        return value, "date", "date"
+    m = LAST_UNIT_RE.match(text)
+    if m:
+        shift = -1
+        if m.group("unit").lower() == "year":
+            y = ref.year + shift
+            return _day_interval(dt.date(y, 1, 1), dt.date(y, 12, 31), qualifier), "date", "date"
+        y, mo = _months_back(ref, -shift)
+        return _day_interval(dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1]), qualifier), "date", "date"
+    return None
+
+
+def _months_back(ref: dt.date, n: int) -> tuple[int, int]:
+    index = ref.year * 12 + ref.month - 1 - n
+    return index // 12, index % 12 + 1
 
 
 def _day_interval(first: dt.date, last: dt.date, qualifier: str | None) -> dict:

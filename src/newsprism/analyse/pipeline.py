@@ -24,7 +24,7 @@ def analyse_doc(doc, article: Article) -> ArticleAnalysis:
 
     entities = local_entities(doc)
     quotes = extract_quotes(doc, article.id, entities)
-    claims = extract_claims(doc, article.id, entities)
+    claims = extract_claims(doc, article.id, entities, article.published)
     times = extract_times(doc, article.id, article.published)
     paragraphs, mixed = label_paragraphs(doc, quotes)
     return ArticleAnalysis(
