@@ -331,3 +331,14 @@ def test_weapon_system_named_like_a_person_is_no_person(nlp):
 def test_name_of_a_weapon_and_of_a_person_it_may_be_must_stay_a_person(nlp):
     text = "Reporters toured the Kessler missile batteries with Kessler, who said they were ready."
     assert typed(entities_of(nlp, text), "Kessler") == {"PERSON"}
+
+
+def test_quotation_marks_the_tagger_took_in_are_no_part_of_a_name(nlp):
+    found = entities_of(nlp, "The two men then entered the “Beast,” the official presidential vehicle.")
+    assert "Beast" in {e.name for e in found}
+    assert all(not e.name.startswith(("“", '"')) for e in found)
+
+
+def test_nationality_adjective_typed_a_place_is_a_nationality(nlp):
+    found = entities_of(nlp, "Russian forces struck a market in the Ukrainian city of Sumy, pending Ukrainian approval.")
+    assert typed(found, "Ukrainian") == {"NORP"} and typed(found, "Sumy") == {"GPE"}

@@ -55,6 +55,7 @@ ROLE_WORDS = frozenset(
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+QUOTE_MARKS = "\"'“”‘’«»„"
 
 
 @dataclass
@@ -307,6 +308,9 @@ def local_entities(doc) -> list[LocalEntity]:
         if text.lower().startswith("the ") and ent.label_ != "PERSON":
             start += 4
             text = text[4:]
+        # Quotation marks the tagger took in ("the “Beast,”") are no part of the name.
+        bare = text.lstrip(QUOTE_MARKS)
+        start, text = start + len(text) - len(bare), bare.rstrip(QUOTE_MARKS)
         end = start + len(text)
         if not text or end <= start:
             continue
@@ -332,6 +336,8 @@ def local_entities(doc) -> list[LocalEntity]:
         else:
             tokens = _norm_other(text)
             label = ent.label_
+            if label in ("GPE", "LOC", "ORG") and _demonym_adjective(ent):
+                label = "NORP"  # "the Ukrainian city of Sumy": a nationality, not a place
             if label in ("ORG", "GPE") and len(tokens) > 1 and _facility_name(text.split(), head_only=True):
                 label = "FAC"  # "Heathrow Airport", "Crimean Bridge"
             if tokens:
@@ -489,6 +495,15 @@ def _is_person_name(ent, titles: list[str]) -> bool:
     return not any(
         t.tag_ == "JJ" and t.text[:1].isupper() and t.lower_.endswith(DEMONYM_ENDINGS) for t in ent
     )
+
+
+def _demonym_adjective(ent) -> bool:
+    """One capitalised adjective with a nationality's ending ("Ukrainian approval") that is no
+    place the gazetteer knows: the tagger's GPE / ORG for a NORP."""
+    tok = ent[-1]
+    return (
+        len(ent) == 1 or len(ent) == 2 and ent[0].lower_ == "the"
+    ) and tok.tag_ == "JJ" and tok.text[:1].isupper() and tok.lower_.endswith(DEMONYM_ENDINGS) and not known_place(tok.text)
 
 
 def _facility_name(words: list[str], head_only: bool) -> bool:
@@ -721,17 +736,19 @@ def _plays_as_team(doc, draft: _Draft) -> bool:
     sentence about sport (a country, state or capital needs a score: "Brazil beat Argentina 3-1"),
     and no mention is framed as a place ("in Chicago", "the city of Boston")."""
     national = national_place(draft.surface[0]) or national_place(_display_name(draft))
-    team = False
-    for m in draft.mentions:
-        if _after_place_preposition(doc, m.start, extra=("from", "of")) or _place_frame(doc, m.start):
+
+    def plays(start: int) -> bool:
+        tok = _token_at(doc, start)
+        if tok is None or not _sport_role(_name_head(tok)):
             return False
-        tok = _token_at(doc, m.start)
-        if tok is None or team or not _sport_role(_name_head(tok)):
-            continue
-        sent = tok.sent
-        nouns = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN"} & SPORT_NOUNS
-        team = _has_score(sent) or bool(nouns - LOOSE_SPORT_NOUNS if national else nouns)
-    return team
+        nouns = {t.lemma_.lower() for t in tok.sent if t.pos_ == "NOUN"} & SPORT_NOUNS
+        return _has_score(tok.sent) or bool(nouns - LOOSE_SPORT_NOUNS if national else nouns)
+
+    # The cheap grammatical test first: most places never meet a sport verb.
+    return any(plays(m.start) for m in draft.mentions) and not any(
+        _after_place_preposition(doc, m.start, extra=("from", "of")) or _place_frame(doc, m.start)
+        for m in draft.mentions
+    )
 
 
 def _name_head(tok):
