@@ -323,3 +323,20 @@ def test_description_two_people_of_the_article_fit_stays_unresolved():
     an.quotes[0].speaker_mention = art.span(at, at + len("the president"))
     quotes = _align((art, an))
     assert quotes[0].speaker_name is None
+
+
+def test_split_quote_reads_with_the_attributions_comma_given_back():
+    from newsprism.align.quotes import whole_text
+
+    def split(text: str, first: str, second: str) -> QuoteMention:
+        art, _ = _custom("a0", text, [])
+        s1, s2 = text.index(first), text.index(second)
+        return QuoteMention(article="a0", start=s1, end=s1 + len(first), text=first,
+                            parts=[art.span(s1, s1 + len(first)), art.span(s2, s2 + len(second))])
+
+    new_sentence = split("“I want to see a ceasefire,” Trump said. “I don’t know if it is today.”",
+                         "I want to see a ceasefire", "I don’t know if it is today.")
+    assert whole_text(new_sentence) == "I want to see a ceasefire. I don’t know if it is today."
+    same_sentence = split("“We didn’t get there,” Trump said, “but we have a chance.”",
+                          "We didn’t get there", "but we have a chance.")
+    assert whole_text(same_sentence) == "We didn’t get there, but we have a chance."

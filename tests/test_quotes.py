@@ -404,3 +404,28 @@ def test_an_exact_role_fit_outranks_a_countryless_one():
     roles = {"putin": ["Russian President"], "trump": ["President"]}
     assert fitting_people(["russian", "president"], roles, nationality={"russian"}) == ["putin"]
     assert fitting_people(["president"], roles) == ["putin", "trump"]
+
+
+def test_the_fact_that_someone_said_it_is_no_report_of_what_follows(nlp):
+    text = "The fact that Putin said it does not mean that Putin means it or that Russian policies will change."
+    assert [m for m in quotes_of(nlp, text) if m.kind == "indirect"] == []
+
+
+def test_a_report_nested_in_a_report_without_its_own_speaker_is_given_once(nlp):
+    text = ("Putin said that points of agreement reached with Trump would likely face opposition across Europe, "
+            "warning continental allies not to \"torpedo nascent progress\" in follow-up talks with the White House.")
+    found = quotes_of(nlp, text)
+    assert len(found) == 1 and found[0].speaker_name == "Putin"
+    assert "torpedo nascent progress" in found[0].text
+
+
+def test_a_report_nested_in_a_report_with_its_own_speaker_stays(nlp):
+    found = quotes_of(nlp, "Trump said that Putin told him that the war would end soon.")
+    assert sorted(m.speaker_name for m in found) == ["Putin", "Trump"]
+
+
+def test_according_to_in_mid_sentence_reports_the_main_clause_not_the_writers_comment(nlp):
+    text = ("Putin brought several Russian business leaders along with him from Moscow, according to the Kremlin, "
+            "a sign he had hoped to begin discussions on normalizing relations with Washington.")
+    found = only(quotes_of(nlp, text), "indirect")
+    assert found.text == "Putin brought several Russian business leaders along with him from Moscow"

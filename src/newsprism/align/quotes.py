@@ -98,8 +98,22 @@ class _Node:
 
 
 def whole_text(m: QuoteMention) -> str:
-    """The whole quotation of a mention: every piece of a split quote, in order."""
-    return " ".join(p.text for p in m.parts) if m.parts else m.text
+    """The whole quotation of a mention: every piece of a split quote, in order.
+
+    A piece cut at an attribution lost its closing comma (“We didn’t get there,” Trump said, “but
+    …”; “I want a ceasefire,” he said. “I don’t know …”): it is given back as a comma before a
+    piece that goes on in lower case and as a full stop before one that starts a new sentence, so
+    the joined words read as the speaker's ("ceasefire. I don't know", not "ceasefire I don't know").
+    """
+    if not m.parts:
+        return m.text
+    out = m.parts[0].text
+    for piece in m.parts[1:]:
+        nxt = piece.text
+        if out and out[-1].isalnum() and nxt[:1].isalpha():
+            out += "," if nxt[0].islower() else "."
+        out += " " + nxt
+    return out
 
 
 def _quoted_pieces(m: QuoteMention) -> list[list[str]]:

@@ -770,6 +770,7 @@ def extract_quotes(doc, article_id: str, entities: list[LocalEntity]) -> list[Qu
                 art.speakers.append((q.outer_start, speaker.entity))
     indirect = [i for i in _indirect_quotes(art, article_id, covered, mentions) if not _around_direct(i, mentions, text)]
     mentions = [m for m in mentions if not _inside_indirect(m, indirect)]
+    indirect = [i for i in indirect if not _nested_without_speaker(i, indirect)]
     mentions.extend(indirect)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
@@ -785,6 +786,19 @@ def _around_direct(indirect: QuoteMention, mentions: list[QuoteMention], text: s
         and indirect.start <= m.start and m.end <= indirect.end + 1
         and text[indirect.start : m.start].rstrip(" \"“‘'").endswith(":")
         for m in mentions
+    )
+
+
+def _nested_without_speaker(m: QuoteMention, indirect: list[QuoteMention]) -> bool:
+    """An indirect quote, cue and all, inside another one's clause with no speaker of its own is
+    part of that report ("Putin said that the points would face opposition, warning allies not to
+    …": the parser hangs "warning" on the reported clause); given once, as the outer clause. One
+    that names its own speaker is a report inside a report and stays."""
+    if m.cue is None or m.speaker_entity or m.speaker_name:
+        return False
+    return any(
+        o is not m and o.start <= m.cue.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+        for o in indirect
     )
 
 
@@ -1016,6 +1030,8 @@ def _indirect_quotes(
         subject = _own_subject(tok)
         if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in AUTHOR_PRONOUNS:
             continue
+        if _content_of_a_fact(tok):
+            continue
         if content.left_edge.lower_ in QUESTION_WORDS or _is_heading(art, tok.idx):
             continue
         if clause is None or _overlaps_direct(cover, starts, clause) or not _same_paragraph(art.text, clause, tok.idx):
@@ -1028,6 +1044,18 @@ def _indirect_quotes(
         mention.parts = [art.span(article_id, *p) for p in parts] if len(parts) > 1 else []
         out.append(mention)
     return out
+
+
+FACT_NOUNS = frozenset({"fact", "idea", "notion", "truth"})
+
+
+def _content_of_a_fact(verb) -> bool:
+    """ "the fact that Putin said it does not mean …": the speech verb is the content of a noun, and
+    what the parser hangs on it as reported words is the sentence's own predicate."""
+    return (
+        verb.dep_ == "acl" and verb.head.lemma_.lower() in FACT_NOUNS
+        and any(c.dep_ == "mark" and c.lower_ == "that" and c.i < verb.i for c in verb.children)
+    )
 
 
 def _same_paragraph(text: str, clause: tuple[int, int], at: int) -> bool:
@@ -1118,7 +1146,13 @@ def _according_clause(doc, according) -> tuple[int, int] | None:
             tokens = tokens[:-1]
         return tokens
     before, after = trim(before), trim(after)
-    part = before if len(before) >= len(after) else after
+    # The side holding the sentence's main verb is what X says: in "Putin brought business leaders,
+    # according to the Kremlin, a sign he hoped to …" the words after are the writer's comment.
+    root = sent.root
+    if any(t.i == root.i for t in before) != any(t.i == root.i for t in after):
+        part = before if any(t.i == root.i for t in before) else after
+    else:
+        part = before if len(before) >= len(after) else after
     if len(part) < 3:
         return None
     return part[0].idx, part[-1].idx + len(part[-1])
