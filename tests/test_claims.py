@@ -257,3 +257,23 @@ def test_days_ago_is_the_day_itself(nlp):
     doc = nlp("The law was passed three days ago.")
     c = one(extract_claims(doc, "a1", [], "2016-03-02"), "three days ago")
     assert _days(c) == ("2016-02-28", "2016-02-28")
+
+
+def test_just_after_and_shortly_before_a_clock_time_are_narrow_bands_on_their_side(nlp):
+    claims = claims_of(nlp, "It began shortly before 9 p.m. and ended just after 11 p.m.")
+    before, after = one(claims, "9 p.m."), one(claims, "11 p.m.")
+    assert before.text == "shortly before 9 p.m." and before.value["high"] == 21 * 60 and before.value.get("high_open")
+    assert before.value["low"] == 21 * 60 - 15
+    assert after.value["low"] == 23 * 60 and after.value.get("low_open") and after.value["high"] == 23 * 60 + 15
+
+
+def test_a_clock_time_before_which_something_happened_is_open_downwards(nlp):
+    c = one(claims_of(nlp, "The blast came before 9 p.m., police said."), "9 p.m.")
+    assert c.value["low"] is None and c.value["high"] == 21 * 60
+    assert compatible(c.value, {"low": 20 * 60 + 45, "high": 20 * 60 + 45, "point": 20 * 60 + 45})
+
+
+
+def test_three_of_them_is_a_part_and_does_not_take_the_noun_of_the_total(nlp):
+    c = one(claims_of(nlp, "Police arrested five men. Three of them were charged."), "Three")
+    assert c.property != "count: man"

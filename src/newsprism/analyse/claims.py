@@ -333,9 +333,26 @@ def _clock(body: str, qualifier: str | None):
         minutes = 12 * 60 if m2.group(0).lower() == "noon" else 0
     else:
         minutes = _minutes(m)
+    return _clock_value(float(minutes), qualifier), "clock", "time of day"
+
+
+CLOCK_SLACK = 15.0  # minutes: "about 8:30", "just after 8 a.m.", "shortly before 9 p.m."
+
+
+def _clock_value(minutes: float, qualifier: str | None) -> dict:
+    """A clock reading under a hedge, in minutes: bands are absolute (a relative band on minutes after
+    midnight would make 11 p.m. twenty times vaguer than 1 a.m.)."""
     if qualifier == "about":
-        return {"low": minutes - 15, "high": minutes + 15}, "clock", "time of day"
-    return interval(float(minutes), float(minutes), qualifier), "clock", "time of day"
+        return {"low": minutes - CLOCK_SLACK, "high": minutes + CLOCK_SLACK}
+    if qualifier in ("nearly", "just under"):
+        return {"low": minutes - CLOCK_SLACK, "high": minutes, "high_open": True}
+    if qualifier == "just over":
+        return {"low": minutes, "high": minutes + CLOCK_SLACK, "low_open": True}
+    if qualifier in ("after", "more than", "since"):
+        return {"low": minutes, "high": None, "low_open": True}
+    if qualifier in ("before", "until", "less than"):
+        return {"low": None, "high": minutes, "high_open": True}
+    return interval(minutes, minutes, qualifier)
 
 
 def _zoned_clock(body: str, qualifier: str | None):
@@ -351,9 +368,7 @@ def _zoned_clock(body: str, qualifier: str | None):
             return None
         minutes = int(m24.group(1)) * 60 + int(m24.group(2))
     utc = float((minutes - ZONES[zone.group(1)]) % (24 * 60))
-    if qualifier == "about":
-        return {"low": utc - 15, "high": utc + 15}, "clock-utc", "time of day"
-    return interval(utc, utc, qualifier), "clock-utc", "time of day"
+    return _clock_value(utc, qualifier), "clock-utc", "time of day"
 
 
 def _minutes(m: re.Match) -> int:
@@ -699,7 +714,8 @@ def _measured(doc, ent, kind: str):
 
 def _elided_noun(doc, ent):
     """The counted noun a bare number leaves out ("Five people were hurt and 12 were treated"): the noun
-    of the nearest count before it, in its sentence or the one before; None when there is none."""
+    of the nearest count before it, in its sentence or the one before; None when there is none.
+    ("Three of them" is left alone: a part of a group, which must not join the group's total.)"""
     if any(c.pos_ in ("NOUN", "PROPN") for c in ent.root.children):
         return None
     first = ent.sent.start

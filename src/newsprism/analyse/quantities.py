@@ -84,6 +84,8 @@ ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "
 # (pattern at the start of the expression, normalised qualifier). Longest first.
 HEDGES: list[tuple[str, str]] = [
     ("just under", "just under"), ("just over", "just over"), ("just shy of", "just under"),
+    ("just after", "just over"), ("shortly after", "just over"), ("soon after", "just over"),
+    ("just before", "just under"), ("shortly before", "just under"),
     ("a little more than", "more than"), ("a little over", "more than"), ("slightly more than", "more than"),
     ("more than", "more than"), ("greater than", "more than"), ("upwards of", "more than"),
     ("in excess of", "more than"), ("over", "more than"), ("above", "more than"),
