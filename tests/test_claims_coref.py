@@ -53,3 +53,26 @@ def test_a_different_description_is_not_renamed_to_the_previous_subject(nlp):
 def test_a_named_age_keeps_its_own_name(nlp):
     claim, _ = age_claim(nlp, "Police named the man as Tom Brown. Brown, 33, was arrested.", "33")
     assert claim.subject == "Brown"
+
+
+def test_a_pronoun_subject_of_the_value_verb_is_recorded_as_a_referent_and_participant(nlp):
+    from newsprism.analyse.claims import claim_frame
+
+    text = "Police arrested John Smith on Monday. He was sentenced to 15 years in prison."
+    doc = nlp(text)
+    claim = next(c for c in extract_claims(doc, "a1", local_entities(doc)) if "15 years" in c.text)
+    assert claim.referents == ["John Smith"]
+    frame = claim_frame(nlp(claim.sentence.text), claim, "duration")
+    assert {"john", "smith"} <= frame.participants
+
+
+def test_a_possessive_pronoun_on_the_measured_noun_names_its_owner(nlp):
+    doc = nlp("John Smith joined the firm in 2010. His salary was $5 million.")
+    claim = next(c for c in extract_claims(doc, "a1", local_entities(doc)) if "5 million" in c.text)
+    assert claim.referents == ["John Smith"]
+
+
+def test_a_pronoun_with_two_named_people_before_it_has_no_referent(nlp):
+    doc = nlp("Police said John Smith shot Mary Jones. He paid $500 for the gun.")
+    claim = next(c for c in extract_claims(doc, "a1", local_entities(doc)) if "500" in c.text)
+    assert claim.referents == []

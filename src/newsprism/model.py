@@ -137,6 +137,9 @@ class Claim:
     property: str | None = None  # the measured property (duration, casualties, share, ...)
     sentence: Span | None = None
     entities: list[str] = field(default_factory=list)  # local entity keys in the sentence
+    # names of the people that a pronoun or description in the claim's clause stands for, resolved
+    # within the article ("He was sentenced to 15 years" → ["John Smith"]); empty when none or unsure
+    referents: list[str] = field(default_factory=list)
 
 
 @dataclass

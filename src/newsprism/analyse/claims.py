@@ -175,8 +175,10 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
             head = found  # "he was healthy, under the age of 50": the man the sentence spoke of
         elif mode == "pronoun":
             head = None
+    elif people is not None:  # "He was sentenced to 15 years", "her salary": who, by name
+        referent = _clause_referent(people, ent, head)
     subject, lemma = _subject_of(doc, ent, head, kind)
-    if referent is not None:  # "The 21-year-old" of a man the article names: the age is said of him
+    if referent is not None and kind == "age":  # "The 21-year-old" of a man the article names: his age
         subject, lemma = referent.name, _surname(referent.name)
     if kind == "count" and lemma in NOT_COUNTED:
         return None
@@ -198,6 +200,7 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
         property=f"{kind}: {lemma}" if lemma else kind,
         sentence=Span(article_id, sent.start_char, sent.end_char, sent.text),
         entities=keys,
+        referents=[referent.name] if referent is not None else [],
     )
 
 
@@ -893,6 +896,8 @@ def claim_frame(sent_doc, claim: Claim, kind: str) -> Frame:
             predicates |= _content_of_verb(child)
     verb = _governing_verb(np)
     clause = _clause_words(verb if verb is not None else np.sent.root, inside | {np.i})
+    # the people a pronoun or description of the clause stands for ("He was sentenced …" → smith)
+    participants |= {w.lower() for name in claim.referents for w in name.split()}
     return Frame(_lemma(head).lower() if head is not None else None, modifiers, frozenset(predicates),
                  frozenset(arguments), anchors, frozenset(clause - predicates), frozenset(participants))
 
@@ -1058,6 +1063,29 @@ def _age_holder(ent, head) -> tuple[object | None, str | None]:
             and not any(c.dep_ == "poss" for c in head.children):
         return head, "description"  # "The man, 45": not "a man" (a new person) nor "his son" (another)
     return head, None
+
+
+def _clause_referent(people: "_People", ent, head) -> LocalEntity | None:
+    """The named person a pronoun subject of the value's verb ("He was sentenced to 15 years") or a
+    possessive on its noun ("his salary") stands for, when the article says so unambiguously."""
+    holder = head if head is not None and head.pos_ in ("NOUN", "PROPN") else ent.root
+    owner = next((c for c in holder.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    verb = _governing_verb(holder)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    for token, mode in ((owner, "pronoun"), (subject, None)):
+        if token is None:
+            continue
+        if mode is None:
+            mode = "pronoun" if token.pos_ == "PRON" and token.lower_ in HE_SHE else "description" if (
+                token.pos_ == "NOUN" and token.tag_ == "NN" and token.lemma_.lower() in ONE_PERSON_NOUNS
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+                and not any(c.dep_ == "poss" for c in token.children)) else None
+        if mode is None:
+            continue
+        found = people.antecedent(token, mode)
+        if isinstance(found, LocalEntity):
+            return found
+    return None
 
 
 def _person_like(token) -> bool:
