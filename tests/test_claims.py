@@ -277,3 +277,19 @@ def test_a_clock_time_before_which_something_happened_is_open_downwards(nlp):
 def test_three_of_them_is_a_part_and_does_not_take_the_noun_of_the_total(nlp):
     c = one(claims_of(nlp, "Police arrested five men. Three of them were charged."), "Three")
     assert c.property != "count: man"
+
+
+def test_in_his_50s_is_an_age_range_of_the_person(nlp):
+    c = one(claims_of(nlp, "A man in his 50s was arrested."), "50s")
+    assert c.property == "age: man" and c.value["low"] == 50 and c.value["high"] == 59
+    early = one(claims_of(nlp, "The victim, a woman in her early 30s, died."), "30s")
+    assert early.value["low"] == 30 and early.value["high"] == 33
+
+
+def test_a_decade_without_a_possessive_is_no_age(nlp):
+    assert not [c for c in claims_of(nlp, "Music of the 50s was loud.") if c.property.startswith("age")]
+
+
+def test_the_six_killed_counts_the_killed_not_the_phrase_around_it(nlp):
+    c = one(claims_of(nlp, "In addition to the six killed, five people were injured."), "six")
+    assert c.property == "count: kill"

@@ -496,6 +496,9 @@ def _age(doc, ent, body: str, qualifier: str | None):
         if nums:
             return interval(nums[0], nums[0], qualifier), "year", "age"
         return None
+    decade = _age_decade(doc, ent, body, qualifier)
+    if decade is not None:
+        return decade
     m = re.fullmatch(r"(?:the\s+)?age\s+of\s+(\d{1,3})", body.strip(), re.I)
     if m:
         return interval(float(m.group(1)), float(m.group(1)), qualifier), "year", "age"
@@ -524,6 +527,24 @@ def _age(doc, ent, body: str, qualifier: str | None):
     if _age_of_subject(root, nxt):
         return interval(n, n, qualifier), "year", "age"  # "He was 20.", "Smith, who is 45,"
     return None
+
+
+AGE_DECADE_RE = re.compile(r"^(?:(?:his|her|their)\s+)?(?:(early|mid|late)[\s-]*)?([1-9]0)'?s$", re.I)
+DECADE_PART = {None: (0, 9), "early": (0, 3), "mid": (3, 6), "late": (6, 9)}
+
+
+def _age_decade(doc, ent, body: str, qualifier: str | None):
+    """"a man in his 50s" (50–59), "in her early 30s" (30–33): an age range, when "his / her / their"
+    says it is a person's decade (else "the 1950s" or "the 50s" is a period of time)."""
+    m = AGE_DECADE_RE.match(body.strip())
+    if m is None:
+        return None
+    owner = re.search(r"\b(his|her|their)\s*$", doc.text[max(0, ent.start_char - 8): ent.start_char], re.I)
+    if not re.match(r"(his|her|their)\b", body.strip(), re.I) and owner is None:
+        return None
+    first, last = DECADE_PART[m.group(1).lower() if m.group(1) else None]
+    base = float(m.group(2))
+    return interval(base + first, base + last, qualifier), "year", "age"
 
 
 # "He was 20", "who is 45": a bare number as the complement of "be" is an age when a person is the subject.
@@ -674,6 +695,9 @@ def _measured(doc, ent, kind: str):
     """The token naming what the number measures, or None."""
     root = ent.root
     inside = set(range(ent.start, ent.end))
+    participle = next((c for c in root.children if c.dep_ in ("acl", "amod") and c.tag_ == "VBN"), None)
+    if kind == "count" and participle is not None and any(c.dep_ == "det" for c in root.children):
+        return _elided_noun(doc, ent) or participle  # "the six killed": six people, or six killed
     # "1,300 prisoners", "a three-hour summit", "a 20% stake", "17-year-old boy"
     if root.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmod") and root.head.i not in inside \
             and root.head.pos_ in ("NOUN", "PROPN"):
