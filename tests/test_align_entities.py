@@ -362,3 +362,12 @@ def test_place_spellings_differing_in_a_first_or_last_letter_stay_apart():
 def test_place_alternations_do_not_merge_people():
     arts, ans = _story([("John Hunter", "PERSON")], [("John Gunter", "PERSON")])
     assert len(merge_entities(arts, ans)) == 2
+
+
+def test_a_group_of_names_is_no_one_person():
+    from newsprism.align.entities import EntityIndex
+
+    arts, ans = _story([("Melania Trump", "PERSON"), ("Donald Trump", "PERSON")])
+    index = EntityIndex(merge_entities(arts, ans))
+    assert index.person("Melania Trump") is not None
+    assert index.person("Melania and Donald Trump") is None

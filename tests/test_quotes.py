@@ -429,3 +429,8 @@ def test_according_to_in_mid_sentence_reports_the_main_clause_not_the_writers_co
             "a sign he had hoped to begin discussions on normalizing relations with Washington.")
     found = only(quotes_of(nlp, text), "indirect")
     assert found.text == "Putin brought several Russian business leaders along with him from Moscow"
+
+
+def test_names_joined_by_and_speak_together_not_the_first_alone(nlp):
+    found = only(quotes_of(nlp, "Europe and Ukraine have argued that conceding land to Putin is not enough."))
+    assert found.speaker_name == "Europe and Ukraine" and found.speaker_entity is None

@@ -49,6 +49,7 @@ entities apart from the small candidate lists of one surname.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -592,8 +593,10 @@ class EntityIndex:
         return self.by_member.get((article, key)) if key else None
 
     def person(self, name: str | None) -> Entity | None:
-        """The one PERSON entity a name can only mean, else None."""
-        p = parse_person(name) if name else None
+        """The one PERSON entity a name can only mean, else None ("Melania and Donald Trump" is two)."""
+        if not name or re.search(r"\s(?:and|&)\s", name):
+            return None
+        p = parse_person(name)
         if p is None:
             return None
         p = _canon_person(p, self.canon)

@@ -318,6 +318,9 @@ def _resolve(art: _Article, tok) -> _Speaker:
     tok = _speaker_token(tok)
     doc = art.doc
     key = art.entity_at[tok.i]
+    group = _named_group(art, tok) if key is not None else None
+    if group is not None:
+        return group
     if key is None:
         # "Kremlin spokesman Dmitry Peskov" parses with the name as the head; "the Kremlin aide,
         # Yuri Ushakov," with the name as an apposition.
@@ -373,6 +376,22 @@ def _name_head(tok):
     while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and tok.head.ent_type_ == tok.ent_type_:
         tok = tok.head
     return tok
+
+
+def _named_group(art: _Article, tok) -> _Speaker | None:
+    """ "Europe and Ukraine have argued …": names joined by "and" speak together. The speaker is the
+    group as written, tied to no one entity (naming only the first would put words in one mouth)."""
+    members = [c for c in tok.children if c.dep_ == "conj" and art.entity_at[c.i] is not None]
+    if not members or not any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.children):
+        return None
+    start = art.mention_at[tok.i][0] if art.mention_at[tok.i] else tok.idx
+    last = members[-1]
+    end = art.mention_at[last.i][1] if art.mention_at[last.i] else last.idx + len(last)
+    if "\n" in art.text[start:end]:
+        return None
+    keys = [art.entity_at[tok.i]] + [art.entity_at[c.i] for c in members]
+    people = all(art.entities[k].type == "PERSON" for k in keys)
+    return _Speaker((start, end), art.text[start:end], None, "PERSON" if people else "ORG")
 
 
 def _entity_speaker(art: _Article, key: str, mention: tuple[int, int] | None) -> _Speaker:
