@@ -342,3 +342,12 @@ def test_quotation_marks_the_tagger_took_in_are_no_part_of_a_name(nlp):
 def test_nationality_adjective_typed_a_place_is_a_nationality(nlp):
     found = entities_of(nlp, "Russian forces struck a market in the Ukrainian city of Sumy, pending Ukrainian approval.")
     assert typed(found, "Ukrainian") == {"NORP"} and typed(found, "Sumy") == {"GPE"}
+
+
+def test_city_that_opens_the_scoring_or_leads_a_series_by_a_score_is_a_team(nlp):
+    assert typed(entities_of(nlp, "Edmonton started the scoring on a power play in the first period."), "Edmonton") == {"ORG"}
+    assert typed(entities_of(nlp, "Boston leads the series 2-1."), "Boston") == {"ORG"}
+
+
+def test_capital_that_leads_a_coalition_must_stay_a_place(nlp):
+    assert typed(entities_of(nlp, "Washington leads the coalition against Moscow."), "Washington") == {"GPE"}

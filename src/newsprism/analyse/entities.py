@@ -696,18 +696,18 @@ def _organisation_is_a_place(doc, draft: _Draft) -> bool:
 # sport uses.
 SPORT_VERBS = frozenset(
     """beat defeat edge rout outscore outplay sweep blank trounce thrash upset down top sign trade
-    draft waive acquire play face lose win tie clinch eliminate""".split()
+    draft waive acquire play face lose win tie clinch eliminate score open start lead trail""".split()
 )
 SPORT_NOUNS = frozenset(
     """quarterback pitcher goalie goaltender goalkeeper striker midfielder defenseman defenceman
     linebacker halfback fullback shortstop inning innings touchdown homer shutout overtime halftime
     roster rookie playoff playoffs postseason preseason standings championship tournament fixture
-    coach manager season game match""".split()
+    coach manager season game match scoring goal""".split()
 )
 # Sport words that other news uses in other senses ("a dangerous game", "the dry season"): for a
 # country, state or capital, whose name news uses for its government, only a score will do.
-LOOSE_SPORT_NOUNS = frozenset({"season", "game", "match", "manager", "coach", "championship", "tournament"})
-_SCORE = re.compile(r"(?<![\d,.])\d{1,3} ?[-–] ?\d{1,3}(?![\d,.%])")
+LOOSE_SPORT_NOUNS = frozenset({"season", "game", "match", "manager", "coach", "championship", "tournament", "goal"})
+_SCORE = re.compile(r"(?<![\d,.])\d{1,3} ?[-–] ?\d{1,3}(?!\d|%|[.,]\d)")
 TEAM_PREPOSITIONS = frozenset({"to", "over", "against"})  # "lost to Chicago", "a win over Boston"
 
 
