@@ -293,3 +293,18 @@ def test_a_decade_without_a_possessive_is_no_age(nlp):
 def test_the_six_killed_counts_the_killed_not_the_phrase_around_it(nlp):
     c = one(claims_of(nlp, "In addition to the six killed, five people were injured."), "six")
     assert c.property == "count: kill"
+
+
+def test_a_value_the_text_denies_is_no_claim(nlp):
+    claims = claims_of(nlp, "Conner claimed the note is eight pages long - not five as had been thought.")
+    assert [c.text for c in claims] == ["eight pages"]
+
+
+def test_not_more_than_is_an_upper_bound(nlp):
+    c = one(claims_of(nlp, "The trip took not more than five hours."), "five hours")
+    assert c.text == "not more than five hours" and c.qualifier == "at most" and c.value["high"] == 5
+
+
+def test_a_duration_tagged_money_without_a_currency_is_a_duration(nlp):
+    c = one(claims_of(nlp, "The trip took no more than five hours."), "five hours")
+    assert c.unit == "hour" and c.value["high"] == 5

@@ -96,6 +96,12 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
         if age_bound is not None:
             hedge_start, qualifier = age_bound
     inner_q, body = split_hedge(text)
+    negated = re.search(r"\bnot\s+$", doc.text[max(ent.sent.start_char, ent.start_char - 6): ent.start_char])
+    if inner_q is not None and negated and split_hedge("not " + text)[0] in ("at most", "at least"):
+        inner_q, body = split_hedge("not " + text)  # "not more than five hours" spaCy cut after "not"
+        hedge_start = ent.start_char - len(negated.group(0))
+    elif _denied(doc, ent, hedge_start):
+        return None  # "eight pages long - not five as had been thought": a value the text rejects
     qualifier = inner_q or qualifier
     label = ent.label_
     if label in ("MONEY", "CARDINAL", "QUANTITY") and SHARE_WORD_RE.search(body):
@@ -105,7 +111,7 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
         parsed = _share(body, qualifier)
     elif label == "MONEY":
         parsed = _money(_money_text(doc, ent, body), qualifier) if _has_currency(doc, ent) else \
-            _count(doc, ent, body, qualifier)
+            _duration(body, qualifier) or _amount(body, qualifier) or _count(doc, ent, body, qualifier)
     elif label == "QUANTITY":
         parsed = _amount(body, qualifier)
     elif label == "TIME":
@@ -827,6 +833,15 @@ def _hedge_before(doc, ent) -> tuple[int | None, str | None]:
     if re.search(r"\buntil\s*$", before, re.I):
         return None, "until"
     return None, None
+
+
+DENIED_RE = re.compile(r"(?:\bnot|\brather than|\binstead of)\s*$", re.I)
+
+
+def _denied(doc, ent, hedge_start: int | None) -> bool:
+    """Is the value negated right before it ("not five", "rather than 30")?"""
+    start = hedge_start if hedge_start is not None else ent.start_char
+    return bool(DENIED_RE.search(doc.text[max(ent.sent.start_char, start - 16): start]))
 
 
 def _modifies_number(doc, start: int, ent) -> bool:
