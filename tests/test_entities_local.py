@@ -351,3 +351,19 @@ def test_city_that_opens_the_scoring_or_leads_a_series_by_a_score_is_a_team(nlp)
 
 def test_capital_that_leads_a_coalition_must_stay_a_place(nlp):
     assert typed(entities_of(nlp, "Washington leads the coalition against Moscow."), "Washington") == {"GPE"}
+
+
+def test_a_name_the_gazetteer_does_not_know_as_a_place_is_no_team(nlp):
+    # A player the tagger called a place is not a team for beating someone; a city is.
+    from newsprism.analyse.entities import _Draft, _plays_as_team
+    from newsprism.model import EntityMention
+
+    text = "Zorvanka Quillet beat Ottawa 4-2 on Sunday night. Chicago beat Boston 3-1 on Monday night."
+    doc = nlp(text)
+
+    def draft(name: str) -> _Draft:
+        at = text.index(name)
+        return _Draft("GPE", (name,), [EntityMention(at, at + len(name), name)], [name], [], ["GPE"])
+
+    assert not _plays_as_team(doc, draft("Zorvanka Quillet"))
+    assert _plays_as_team(doc, draft("Chicago"))

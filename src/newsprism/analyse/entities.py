@@ -734,8 +734,13 @@ def _sport_role(tok) -> bool:
 def _plays_as_team(doc, draft: _Draft) -> bool:
     """A place name that is a sports team here: at least one mention plays a sport verb's part in a
     sentence about sport (a country, state or capital needs a score: "Brazil beat Argentina 3-1"),
-    and no mention is framed as a place ("in Chicago", "the city of Boston")."""
-    national = national_place(draft.surface[0]) or national_place(_display_name(draft))
+    and no mention is framed as a place ("in Chicago", "the city of Boston"). Only a name the
+    gazetteer knows as a place: a team is named after one, and a player the tagger called a place
+    is no team."""
+    name = _display_name(draft)
+    if not known_place(name):
+        return False
+    national = national_place(name)
 
     def plays(start: int) -> bool:
         tok = _token_at(doc, start)
