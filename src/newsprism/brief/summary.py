@@ -64,7 +64,7 @@ ATTRIBUTION_RE = re.compile(
     r"stat(ed|es|ing)|announc\w*|ask(s|ed|ing)|explain\w*|not(ed|es|ing)|warn\w*|argu(e|es|ed|ing)|"
     r"claim(s|ed|ing)|insist\w*|tweet(s|ed|ing)|post(s|ed|ing)|declar\w*|repl(y|ies|ied|ying)|"
     r"respond\w*|call(s|ed|ing)|describ\w*|conced\w*|quipp\w*|continu(es|ed|ing)|urg(es|ed|ing)|"
-    r"recall\w*|acknowledg\w*|admit\w*|caption\w*|quoted)\b",
+    r"recall\w*|acknowledg\w*|admit\w*|caption\w*|quoted|cit(es|ed|ing)|vow(s|ed|ing)?|compar(es|ed|ing))\b",
     re.I,
 )
 BOILERPLATE_RE = re.compile(
@@ -142,7 +142,8 @@ def _reporting(analysis: ArticleAnalysis | None, start: int, end: int) -> bool:
     return True
 
 
-FIRST_PERSON_RE = re.compile(r"\b(I|me|my|we|us|our)\b")
+# Capitalised too ("We were told ..."), but not "US" or "ME" (a country, a state).
+FIRST_PERSON_RE = re.compile(r"\b(I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur)\b")
 
 
 def _inside_open_quote(article_text: str, start: int) -> bool:
@@ -152,26 +153,40 @@ def _inside_open_quote(article_text: str, start: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+QUOTATION_RE = re.compile(r"“[^”]*(”|$)|\"[^\"]*(\"|$)")  # a quotation, closed or running past the sentence
+
+
+def _starts_inside_quote(text: str) -> bool:
+    """The sentence begins inside a quotation opened before it: its first quotation mark closes one."""
+    first = next((i for i, ch in enumerate(text) if ch in "“”\""), None)
+    if first is None:
+        return False
+    if text[first] != "\"":
+        return text[first] == "”"
+    # A straight mark opens at the start or after a space, a bracket or a colon; after a word it closes.
+    return first > 0 and not (text[first - 1].isspace() or text[first - 1] in "([:—–-")
+
+
 def _unattributed_quote(text: str, analysis: ArticleAnalysis | None, start: int, end: int) -> bool:
     """A quotation whose speaker is not named in this sentence would lose its attribution."""
     # First person outside quotation marks in a reporting paragraph is someone's unmarked words.
-    unquoted = re.sub(r"“[^”]*(”|$)|\"[^\"]*(\"|$)", " ", text)
-    if FIRST_PERSON_RE.search(unquoted):
+    unquoted = QUOTATION_RE.sub(" ", text)
+    if FIRST_PERSON_RE.search(unquoted) or _starts_inside_quote(text):
         return True
-    if analysis is not None:
+    # The sentence names its own source: a speech verb outside the quotation ("Mayer wrote on Monday,
+    # “I'm planning to stay ..."), even where the quotation runs on into the next sentence or the quote
+    # extractor gave it to a speaker further on.
+    attributed = bool(ATTRIBUTION_RE.search(unquoted))
+    if analysis is not None and not attributed:
         for q in analysis.quotes:
             if q.start < end and start < q.end:
                 cue_inside = q.cue is not None and start <= q.cue.start and q.cue.end <= end
                 speaker_inside = q.speaker_mention is not None and start <= q.speaker_mention.start < end
                 if not (cue_inside or speaker_inside):
                     return True
-    # A sentence that starts inside a quotation begun in the sentence before it.
-    first_mark = next((ch for ch in text if ch in "“”"), None)
-    if first_mark == "”" or text.count("\"") % 2:
-        return True
     # Without the quote extractor: a quotation (more than a title's few words) and no speech verb.
-    statements = [m for m in re.finditer(r"“[^”]*”|\"[^\"]*\"", text) if len(m.group().split()) >= SHORT_QUOTE_WORDS]
-    return bool(statements) and not ATTRIBUTION_RE.search(text)
+    statements = [m for m in QUOTATION_RE.finditer(text) if len(m.group().split()) >= SHORT_QUOTE_WORDS]
+    return bool(statements) and not attributed
 
 
 def _usable(text: str) -> bool:
@@ -296,10 +311,15 @@ def summarize(
         for si, (s, e) in enumerate(spans):
             if alone[si]:
                 candidates.append(_candidate(article, ai, si, s, e, told.rows[ai][si]))
-            elif si and alone[si - 1] and _follows_on(article, analysis, ranges, spans[si - 1], (s, e)):
-                # "He said ..." / a quotation's second sentence: taken with the sentence before it,
-                # which names who "he" is or who is speaking.
-                pairs.append(_candidate(article, ai, si - 1, spans[si - 1][0], e, -1))
+            else:
+                if si and alone[si - 1] and _follows_on(article, analysis, ranges, spans[si - 1], (s, e)):
+                    # "He said ..." / a quotation's second sentence: taken with the sentence before it,
+                    # which names who "he" is or who is speaking.
+                    pairs.append(_candidate(article, ai, si - 1, spans[si - 1][0], e, -1))
+                if si + 1 < len(spans) and _follows_on(article, analysis, ranges, (s, e), spans[si + 1]):
+                    # A quotation whose speaker comes in the next sentence ("“We are close. [...]” she said."):
+                    # taken with it.
+                    pairs.append(_candidate(article, ai, si, s, spans[si + 1][1], -1))
     candidates += _with_meaning(pairs, told)
     if not candidates:
         return _disputes(articles, story, max_words)

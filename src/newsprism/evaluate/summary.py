@@ -129,6 +129,10 @@ def run(dataset: str, data_dir: Path, limit: int | None) -> EvalReport:
     systems = ("newsprism", "lexrank", "textrank", "lead")
     protocols = ("cut", WHOLE)
     totals = {(s, n): {"rouge1": 0.0, "rouge2": 0.0, "rougeL": 0.0} for s in systems for n in protocols}
+    # A run on all 250 also reports its dev and test rows apart: one run, every figure.
+    parts = [n for n, (a, b) in SPLITS.items() if n != dataset and first <= a and b <= last]
+    by_part = {(n, s): [0.0, 0.0, 0.0] for n in parts for s in systems}
+    part_count = dict.fromkeys(parts, 0)
     started = time.monotonic()
     sentences_total = exact_total = cited_articles = 0
     multi_doc_sentences = 0
@@ -162,8 +166,13 @@ def run(dataset: str, data_dir: Path, limit: int | None) -> EvalReport:
             outputs[(name, "cut")], outputs[(name, WHOLE)] = cut, whole
         for (system, protocol), text in outputs.items():
             scores = scorer.score(reference, truncate(text, LENGTH))
-            for key in ("rouge1", "rouge2", "rougeL"):
+            for k, key in enumerate(("rouge1", "rouge2", "rougeL")):
                 totals[(system, protocol)][key] += scores[key].fmeasure
+                for part in parts:
+                    if protocol == "cut" and SPLITS[part][0] <= ci < SPLITS[part][1]:
+                        by_part[(part, system)][k] += scores[key].fmeasure
+        for part in parts:
+            part_count[part] += SPLITS[part][0] <= ci < SPLITS[part][1]
 
     count = max(1, len(clusters))
 
@@ -189,6 +198,14 @@ def run(dataset: str, data_dir: Path, limit: int | None) -> EvalReport:
             f"within {LENGTH} words like newsprism's; rouge-score, stemming on, plain ROUGE-L",
             "published, full test set (5,622 clusters): LexRank 38.27 / 12.70 (Fabbri et al. 2019); "
             "PRIMERA 49.9 / 21.1 / 25.9 (abstractive)",
+        ]
+        + [
+            f"{part} ({part_count[part]} clusters) R-1/R-2/R-L@{LENGTH}, baselines cut: "
+            + "; ".join(
+                f"{system} " + " / ".join(f"{100 * x / max(1, part_count[part]):.2f}" for x in by_part[(part, system)])
+                for system in systems
+            )
+            for part in parts
         ],
         extra={
             "clusters": len(clusters),
