@@ -13,12 +13,18 @@ user + system time, all threads; on a shared machine it is the steadier figure),
 the speed-up, the load average, and the lowest cosine between the two paths' vectors for one sentence.
 
 The LAST line is the median wall-clock speed-up (before / after).
+
+``--sweep N`` instead times the by-length path on N of those sentences (a fixed random sample) under
+each setting we tried, one change at a time from the default: the token budget per model call, intra-op
+threads, worker-thread spinning, and onnxruntime's graph optimisation level (medians of ``--repeat``,
+settings alternated within each repeat). The LAST line is then the best setting by median CPU time.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import random
 import statistics
 import sys
 import time
@@ -59,14 +65,61 @@ def load() -> str:
     return " ".join(open("/proc/loadavg").read().split()[:3]) if os.path.exists("/proc/loadavg") else "n/a"
 
 
+DEFAULT = {"budget": embeddings.BATCH_TOKENS, "threads": embeddings._thread_count(), "spinning": False,
+           "optimisation": "ORT_ENABLE_ALL"}
+SWEEP = [
+    {},
+    *({"budget": budget} for budget in (64, 128, 512, 1024, 4096)),
+    {"threads": 1},
+    {"spinning": True},
+    {"optimisation": "ORT_ENABLE_BASIC"},
+    {"optimisation": "ORT_ENABLE_EXTENDED"},
+    {"optimisation": "ORT_DISABLE_ALL"},
+]
+
+
+def sweep(texts: list[str], repeat: int) -> None:
+    encoder = embeddings._get_encoder()
+    default_session, default_budget = encoder.session, embeddings.BATCH_TOKENS
+    sessions = {}
+    times: dict[int, list[tuple[float, float]]] = {i: [] for i in range(len(SWEEP))}
+    for _ in range(repeat):
+        for i, change in enumerate(SWEEP):
+            setting = {**DEFAULT, **change}
+            key = (setting["threads"], setting["spinning"], setting["optimisation"])
+            if key not in sessions:
+                sessions[key] = embeddings.make_session(*key)
+            encoder.session, embeddings.BATCH_TOKENS = sessions[key], setting["budget"]
+            try:
+                wall, cpu, _ = timed_embed(texts, batch_by_length=True)
+            finally:
+                encoder.session, embeddings.BATCH_TOKENS = default_session, default_budget
+            times[i].append((wall, cpu))
+    best = min(times, key=lambda i: statistics.median(c for _, c in times[i]))
+    for i, change in enumerate(SWEEP):
+        wall = statistics.median(w for w, _ in times[i])
+        cpu = statistics.median(c for _, c in times[i])
+        label = ", ".join(f"{k}={v}" for k, v in change.items()) or "default " + str(DEFAULT)
+        print(f"{label:60s} median {wall:6.2f} s wall {len(texts) / wall:6.1f}/s   {cpu:6.2f} s CPU "
+              f"{len(texts) / cpu:6.1f}/CPU-s")
+    print(f"load average at end {load()}")
+    print(", ".join(f"{k}={v}" for k, v in SWEEP[best].items()) or "default")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data-dir", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--articles", type=int, default=50)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--sweep", type=int, metavar="N", help="time each setting on N sentences instead")
     args = parser.parse_args()
 
     texts = story_sentences(args.data_dir, args.articles)
+    if args.sweep:
+        embeddings.embed(["warm-up: load the encoder outside the timed runs"])
+        sample = random.Random(0).sample(texts, min(args.sweep, len(texts)))
+        print(f"{len(sample)} of {len(texts)} distinct sentences; load average at start {load()}")
+        return sweep(sample, args.repeat)
     embeddings.embed(["warm-up: load both encoders outside the timed runs"], batch_by_length=False)
     embeddings.embed(["warm-up: load both encoders outside the timed runs."])
     print(f"{len(texts)} distinct sentences from {args.articles} articles; threads {embeddings._thread_count()}; "

@@ -82,6 +82,20 @@ def _thread_count() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+def make_session(threads: int, spinning: bool = False, optimisation: str = "ORT_ENABLE_ALL"):
+    """An onnxruntime session of the model on ``threads`` CPU threads, operators run one after another
+    (a single sentence batch has no independent branches worth a second pool)."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
+    options.graph_optimization_level = getattr(onnxruntime.GraphOptimizationLevel, optimisation)
+    options.add_session_config_entry("session.intra_op.allow_spinning", "1" if spinning else "0")
+    return onnxruntime.InferenceSession(str(_model_file()), sess_options=options, providers=["CPUExecutionProvider"])
+
+
 class _Encoder:
     """One ONNX session and tokenizer (both are thread-safe for inference).
 
@@ -91,22 +105,14 @@ class _Encoder:
 
     def __init__(self, legacy: bool = False) -> None:
         try:
-            import onnxruntime
+            import onnxruntime  # noqa: F401  (make_session uses it; checked here for the install hint)
             from tokenizers import Tokenizer
         except ImportError as exc:
             raise EmbeddingsUnavailable(f"Sentence embeddings need onnxruntime and tokenizers: {INSTALL_HINT}") from exc
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = int(os.environ.get("NEWSPRISM_EMBED_THREADS", "2")) if legacy else _thread_count()
-        options.inter_op_num_threads = 1
-        options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
-        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
-        if not legacy:
-            # Idle worker threads sleep instead of spinning: on a busy machine spinning burns the cores
-            # the other worker needs (-25 % CPU time per sentence, measured), and costs nothing when idle.
-            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.session = onnxruntime.InferenceSession(
-            str(_model_file()), sess_options=options, providers=["CPUExecutionProvider"]
-        )
+        threads = int(os.environ.get("NEWSPRISM_EMBED_THREADS", "2")) if legacy else _thread_count()
+        # Idle worker threads sleep instead of spinning: on a busy machine spinning burns the cores the
+        # other worker needs (about -25 % CPU time per sentence, measured), and costs little when idle.
+        self.session = make_session(threads, spinning=legacy)
         self.tokenizer = Tokenizer.from_file(str(_tokenizer_file()))
         self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
         self.tokenizer.no_padding()  # each batch is padded to its own longest text in encode_ids
@@ -184,7 +190,7 @@ def _encode_by_length(texts: list[str]) -> np.ndarray:
     encoder = _get_encoder()
     rows = encoder.token_ids(texts)
     vectors = np.empty((len(texts), DIMENSIONS), dtype=np.float32)
-    for batch in length_batches([len(row) for row in rows]):
+    for batch in length_batches([len(row) for row in rows], BATCH_TOKENS):
         vectors[batch] = encoder.encode_ids([rows[i] for i in batch])
     return vectors
 
