@@ -276,3 +276,46 @@ def test_quotation_second_sentence_keeps_its_speaker(nlp):
     assert _follows_on(articles[0], analyses[0], [], first, second)
     summary = summarize(articles, analyses, StoryAlignment(), max_words=200)
     assert all("Ann Lee" in s.text for s in summary if "union has to move" in s.text)
+
+
+# --- session 3: attribution kept without dropping attributed sentences -------------------------
+
+
+def test_sentence_naming_its_speaker_keeps_a_quotation_that_runs_on():
+    from newsprism.brief.summary import _unattributed_quote
+
+    # the quotation continues in the next sentence, but this one says who is speaking
+    text = 'Professor Ann Lee, of the state university, said: "This is the first convincing report of a drug that slows the disease.'
+    assert not _unattributed_quote(text, None, 0, len(text))
+
+
+def test_sentence_starting_inside_a_quotation_is_not_used_alone():
+    from newsprism.brief.summary import _starts_inside_quote, _unattributed_quote
+
+    inside = 'and that is why the drug works so well in mice," the professor told reporters on Tuesday.'
+    assert _starts_inside_quote(inside)
+    assert _unattributed_quote(inside, None, 0, len(inside))
+    assert not _starts_inside_quote('The mayor called the plan "a good start" for the city.')
+
+
+def test_capitalised_first_person_is_someones_unmarked_words():
+    from newsprism.brief.summary import _unattributed_quote
+
+    text = "We were told that drugs were not involved in the crash on the highway."
+    assert _unattributed_quote(text, None, 0, len(text))
+    us = "The US and Canada signed the new trade agreement in Ottawa on Monday."
+    assert not _unattributed_quote(us, None, 0, len(us))
+
+
+def test_quotation_whose_speaker_comes_next_is_taken_with_that_sentence(nlp):
+    text = (
+        "“The talks went well and an agreement on pay is expected within days. "
+        "The union must now put the offer to a vote of its members,” the mayor, Ann Lee, said on Tuesday."
+    )
+    articles, analyses = _analysed(nlp, [text])
+    assert len(analyses[0].sentences) == 2
+    summary = summarize(articles, analyses, StoryAlignment(), max_words=200)
+    opening = [s for s in summary if "agreement on pay" in s.text]
+    assert opening and all("Ann Lee" in s.text for s in opening)
+    span = opening[0].sources[0]
+    assert text[span.start : span.end] == span.text == opening[0].text
