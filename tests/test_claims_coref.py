@@ -52,7 +52,7 @@ def test_a_different_description_is_not_renamed_to_the_previous_subject(nlp):
 
 def test_a_named_age_keeps_its_own_name(nlp):
     claim, _ = age_claim(nlp, "Police named the man as Tom Brown. Brown, 33, was arrested.", "33")
-    assert claim.subject == "Brown"
+    assert claim.subject == "Tom Brown" and claim.property == "age: Brown" and claim.referents == []
 
 
 def test_a_pronoun_subject_of_the_value_verb_is_recorded_as_a_referent_and_participant(nlp):
@@ -76,3 +76,14 @@ def test_a_pronoun_with_two_named_people_before_it_has_no_referent(nlp):
     doc = nlp("Police said John Smith shot Mary Jones. He paid $500 for the gun.")
     claim = next(c for c in extract_claims(doc, "a1", local_entities(doc)) if "500" in c.text)
     assert claim.referents == []
+
+
+def test_a_first_name_age_takes_the_full_name_the_article_gives(nlp):
+    claim, _ = age_claim(nlp, "Police shot Tamir Rice on Saturday. The family of 13-year-old Tamir is grieving.", "13")
+    assert claim.subject == "Tamir Rice" and claim.property == "age: Rice" and claim.referents == []
+
+
+def test_the_n_year_old_after_a_preposition_is_the_person_named_before(nlp):
+    text = "Police arrested John Smith in 2013. Lawyers for the 33-year-old had argued he should be tried in Britain."
+    claim, _ = age_claim(nlp, text, "33")
+    assert claim.subject == "John Smith"

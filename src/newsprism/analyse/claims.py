@@ -169,18 +169,22 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
         end = head.idx + len(head.text)  # "1,300 prisoners": keep the counted noun in the span
     if _is_increment(doc, ent, head):
         qualifier = "other"
-    referent = None
+    referent, named_here = None, False
     if kind == "age":
         holder, mode = _age_holder(ent, head)
         if mode is None and (holder is not None or (head is not None and head.lower_ == "age")):
             head = holder  # "a man >50 years of age": the man, not "age"
-        found = people.antecedent(holder, mode) if people is not None and mode is not None else None
+        found = None
+        if mode == "name":  # "Tamir" and "Tamir Rice" are one "age: Rice" across outlets
+            found, named_here = (people.named(holder) if people is not None else None), True
+        elif mode is not None and people is not None:
+            found = people.antecedent(holder, mode)
         if isinstance(found, LocalEntity):
             referent = found
         elif found is not None:
             head = found  # "he was healthy, under the age of 50": the man the sentence spoke of
-        elif mode == "pronoun":
-            head = None
+        elif mode in ("pronoun", "nominal"):
+            head = None  # "Lawyers for the 33-year-old": the age is not the lawyers', and whose is unsure
     elif people is not None:  # "He was sentenced to 15 years", "her salary": who, by name
         referent = _clause_referent(people, ent, head)
     subject, lemma = _subject_of(doc, ent, head, kind)
@@ -206,7 +210,7 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
         property=f"{kind}: {lemma}" if lemma else kind,
         sentence=Span(article_id, sent.start_char, sent.end_char, sent.text),
         entities=keys,
-        referents=[referent.name] if referent is not None else [],
+        referents=[referent.name] if referent is not None and not named_here else [],
     )
 
 
@@ -1065,6 +1069,7 @@ def _content_of_verb(verb) -> set[str]:
 # is narrow (a wrong person would make a false dispute): two people in reach without a subject to
 # prefer, or a description the article ties to two names, leave the age unresolved.
 
+PLACE_LIKE = {"GPE", "LOC", "FAC", "NORP", "EVENT", "DATE", "TIME"}
 REFERENCE_REACH = 2  # sentences before the mention where its antecedent may be
 HE_SHE = {"he", "she", "him", "her"}
 COLLECTIVE_NOUNS = {"people", "police", "staff", "crew", "family", "troop", "team", "public", "youth"}
@@ -1075,6 +1080,9 @@ def _age_holder(ent, head) -> tuple[object | None, str | None]:
     """The token the age is said of and how it refers: (token, "pronoun" | "description" | "nominal"),
     or (token, None) when it names the person itself or nothing needs resolving."""
     root = ent.root
+    definite = ent[0].lower_ == "the" or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the")
+    if root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and definite and ent.text.lower().endswith("old"):
+        return root, "nominal"  # "The 21-year-old hanged his daughter", "Lawyers for the 33-year-old"
     if head is not None and head.lower_ == "age":  # "under the age of 50", "50 years of age"
         if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN", "PRON"):
             head = root.head  # "a man >50 years of age"
@@ -1088,15 +1096,11 @@ def _age_holder(ent, head) -> tuple[object | None, str | None]:
     if head is not None and head.lower_ == "who" and head.head.dep_ == "relcl":
         head = head.head.head  # "Smith, who is 45"
     if head is None:
-        if root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and ent.start > 0 \
-                and ent.doc[ent.start - 1].lower_ == "the" and ent.text.lower().endswith("old"):
-            return root, "nominal"  # "The 21-year-old hanged his daughter"
         return None, None
     if head.pos_ == "PRON" and head.lower_ in HE_SHE:
         return head, "pronoun"
-    if head.pos_ in ("VERB", "AUX") and root.dep_ in ("nsubj", "nsubjpass") and ent.start > 0 \
-            and ent.doc[ent.start - 1].lower_ == "the" and ent.text.lower().endswith("old"):
-        return root, "nominal"
+    if head.pos_ == "PROPN":
+        return head, "name"  # "Tamir" of "Tamir Rice": the article's one name for him
     if head.pos_ == "NOUN" and head.tag_ == "NN" and head.lemma_.lower() in ONE_PERSON_NOUNS \
             and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children) \
             and not any(c.dep_ == "poss" for c in head.children):
@@ -1202,6 +1206,11 @@ class _People:
         by_key = {e.key: e for e in self.entities}
         self.tied = {k: by_key[next(iter(v))] for k, v in tied.items() if len(v) == 1}
 
+    def named(self, token) -> LocalEntity | None:
+        """The named person whose mention ``token`` is part of, if any."""
+        self._prepare()
+        return self.person_at.get(token.i)
+
     def antecedent(self, token, mode: str):
         """The named person (a LocalEntity) or, failing a name, the description token that ``token``
         stands for; None when the article does not say unambiguously."""
@@ -1218,10 +1227,13 @@ class _People:
             found = [f for f in self._people_in(span, token) if f[1] is not None or _fits_gender(word, f[0].lemma_.lower())]
             if not found:
                 continue
-            names = {f[1].key for f in found if f[1] is not None}
+            names = {f[1].key if f[1] is not None else f[0].lower_ for f in found if f[2] in ("name", "maybe")}
             referents = names | {f[0].lemma_.lower() for f in found if f[2] == "description"}
             if len(names) > 1 or (mode == "pronoun" and len(referents) > 1):
                 return None  # two people in reach for a pronoun: which one needs more than a rule
+            found = [f for f in found if f[2] != "maybe"]
+            if not found:
+                return None  # only a name the typer did not call a person: maybe the one meant
             subjects = [f for f in found if f[0].dep_ in ("nsubj", "nsubjpass")]
             # "his daughter" is said relative to someone else: never the one a new sentence goes on about
             free = [f for f in found if not any(c.dep_ == "poss" for c in f[0].children)]
@@ -1253,6 +1265,8 @@ class _People:
                     continue
                 seen_entities.add(entity.key)
                 out.append((t, entity, "name"))
+            elif t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "poss") and t.ent_type_ not in PLACE_LIKE:
+                out.append((t, None, "maybe"))  # "Love would have endured": a name the typer did not call a person
             elif t.pos_ == "PRON" and t.lower_ in HE_SHE:
                 out.append((t, None, "pronoun"))
             elif t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in ONE_PERSON_NOUNS:
