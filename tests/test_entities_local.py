@@ -367,3 +367,9 @@ def test_a_name_the_gazetteer_does_not_know_as_a_place_is_no_team(nlp):
 
     assert not _plays_as_team(doc, draft("Zorvanka Quillet"))
     assert _plays_as_team(doc, draft("Chicago"))
+
+
+def test_names_run_into_a_headlines_words_are_no_organisation(nlp):
+    found = entities_of(nlp, "SEE ALSO: Trump, Putin exchange friendly greetings in Alaska for Ukraine war summit")
+    assert not any(e.name.endswith("exchange") for e in found)
+    assert typed(found, "Alaska") == {"GPE"}

@@ -317,6 +317,8 @@ def local_entities(doc) -> list[LocalEntity]:
         mention = EntityMention(start, end, text_all[start:end])
         if not any(ch.isupper() or ch.isdigit() for ch in text) or _inside_role_phrase(ent):
             continue  # "gulf"; "State" of "Secretary of State": not a name of its own
+        if ent.label_ in ("ORG", "GPE", "LOC", "FAC") and _ends_in_a_common_word(text):
+            continue  # "Trump, Putin exchange": a headline's words, not a name
         if ent.label_ == "PERSON":
             titles, words = _name_words(ent)
             if not words or not any(w[:1].isupper() for w in words) or not _is_person_name(ent, titles):
@@ -495,6 +497,14 @@ def _is_person_name(ent, titles: list[str]) -> bool:
     return not any(
         t.tag_ == "JJ" and t.text[:1].isupper() and t.lower_.endswith(DEMONYM_ENDINGS) for t in ent
     )
+
+
+def _ends_in_a_common_word(text: str) -> bool:
+    """A name of several words, with a comma, that ends in a lowercase word: the tagger ran a name
+    into the words after it ("Trump, Putin exchange"). Names end in a capitalised word or a number."""
+    words = text.split()
+    last = words[-1] if words else ""
+    return len(words) > 1 and "," in text and last.isalpha() and last.islower() and last not in NAME_PARTICLES
 
 
 def _demonym_adjective(ent) -> bool:
