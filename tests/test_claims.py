@@ -308,3 +308,24 @@ def test_not_more_than_is_an_upper_bound(nlp):
 def test_a_duration_tagged_money_without_a_currency_is_a_duration(nlp):
     c = one(claims_of(nlp, "The trip took no more than five hours."), "five hours")
     assert c.unit == "hour" and c.value["high"] == 5
+
+
+def test_a_clock_time_the_tagger_misses_is_read_by_pattern(nlp):
+    c = one(claims_of(nlp, "He signed out of the prom at 9:32p.m. on Saturday."), "9:32")
+    assert c.unit == "clock" and c.value["point"] == 21 * 60 + 32
+
+
+def test_a_numeric_ordinal_the_tagger_misses_is_a_rank(nlp):
+    c = one(claims_of(nlp, "His is the 2,651st tribute to celebrity on the sidewalks."), "2,651st")
+    assert c.unit == "ordinal" and c.value["point"] == 2651 and c.property == "rank: tribute"
+
+
+def test_n_of_m_counts_the_noun_of_the_total(nlp):
+    c = one(claims_of(nlp, "During the starving time, only 60 of 300 colonists survived."), "60")
+    assert c.property == "count: colonist" and c.value["point"] == 60
+
+
+def test_about_age_n_and_then_n_are_ages(nlp):
+    assert one(claims_of(nlp, "The skeleton of a girl, about age 14, was found."), "14").property.startswith("age")
+    then = one(claims_of(nlp, "Bunch, then 22, was sentenced to 60 years."), "22")
+    assert then.property == "age: Bunch"

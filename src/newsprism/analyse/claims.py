@@ -76,10 +76,33 @@ def extract_claims(doc, article_id: str, entities: list[LocalEntity], published:
         if claim is not None:
             claims.append(claim)
             taken.append((ent.start_char, ent.end_char))
+    for ent in _untagged_values(doc, taken):
+        claim = _claim_for(doc, ent, article_id, entities, people, ref)
+        if claim is not None:
+            claims.append(claim)
+            taken.append((ent.start_char, ent.end_char))
     for claim in _fraction_claims(doc, article_id, entities, taken):
         claims.append(claim)
     claims.sort(key=lambda c: (c.start, c.end))
     return _dedupe(claims)
+
+
+# Values the tagger often leaves untagged: "9:32p.m.", "at 9:32 p.m..", "the 2,651st tribute".
+UNTAGGED_RES = (("TIME", re.compile(r"\b\d{1,2}[:.]\d{2}\s*[ap]\.?\s*m\b\.?", re.I)),
+                ("ORDINAL", re.compile(r"\b\d{1,3}(?:,\d{3})*(?:st|nd|rd|th)\b")))
+
+
+def _untagged_values(doc, taken: list[tuple[int, int]]):
+    """Spans (as numeric entities) for the values above that no entity of ``doc`` covers."""
+    from spacy.tokens import Span as DocSpan
+
+    for label, pattern in UNTAGGED_RES:
+        for m in pattern.finditer(doc.text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and len(span):
+                yield DocSpan(doc, span.start, span.end, label=label)
 
 
 # --------------------------------------------------------------------------- per entity
@@ -509,7 +532,7 @@ def _age(doc, ent, body: str, qualifier: str | None):
     decade = _age_decade(doc, ent, body, qualifier)
     if decade is not None:
         return decade
-    m = re.fullmatch(r"(?:the\s+)?age\s+of\s+(\d{1,3})", body.strip(), re.I)
+    m = re.fullmatch(r"(?:the\s+)?age\s+(?:of\s+)?(\d{1,3})", body.strip(), re.I)  # "(about) age 14"
     if m:
         return interval(float(m.group(1)), float(m.group(1)), qualifier), "year", "age"
     if not re.fullmatch(r"\d{1,3}", body.strip()):
@@ -532,6 +555,9 @@ def _age(doc, ent, body: str, qualifier: str | None):
         return interval(n, n, qualifier), "year", "age"
     if prev is not None and prev.lower_ in ("aged", "age"):
         return interval(n, n, qualifier), "year", "age"
+    if prev is not None and prev.lower_ == "then" and ent.start >= 3 and doc[ent.start - 2].text == "," \
+            and _looks_like_name(doc[ent.start - 3]) and closes:
+        return interval(n, n, qualifier), "year", "age"  # "Bunch, then 22, was sentenced"
     if root.dep_ == "appos" and _one_person_word(root.head) and closes:
         return interval(n, n, qualifier), "year", "age"  # "The man, 45, was charged"
     if _age_of_subject(root, nxt):
@@ -646,7 +672,7 @@ def _ordinal(doc, ent, body: str):
         return None
     root = ent.root
     head = root.head
-    if root.dep_ == "amod" and head.pos_ == "NOUN":
+    if root.dep_ in ("amod", "compound") and head.pos_ == "NOUN":  # "the 2,651st tribute"
         return interval(float(n), float(n), None), "ordinal", "rank"
     if root.dep_ in ("attr", "nsubj") and m:  # "His star is the 2,651st on the walk"
         return interval(float(n), float(n), None), "ordinal", "rank"
@@ -708,6 +734,9 @@ def _measured(doc, ent, kind: str):
     participle = next((c for c in root.children if c.dep_ in ("acl", "amod") and c.tag_ == "VBN"), None)
     if kind == "count" and participle is not None and any(c.dep_ == "det" for c in root.children):
         return _elided_noun(doc, ent) or participle  # "the six killed": six people, or six killed
+    number = root if root.like_num else next((t for t in ent if t.like_num), root)
+    if number.dep_ == "quantmod" and number.head.like_num and number.head.i not in inside:
+        root = number.head  # "only 60 of 300 colonists": the parser hangs 60 on 300, which counts colonists
     # "1,300 prisoners", "a three-hour summit", "a 20% stake", "17-year-old boy"
     if root.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmod") and root.head.i not in inside \
             and root.head.pos_ in ("NOUN", "PROPN"):
