@@ -87,3 +87,13 @@ def test_the_n_year_old_after_a_preposition_is_the_person_named_before(nlp):
     text = "Police arrested John Smith in 2013. Lawyers for the 33-year-old had argued he should be tried in Britain."
     claim, _ = age_claim(nlp, text, "33")
     assert claim.subject == "John Smith"
+
+
+def test_now_n_opening_a_sentence_is_the_age_of_its_subject(nlp):
+    claim, _ = age_claim(nlp, "Police found Jane Doe on Monday. Now 18, she would like to go home.", "18")
+    assert claim.subject == "Jane Doe"
+
+
+def test_an_age_is_never_said_of_a_verb(nlp):
+    claim, _ = age_claim(nlp, "The 21-year-old hanged his daughter at a hotel.", "21")
+    assert claim.property == "age" and claim.subject is None

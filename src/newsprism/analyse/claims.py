@@ -555,6 +555,9 @@ def _age(doc, ent, body: str, qualifier: str | None):
         return interval(n, n, qualifier), "year", "age"
     if prev is not None and prev.lower_ in ("aged", "age"):
         return interval(n, n, qualifier), "year", "age"
+    if prev is not None and prev.lower_ in ("now", "then") and prev.i == ent.sent.start and nxt is not None \
+            and nxt.text == ",":
+        return interval(n, n, qualifier), "year", "age"  # "Now 18, she would like to …"
     if prev is not None and prev.lower_ == "then" and ent.start >= 3 and doc[ent.start - 2].text == "," \
             and _looks_like_name(doc[ent.start - 3]) and closes:
         return interval(n, n, qualifier), "year", "age"  # "Bunch, then 22, was sentenced"
@@ -1124,6 +1127,9 @@ def _age_holder(ent, head) -> tuple[object | None, str | None]:
         head = next((c for c in root.head.children if c.dep_ == "nsubj"), None)  # "He was 20"
     if head is not None and head.lower_ == "who" and head.head.dep_ == "relcl":
         head = head.head.head  # "Smith, who is 45"
+    if head is not None and head.pos_ in ("VERB", "AUX"):  # "Now 18, she would like …": the verb's subject
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        head = subject if subject is not None and _person_like(subject) else None
     if head is None:
         return None, None
     if head.pos_ == "PRON" and head.lower_ in HE_SHE:
