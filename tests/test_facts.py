@@ -152,3 +152,23 @@ def test_the_same_specific_value_in_unrelated_sentences_is_not_grouped(nlp):
         "A used pickup truck at the dealership sells for $29,600, the owner said.",
     )
     assert not multi(group_facts(articles, analyses, []))
+
+
+def test_an_acronym_and_its_words_corroborate(nlp):
+    articles, analyses = story(
+        nlp,
+        "The Justice Department said the deficit reached 16 per cent of GDP last year.",
+        "The deficit reached 16 per cent of gross domestic product last year, the ministry said.",
+    )
+    facts = group_facts(articles, analyses, [])
+    [fact] = [f for f in facts if f.status == "corroborated"]
+    assert {c.text for c in fact.claims} == {"16 per cent"}
+
+
+def test_acronym_matching_reads_initials_with_and_without_small_words():
+    from newsprism.align.facts import _acronym_of
+
+    assert _acronym_of("GDP", "gross domestic product", "gdp", "product")
+    assert _acronym_of("the DOJ", "the Department of Justice", "doj", "justice")
+    assert not _acronym_of("GNP", "gross domestic product", "gnp", "product")
+    assert not _acronym_of("gdp growth", "gross domestic product", "growth", "product")

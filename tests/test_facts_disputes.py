@@ -300,3 +300,147 @@ def test_a_closed_value_still_bridges_a_dispute(nlp):
     )
     [fact] = disputed(facts)
     assert {"nearly three hours", "more than three hours"} <= {c.text for c in fact.claims}
+
+
+# --------------------------------------------------------------------------- session 3: more ways to meet
+
+
+def test_an_acronym_and_its_words_are_one_measure_and_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Saudi Arabia ran a budget deficit of 16 per cent of GDP in 2015, the finance ministry said.",
+        "Saudi Arabia ran a budget deficit of 12 per cent of gross domestic product in 2015, the finance ministry said.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} == {"16 per cent", "12 per cent"}
+
+
+def test_an_acronym_of_other_words_is_no_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Saudi Arabia ran a budget deficit of 16 per cent of GNP in 2015, the finance ministry said.",
+        "Saudi Arabia ran a budget deficit of 12 per cent of gross domestic product in 2015, the finance ministry said.",
+    )
+    assert not disputed(facts)
+
+
+def test_ages_of_one_named_person_ignore_months_of_other_clauses(nlp):
+    facts = facts_of(
+        nlp,
+        "Protesters marched in November after police shot and killed 13-year-old Tamir Rice in a park.",
+        "The cards came from a meeting in December, soon after police shot and killed 12-year-old Tamir in a park.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} == {"13-year-old", "12-year-old"}
+
+
+def test_ages_of_one_name_in_different_years_are_no_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Protesters marched in 2015 after police shot and killed 13-year-old Tamir Rice in a park.",
+        "The cards came from a meeting in 2016, soon after police shot and killed 12-year-old Tamir in a park.",
+    )
+    assert not disputed(facts)
+
+
+def test_a_shared_middle_name_word_is_not_one_person(nlp):
+    facts = facts_of(
+        nlp,
+        "Her sister Roberts, 46, paid for the rehab clinic, the family said.",
+        "Her sister Lisa Roberts Gillan, 48, paid for the rehab clinic, the family said.",
+    )
+    assert not disputed(facts)
+
+
+def test_points_of_a_named_index_that_fell_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Within minutes the Dow dropped 127 points after the false tweet.",
+        "The false tweet sent the Dow plunging 145 points within minutes.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} == {"127 points", "145 points"}
+
+
+def test_points_without_a_market_index_are_no_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Within minutes the home team dropped 12 points after the foul.",
+        "The foul sent the home team plunging 15 points within minutes.",
+    )
+    assert not disputed(facts)
+
+
+def test_points_of_two_different_indexes_are_no_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Within minutes the Nasdaq dropped 127 points after the false tweet.",
+        "The false tweet sent the Dow plunging 145 points within minutes.",
+    )
+    assert not disputed(facts)
+
+
+def test_previously_before_an_adjective_is_no_snapshot(nlp):
+    facts = facts_of(
+        nlp,
+        "Ahmed Said, previously unknown to police, was 34 when he was arrested in Leeds.",
+        "Ahmed Said, previously unknown to police, was 36 when he was arrested in Leeds.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} == {"34", "36"}
+
+
+def test_previously_reported_is_still_a_snapshot():
+    from newsprism.align.facts import _is_snapshot
+
+    assert _is_snapshot("the previously reported toll of 12")
+    assert not _is_snapshot("a previously healthy man")
+
+
+def test_opposite_bounds_that_cannot_meet_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "At least 12 miners were killed in the blast at the colliery, officials said.",
+        "Fewer than 10 miners were killed in the blast at the colliery, officials said.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} == {"At least 12 miners", "Fewer than 10 miners"}
+
+
+def test_opposite_bounds_that_overlap_are_no_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "At least 8 miners were killed in the blast at the colliery, officials said.",
+        "Fewer than 10 miners were killed in the blast at the colliery, officials said.",
+    )
+    assert not disputed(facts)
+
+
+def test_an_upper_bound_is_no_age_gap_from_a_lower_bound_at_the_same_age():
+    from newsprism.align.facts import _gap
+
+    over_50 = {"low": 50.0, "high": 62.5, "low_open": True}
+    under_50 = {"low": 0.0, "high": 50.0, "high_open": True}
+    assert _gap(over_50, under_50) == 0.0
+    assert _gap({"low": None, "high": 50.0}, {"low": 51.0, "high": 51.0, "point": 51.0}) == 1.0
+    assert _gap({"low": 32.0, "high": 32.0}, {"low": 33.0, "high": 33.0}) == 1.0
+
+
+def test_rising_values_in_one_source_are_a_tally_not_a_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Airlines canceled 2,700 flights across the Northeast because of the storm. Hours later, airlines "
+        "canceled 2,950 flights across the Northeast because of the storm.",
+        "Airlines canceled 3,198 flights across the Northeast because of the storm.",
+    )
+    assert not disputed(facts)
+
+
+def test_one_value_per_source_still_disputes_without_a_tally(nlp):
+    facts = facts_of(
+        nlp,
+        "Airlines canceled 2,700 flights across the Northeast because of the storm.",
+        "Airlines canceled 3,198 flights across the Northeast because of the storm.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} == {"2,700 flights", "3,198 flights"}

@@ -75,8 +75,13 @@ def group_facts(articles: list[Article], analyses: list[ArticleAnalysis], entiti
     agree: set[tuple[int, int]] = set()
     dispute: set[tuple[int, int]] = set()
     unsure: list[tuple[_Item, _Item]] = []
+    by_group: dict[str, list[_Item]] = defaultdict(list)
+    for it in reps:
+        by_group[it.group].append(it)
     for a, b in _candidate_pairs(reps):
         link = _link(a, b)
+        if link == "dispute" and (_running_tally(a, by_group[a.group]) or _running_tally(b, by_group[b.group])):
+            continue  # one source's figure grew while it reported: another figure elsewhere is an update
         if link is not None:
             (agree if link == "agree" else dispute).add(_pair(a, b))
         elif _may_agree(a, b):
@@ -113,6 +118,8 @@ def _candidate_pairs(reps: list[_Item]) -> list[tuple[_Item, _Item]]:
             blocks[(it.dim, it.kind, "head", _head_class(it.head))].append(it)
             for word in it.subject_words:
                 blocks[(it.dim, it.kind, "word", word)].append(it)
+            for letters in _acronym_keys(it):  # "GDP" meets "gross domestic product"
+                blocks[(it.dim, it.kind, "acronym", letters)].append(it)
         value = _value_key(it)
         if value is not None:
             blocks[(it.dim, it.kind, "value", value)].append(it)
@@ -218,6 +225,33 @@ def _bridged_disputes(reps: list[_Item], agree: set, dispute: set) -> set[tuple[
     return found
 
 
+TALLY_RATIO = 1.5  # a running count grows by steps, not by multiples ("2,700" → "2,800"; not "5" → "30")
+
+
+def _running_tally(item: _Item, same_source: list[_Item]) -> bool:
+    """Does the item's own source give rising values of the same measure ("more than 2,700 flights" then
+    "nearly 2,800 flights" in one report)? Then the count grew while it was reported."""
+    if item.kind not in ("count", "amount", "money"):
+        return False
+    for other in same_source:
+        if other.idx == item.idx or other.dim != item.dim or other.kind != item.kind or not _same_head(item, other):
+            continue
+        if compatible(item.base_value, other.base_value) or not _rising(item, other):
+            continue
+        if _synonymous(_predicates(item, _frame(item)), _predicates(other, _frame(other))):
+            return True
+    return False
+
+
+def _rising(x: _Item, y: _Item) -> bool:
+    """Within one article, the later value is the larger one, within ``TALLY_RATIO`` of the earlier."""
+    if x.claim.article != y.claim.article:
+        return False
+    first, last = sorted((x, y), key=lambda it: it.claim.start)
+    a, b = _point(first.base_value), _point(last.base_value)
+    return 0 < a < b <= a * TALLY_RATIO
+
+
 def _hedged_bound(value: dict) -> bool:
     return bool(value.get("low_open") or value.get("high_open"))
 
@@ -283,7 +317,7 @@ def _items(articles: list[Article], analyses: list[ArticleAnalysis], entities: l
                 words=_content_words(sentence, claim.text), names=names, base_value=_base(claim),
                 subject_words=_content_words(claim.subject or "", ""),
                 modifiers=_subject_modifiers(claim.subject or "", head.lower()) if head else set(),
-                window=_window(claim), snapshot=bool(SNAPSHOT.search(_near(claim) + " " + claim.text)),
+                window=_window(claim), snapshot=_is_snapshot(_near(claim) + " " + claim.text),
             ))
     return items
 
@@ -298,6 +332,20 @@ SNAPSHOT = re.compile(r"\b(by (late |early |mid-?)?(morning|afternoon|evening|ni
                       r"(?:rose|risen|climbed|increased|jumped|grew|swelled) to|"
                       r"toll (?:has |had )?(?:rose|risen|climbed|grew|jumped))\b|\bthen-", re.I)  # "then-15-year-old"
 WINDOW_CHARS = 60
+
+
+def _is_snapshot(text: str) -> bool:
+    """A snapshot marker near the value, except "previously" as the adverb of an adjective ("a previously
+    healthy man, 52": the man's state before, not a figure for another time)."""
+    markers = [m.group(0).lower() for m in SNAPSHOT.finditer(text)]
+    if any(m != "previously" for m in markers):
+        return True
+    return bool(markers) and not all(_adverb_of_adjective(text, "previously"))
+
+
+def _adverb_of_adjective(text: str, word: str) -> list[bool]:
+    """For each ``word`` in ``text``: does it modify an adjective (JJ, not a participle)?"""
+    return [t.head.tag_ in ("JJ", "JJR", "JJS") for t in _parse(text) if t.lower_ == word]
 # Words that make a dated event one of several ("first hosted in 2007", "again in 2014").
 INSTANCE = re.compile(r"\b(first|second|third|last|previous|again|next|latest|once|also)\b", re.I)
 
@@ -399,9 +447,68 @@ def _same_subject(a: _Item, b: _Item) -> bool:
     """Same measured head (or one event class), or subject phrases sharing a content word."""
     if a.head is None or b.head is None:
         return False
-    if _head_class(a.head) == _head_class(b.head):
+    if _same_head(a, b):
         return True
     return bool(a.subject_words & b.subject_words)
+
+
+def _same_head(a: _Item, b: _Item) -> bool:
+    """One measured noun: the same head class, or an acronym and its words ("GDP" / "gross domestic
+    product", "the NHS" / "the National Health Service")."""
+    if a.head is None or b.head is None:
+        return False
+    if _head_class(a.head) == _head_class(b.head):
+        return True
+    return _acronym_of(a.claim.subject or "", b.claim.subject or "", a.head, b.head)
+
+
+def _acronym_of(subject_a: str, subject_b: str, head_a: str, head_b: str) -> bool:
+    """One subject is an all-capital acronym that spells the initials of the other, ending at its head."""
+    for short, long, long_head in ((subject_a, subject_b, head_b), (subject_b, subject_a, head_a)):
+        letters = _acronym(short)
+        if letters and letters in _initials(long, long_head):
+            return True
+    return False
+
+
+def _subject_free(item: _Item, frame: Frame) -> frozenset[str]:
+    """The frame's modifiers less the words of the subject, for a subject that is an acronym or spells one
+    out: "of GDP" and "gross domestic product" name one measure, they pick out no subgroup."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", item.claim.subject or "")}
+    return frozenset(m for m in frame.modifiers if m.split()[-1] not in words)
+
+
+def _acronym_keys(it: _Item) -> frozenset[str]:
+    """The acronym a subject is, or the acronyms its words spell."""
+    subject = it.claim.subject or ""
+    letters = _acronym(subject)
+    return frozenset({letters}) if letters else _initials(subject, it.head or "")
+
+
+def _acronym(subject: str) -> str | None:
+    """The acronym a subject consists of ("GDP", "the NHS's" → "nhs"), else None."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z.&]*", subject) if w.lower() not in ("the", "a", "an")]
+    if len(words) != 1:
+        return None
+    word = words[0].replace(".", "").replace("&", "")
+    return word.lower() if 2 <= len(word) <= 6 and word.isupper() else None
+
+
+@lru_cache(maxsize=4096)
+def _initials(subject: str, head: str) -> frozenset[str]:
+    """Initials of the words of ``subject`` that end at its head, with and without the small words
+    ("Department of Justice" → "doj" and "dj")."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", subject.replace("\u2019", "'"))
+    lowered = [w.lower() for w in words]
+    if head.lower() in lowered:
+        words = words[: lowered.index(head.lower()) + 1]
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    if len(words) < 2:
+        return frozenset()
+    every = "".join(w[0] for w in words).lower()
+    content = "".join(w[0] for w in words if w.lower() not in STOP).lower()
+    return frozenset(x for x in (every, content) if len(x) >= 2)
 
 
 MEASURE_HEADS = {"point", "time", "percent", "percentage", "degree", "unit", "level", "m.", "e", "caliber", "calibre",
@@ -410,7 +517,8 @@ MEASURE_HEADS = {"point", "time", "percent", "percentage", "degree", "unit", "le
 
 def _disputable(a: _Item, b: _Item) -> bool:
     """Gates on the measured word and the values before a difference can be a dispute."""
-    if a.kind != "duration" and (_stem(a.head or "") in MEASURE_HEADS or _stem(b.head or "") in MEASURE_HEADS):
+    if a.kind != "duration" and (_stem(a.head or "") in MEASURE_HEADS or _stem(b.head or "") in MEASURE_HEADS) \
+            and not (_market_move(a) and _market_move(b)):
         return False  # "seven points", "three times": the measured thing is elsewhere (a running time is one)
     if a.modifiers and b.modifiers and not a.modifiers & b.modifiers:
         return False  # "women's cases" vs "men's cases", "elderly people" vs "patients"
@@ -427,6 +535,26 @@ def _disputable(a: _Item, b: _Item) -> bool:
 
 
 SMALL_EXACT = 100.0  # below this a stated whole count or age is not a rounded figure
+
+# A market index named in the sentence: its "points" are what the index moved, the measured thing is known.
+MARKET_INDEX = re.compile(r"\b(Dow|Dow Jones|S&P(?: 500)?|Standard & Poor's|Nasdaq|FTSE(?: 100)?|Nikkei|DAX|"
+                          r"CAC 40|Hang Seng|Stoxx|Russell 2000|Sensex|TSX|ASX)\b")
+MARKET_FALL = {"drop", "fall", "plunge", "tumble", "slide", "sink", "lose", "shed"}
+
+
+def _same_index_move(a: _Item, b: _Item) -> bool:
+    """Both values are falls of one named index: the index is the one thing both moves are said of."""
+    if not (_market_move(a) and _market_move(b)):
+        return False
+    names = [{m.group(1).lower().split()[0] for m in MARKET_INDEX.finditer(_sentence(x))} for x in (a, b)]
+    return bool(names[0] & names[1])
+
+
+def _market_move(item: _Item) -> bool:
+    """"The Dow dropped 127 points": points of a named index, moved by a verb of falling."""
+    if _stem(item.head or "") != "point" or not MARKET_INDEX.search(_sentence(item)):
+        return False
+    return bool(_frame(item).predicates & MARKET_FALL)
 
 
 def _point(value: dict) -> float:
@@ -451,6 +579,7 @@ PREDICATE_CLASSES = [
     {"create", "form", "establish", "found", "incorporate", "launch", "register"},
     {"take", "transport", "hospitalize", "hospitalise", "admit", "airlift", "rush"},
     {"begin", "start"},
+    MARKET_FALL,  # "the Dow dropped 127 points" / "sent the Dow plunging 145 points"
 ]
 SIM_LOCAL = 0.30  # overlap of the words around the two values, subject words left out
 
@@ -468,13 +597,17 @@ def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = Tru
     person, so one named person (:func:`_same_person`) replaces (a), (c) and (d). When in doubt, no dispute.
     """
     fa, fb = _frame(a), _frame(b)
-    if a.head is None or b.head is None or _head_class(a.head) != _head_class(b.head):
-        return False  # (a) same noun, not merely a shared subject word
+    if a.kind == "age":
+        # An age changes at most once a year: only another year (or "last year") says another time;
+        # "shot in November" / "a meeting in December" are other clauses' months, the boy's age is one.
+        years = [frozenset(t for t in f.anchors if t.startswith(("y:", "r:"))) for f in (fa, fb)]
+        return not (years[0] and years[1] and years[0] != years[1]) and _same_person(a, b)
+    if not _same_head(a, b):
+        return False  # (a) same noun (or its acronym), not merely a shared subject word
     if _anchors_conflict(fa.anchors, fb.anchors):
         return False  # (b) another year, day, month or time window
-    if a.kind == "age":
-        return _same_person(a, b)
-    if fa.modifiers != fb.modifiers:
+    acronym = _head_class(a.head) != _head_class(b.head)  # the heads are one only as an acronym and its words
+    if (_subject_free(a, fa) != _subject_free(b, fb)) if acronym else fa.modifiers != fb.modifiers:
         return False  # (a) "black residents" vs "residents", "current salary" vs "new salary"
     pa, pb = _predicates(a, fa), _predicates(b, fb)
     if not pa or not pb or not _synonymous(pa, pb):
@@ -483,7 +616,7 @@ def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = Tru
         return False  # (d) "two people" and "three people" need more than the verb ("running time" has it)
     if not _nested(fa.participants, fb.participants):
         return False  # other named actors: "the 1961 Texans rushed for 398 yards" / "the Chiefs had 352"
-    if bridged or _same_event(a, b, fa, fb, pa, pb):
+    if bridged or _same_event(a, b, fa, fb, pa, pb) or _same_index_move(a, b):
         return True
     specific = bool(fa.modifiers) and _stem(a.head) not in GENERIC_HEADS and bool(a.names & b.names)
     if bool(fa.participants) != bool(fb.participants):
@@ -497,10 +630,35 @@ AGE_GAP = 5.0
 
 
 def _same_person(a: _Item, b: _Item) -> bool:
-    """Two ages said of one named person ("Love, 32" / "Mr Love, 33"), not of "a boy" and "a boy"."""
+    """Two ages said of one named person ("Love, 32" / "Mr Love, 33", "Tamir" / "Tamir Rice"), not of "a
+    boy" and "a boy", nor of "Roberts" and her sister "Lisa Roberts Gillan"."""
+    if not _same_name(a.claim.subject or "", b.claim.subject or ""):
+        return False
     named = all((x.claim.subject or "")[:1].isupper() and _stem(x.head or "") not in PERSON_NOUNS for x in (a, b))
-    gap = abs((a.claim.value.get("low") or 0) - (b.claim.value.get("low") or 0))
-    return named and 0 < gap <= AGE_GAP
+    return named and _gap(a.claim.value, b.claim.value) <= AGE_GAP
+
+
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "rev"}
+
+
+def _same_name(x: str, y: str) -> bool:
+    """One name is the start or the end of the other, titles aside ("Tamir" / "Tamir Rice", "Mr Love" /
+    "Love"); a middle word is not enough ("Roberts" / "Lisa Roberts Gillan")."""
+    words = [[w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", s.lower()) if w not in TITLES] for s in (x, y)]
+    short, long = sorted(words, key=len)
+    return bool(short) and (long[: len(short)] == short or long[-len(short):] == short)
+
+
+def _gap(x: dict, y: dict) -> float:
+    """Distance between two intervals (0 when they touch); a missing bound is open, never 0: "under 50"
+    is 0 away from ">50", not 50."""
+    x_low, x_high = _bound(x.get("low"), -math.inf), _bound(x.get("high"), math.inf)
+    y_low, y_high = _bound(y.get("low"), -math.inf), _bound(y.get("high"), math.inf)
+    return max(0.0, y_low - x_high, x_low - y_high)
+
+
+def _bound(v, default: float) -> float:
+    return default if v is None else float(v)
 
 
 def _same_event(a: _Item, b: _Item, fa: Frame, fb: Frame, pa: set[str], pb: set[str]) -> bool:
@@ -602,7 +760,8 @@ def _may_dispute(a: _Item, b: _Item) -> bool:
         return False  # "three other bidders" is a part, not the total
     if a.kind == "rank":
         return False  # "first meeting" / "second meeting" name two meetings
-    if a.kind != "date" and (_open_ended(a.base_value) or _open_ended(b.base_value)):
+    if a.kind != "date" and (_open_ended(a.base_value) or _open_ended(b.base_value)) \
+            and not _opposite_bounds(a.base_value, b.base_value):
         return False  # "at least 5": too weak to contradict (a toll reported later may have grown)
     # A date bound ("before the 2016 election") does contradict a date past it ("in early 2017").
     return True
@@ -610,6 +769,17 @@ def _may_dispute(a: _Item, b: _Item) -> bool:
 
 def _open_ended(value: dict) -> bool:
     return is_open_ended(value)
+
+
+def _opposite_bounds(x: dict, y: dict) -> bool:
+    """A lower bound and an upper bound that cannot meet ("over 50" / "under 50", "at least 12" / "fewer
+    than 10"): open-ended values that still exclude each other."""
+    for lower, upper in ((x, y), (y, x)):
+        only_low = lower.get("low") is not None and _bound(lower.get("high"), math.inf) == math.inf
+        only_high = upper.get("high") is not None and _bound(upper.get("low"), -math.inf) <= 0  # "fewer than 10"
+        if only_low and only_high and upper["high"] <= lower["low"]:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- status and wording
