@@ -195,7 +195,7 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
     referent, named_here = None, False
     if kind == "age":
         holder, mode = _age_holder(ent, head)
-        if mode is None and (holder is not None or (head is not None and head.lower_ == "age")):
+        if mode is None:
             head = holder  # "a man >50 years of age": the man, not "age"
         found = None
         if mode == "name":  # "Tamir" and "Tamir Rice" are one "age: Rice" across outlets
@@ -1135,11 +1135,17 @@ def _age_holder(ent, head) -> tuple[object | None, str | None]:
         return head, "pronoun"
     if head.pos_ == "PROPN":
         return head, "name"  # "Tamir" of "Tamir Rice": the article's one name for him
-    if head.pos_ == "NOUN" and head.tag_ == "NN" and head.lemma_.lower() in ONE_PERSON_NOUNS \
-            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children) \
-            and not any(c.dep_ == "poss" for c in head.children):
-        return head, "description"  # "The man, 45": not "a man" (a new person) nor "his son" (another)
+    if _anaphoric_description(head):
+        return head, "description"
     return head, None
+
+
+def _anaphoric_description(token) -> bool:
+    """"the man", "the suspect": a definite one-person noun that refers back (not "a man", a new person,
+    nor "his son", another one)."""
+    return token.pos_ == "NOUN" and token.tag_ == "NN" and token.lemma_.lower() in ONE_PERSON_NOUNS \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) \
+        and not any(c.dep_ == "poss" for c in token.children)
 
 
 def _clause_referent(people: "_People", ent, head) -> LocalEntity | None:
@@ -1153,10 +1159,8 @@ def _clause_referent(people: "_People", ent, head) -> LocalEntity | None:
         if token is None:
             continue
         if mode is None:
-            mode = "pronoun" if token.pos_ == "PRON" and token.lower_ in HE_SHE else "description" if (
-                token.pos_ == "NOUN" and token.tag_ == "NN" and token.lemma_.lower() in ONE_PERSON_NOUNS
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-                and not any(c.dep_ == "poss" for c in token.children)) else None
+            mode = "pronoun" if token.pos_ == "PRON" and token.lower_ in HE_SHE else \
+                "description" if _anaphoric_description(token) else None
         if mode is None:
             continue
         found = people.antecedent(token, mode)
