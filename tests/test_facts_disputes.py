@@ -444,3 +444,12 @@ def test_one_value_per_source_still_disputes_without_a_tally(nlp):
     )
     [fact] = disputed(facts)
     assert {c.text for c in fact.claims} == {"2,700 flights", "3,198 flights"}
+
+
+def test_an_age_introduced_by_then_is_a_snapshot_not_a_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Kristine Bunch, then 22, was sentenced to 60 years in prison in Indiana.",
+        "Kristine Bunch, 21, woke up in the living room of the trailer in Indiana.",
+    )
+    assert not disputed(facts)

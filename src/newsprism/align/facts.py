@@ -317,7 +317,7 @@ def _items(articles: list[Article], analyses: list[ArticleAnalysis], entities: l
                 words=_content_words(sentence, claim.text), names=names, base_value=_base(claim),
                 subject_words=_content_words(claim.subject or "", ""),
                 modifiers=_subject_modifiers(claim.subject or "", head.lower()) if head else set(),
-                window=_window(claim), snapshot=_is_snapshot(_near(claim) + " " + claim.text),
+                window=_window(claim), snapshot=_is_snapshot(_around(claim)),
             ))
     return items
 
@@ -330,7 +330,8 @@ SNAPSHOT = re.compile(r"\b(by (late |early |mid-?)?(morning|afternoon|evening|ni
                       r"wednesday|thursday|friday|saturday|sunday|then|now|the end)|so far|as of|to date|"
                       r"thus far|latest|earlier|previously|ago|at the time|the previous|the year before|"
                       r"(?:rose|risen|climbed|increased|jumped|grew|swelled) to|"
-                      r"toll (?:has |had )?(?:rose|risen|climbed|grew|jumped))\b|\bthen-", re.I)  # "then-15-year-old"
+                      r"toll (?:has |had )?(?:rose|risen|climbed|grew|jumped))\b|\bthen-|"  # "then-15-year-old"
+                      r"\bthen (?=\d)", re.I)  # "Bunch, then 22, was sentenced": her age at another time
 WINDOW_CHARS = 60
 
 
@@ -364,6 +365,15 @@ def _near(claim: Claim) -> str:
     text = claim.sentence.text
     end = offset + len(claim.text)
     return text[max(0, offset - WINDOW_CHARS): offset] + " " + text[end: end + WINDOW_CHARS]
+
+
+def _around(claim: Claim) -> str:
+    """The value in place with ``WINDOW_CHARS`` either side ("Bunch, then 22, was": the order matters)."""
+    if claim.sentence is None:
+        return claim.text
+    offset = claim.start - claim.sentence.start
+    text = claim.sentence.text
+    return text[max(0, offset - WINDOW_CHARS): offset + len(claim.text) + WINDOW_CHARS]
 
 
 def _content_words(sentence: str, claim_text: str) -> set[str]:
