@@ -97,3 +97,8 @@ def test_now_n_opening_a_sentence_is_the_age_of_its_subject(nlp):
 def test_an_age_is_never_said_of_a_verb(nlp):
     claim, _ = age_claim(nlp, "The 21-year-old hanged his daughter at a hotel.", "21")
     assert claim.property == "age" and claim.subject is None
+
+
+def test_died_at_n_is_the_age_of_who_died(nlp):
+    claim, _ = age_claim(nlp, "Police named the victim as John Smith. He died at 63 on Tuesday.", "63")
+    assert claim.subject == "John Smith"

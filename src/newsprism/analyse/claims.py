@@ -555,6 +555,8 @@ def _age(doc, ent, body: str, qualifier: str | None):
         return interval(n, n, qualifier), "year", "age"
     if prev is not None and prev.lower_ in ("aged", "age"):
         return interval(n, n, qualifier), "year", "age"
+    if prev is not None and prev.lower_ == "at" and prev.head.lemma_.lower() in DEATH_WORDS and root.dep_ == "pobj":
+        return interval(n, n, qualifier), "year", "age"  # "Lawford died at 63"
     # ("Bunch, then 22," is left out: an age at another time, which the comparison cannot tell apart from
     # "Bunch, 21," said of the night of the fire in another outlet)
     if prev is not None and prev.lower_ == "now" and prev.i == ent.sent.start and nxt is not None \
@@ -583,6 +585,9 @@ def _age_decade(doc, ent, body: str, qualifier: str | None):
     first, last = DECADE_PART[m.group(1).lower() if m.group(1) else None]
     base = float(m.group(2))
     return interval(base + first, base + last, qualifier), "year", "age"
+
+
+DEATH_WORDS = {"die", "dead", "death", "pass", "succumb", "retire", "marry", "wed"}
 
 
 # "He was 20", "who is 45": a bare number as the complement of "be" is an age when a person is the subject.
