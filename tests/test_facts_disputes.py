@@ -453,3 +453,31 @@ def test_an_age_introduced_by_then_is_a_snapshot_not_a_dispute(nlp):
         "Kristine Bunch, 21, woke up in the living room of the trailer in Indiana.",
     )
     assert not disputed(facts)
+
+
+def dated_facts_of(nlp, *texts_and_dates: tuple[str, str]):
+    articles, analyses = [], []
+    for i, (text, published) in enumerate(texts_and_dates):
+        articles.append(Article(id=f"a{i}", raw=text, text=text, source_group=f"g{i}", published=published))
+        analyses.append(ArticleAnalysis(article=f"a{i}", claims=extract_claims(nlp(text), f"a{i}", [], published=published)))
+    return group_facts(articles, analyses, [])
+
+
+def test_years_ago_resolved_by_the_publication_date_disputes_another_year(nlp):
+    facts = dated_facts_of(
+        nlp,
+        ("Baron Cohen caused a stir at the Oscars four years ago, when he dressed as a dictator.", "2012-02-20"),
+        ("Baron Cohen caused a stir at the Oscars in 2009, when he dressed as a dictator.", "2012-02-21"),
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} == {"four years ago", "2009"}
+
+
+def test_years_ago_that_meets_the_other_year_corroborates(nlp):
+    facts = dated_facts_of(
+        nlp,
+        ("Baron Cohen caused a stir at the Oscars four years ago, when he dressed as a dictator.", "2012-02-20"),
+        ("Baron Cohen caused a stir at the Oscars in 2008, when he dressed as a dictator.", "2012-02-21"),
+    )
+    assert not disputed(facts)
+    assert [f for f in facts if f.status == "corroborated"]

@@ -317,7 +317,7 @@ def _items(articles: list[Article], analyses: list[ArticleAnalysis], entities: l
                 words=_content_words(sentence, claim.text), names=names, base_value=_base(claim),
                 subject_words=_content_words(claim.subject or "", ""),
                 modifiers=_subject_modifiers(claim.subject or "", head.lower()) if head else set(),
-                window=_window(claim), snapshot=_is_snapshot(_around(claim)),
+                window=_window(claim), snapshot=_is_snapshot(_around(claim, masked=kind == "date")),
             ))
     return items
 
@@ -367,13 +367,16 @@ def _near(claim: Claim) -> str:
     return text[max(0, offset - WINDOW_CHARS): offset] + " " + text[end: end + WINDOW_CHARS]
 
 
-def _around(claim: Claim) -> str:
-    """The value in place with ``WINDOW_CHARS`` either side ("Bunch, then 22, was": the order matters)."""
+def _around(claim: Claim, masked: bool = False) -> str:
+    """The value in place with ``WINDOW_CHARS`` either side ("Bunch, then 22, was": the order matters);
+    ``masked``: the value itself left out (a date "four years ago", resolved with the publication date, is
+    the date itself, its "ago" no snapshot)."""
     if claim.sentence is None:
-        return claim.text
+        return "" if masked else claim.text
     offset = claim.start - claim.sentence.start
     text = claim.sentence.text
-    return text[max(0, offset - WINDOW_CHARS): offset + len(claim.text) + WINDOW_CHARS]
+    middle = " # " if masked else claim.text
+    return text[max(0, offset - WINDOW_CHARS): offset] + middle + text[offset + len(claim.text): offset + len(claim.text) + WINDOW_CHARS]
 
 
 def _content_words(sentence: str, claim_text: str) -> set[str]:
