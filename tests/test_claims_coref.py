@@ -102,3 +102,8 @@ def test_an_age_is_never_said_of_a_verb(nlp):
 def test_died_at_n_is_the_age_of_who_died(nlp):
     claim, _ = age_claim(nlp, "Police found John Smith at his home. He died at 63 on Tuesday.", "63")
     assert claim.subject == "John Smith"
+
+
+def test_an_age_of_a_description_with_a_name_in_apposition_is_that_person_s(nlp):
+    claim, _ = age_claim(nlp, "A 20-year-old man, John Smith, was arrested on Monday.", "20")
+    assert claim.subject == "John Smith" and claim.property == "age: Smith"

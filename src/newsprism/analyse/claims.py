@@ -1138,6 +1138,9 @@ def _age_holder(ent, head) -> tuple[object | None, str | None]:
         return None, None
     if head.pos_ == "PRON" and head.lower_ in HE_SHE:
         return head, "pronoun"
+    named = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if head.pos_ == "NOUN" and named is not None:
+        return named, "name"  # "a 20-year-old man, John Smith, was arrested"
     if head.pos_ == "PROPN":
         return head, "name"  # "Tamir" of "Tamir Rice": the article's one name for him
     if _anaphoric_description(head):
