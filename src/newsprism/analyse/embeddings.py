@@ -39,8 +39,8 @@ DIMENSIONS = 384
 MAX_TOKENS = 256
 # Padded tokens per model call. Texts are sorted by token count and packed until the batch (rows × its
 # own longest text) would exceed this, so a call is ~8 news sentences or one 256-token text. Small calls
-# keep the activations in cache and padding near zero: 2.3× the sentences/s of 64-text batches on the
-# 2-core machine (docs/evaluation-speed-s3.md).
+# keep padding near zero and the activations in cache: 128-1024 is a plateau on the 2-core machine, big
+# batches (64+ sentences) cost 1.45× the CPU even when sorted (docs/evaluation-speed-s3.md).
 BATCH_TOKENS = 256
 LEGACY_BATCH_SIZE = 64  # session 2's fixed batch of texts sorted by characters (kept for comparison)
 CACHE_SIZE = 200_000
@@ -111,7 +111,7 @@ class _Encoder:
             raise EmbeddingsUnavailable(f"Sentence embeddings need onnxruntime and tokenizers: {INSTALL_HINT}") from exc
         threads = int(os.environ.get("NEWSPRISM_EMBED_THREADS", "2")) if legacy else _thread_count()
         # Idle worker threads sleep instead of spinning: on a busy machine spinning burns the cores the
-        # other worker needs (about -25 % CPU time per sentence, measured), and costs little when idle.
+        # other worker needs (1.5× the CPU time per sentence, measured), and costs little when idle.
         self.session = make_session(threads, spinning=legacy)
         self.tokenizer = Tokenizer.from_file(str(_tokenizer_file()))
         self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
