@@ -234,6 +234,52 @@ def test_ambiguous_description_joins_the_one_its_own_article_names():
     assert not _together(entities, ("a0", "e0"), ("a1", "e0"))
 
 
+def test_ambiguous_description_joins_the_one_candidate_its_article_names():
+    arts, ans = _described(
+        [("Donald Trump", "PERSON", [], True, ["President"])],
+        [("Vladimir Putin", "PERSON", [], True, ["President"])],
+        [("Vladimir Putin", "PERSON", [], True), ("the president", "PERSON", ["president"], False)],
+    )
+    entities = merge_entities(arts, ans)
+    assert _together(entities, ("a2", "e1"), ("a1", "e0"))
+    assert not _together(entities, ("a2", "e1"), ("a0", "e0"))
+
+
+def test_ambiguous_description_in_an_article_naming_both_candidates_must_not_join_either():
+    arts, ans = _described(
+        [("Donald Trump", "PERSON", [], True, ["President"])],
+        [("Vladimir Putin", "PERSON", [], True, ["President"])],
+        [("Donald Trump", "PERSON", [], True), ("Vladimir Putin", "PERSON", [], True),
+         ("the president", "PERSON", ["president"], False)],
+    )
+    entities = merge_entities(arts, ans)
+    assert not _together(entities, ("a2", "e2"), ("a0", "e0"))
+    assert not _together(entities, ("a2", "e2"), ("a1", "e0"))
+    assert not _together(entities, ("a0", "e0"), ("a1", "e0"))
+
+
+def test_description_spelling_the_last_words_of_one_name_joins_it():
+    arts, ans = _described(
+        [("U.S. Geological Survey", "ORG", [], True)],
+        [("the geological survey", "ORG", ["survey"], False)],
+    )
+    entities = merge_entities(arts, ans)
+    assert _together(entities, ("a0", "e0"), ("a1", "e0"))
+
+
+def test_description_spelling_the_end_of_two_names_or_one_word_must_not_join():
+    arts, ans = _described(
+        [("U.S. Geological Survey", "ORG", [], True), ("British Geological Survey", "ORG", [], True)],
+        [("the geological survey", "ORG", ["survey"], False), ("the survey", "ORG", ["survey"], False)],
+        [("Geological Survey of Canada", "PERSON", [], True)],
+    )
+    entities = merge_entities(arts, ans)
+    assert not _together(entities, ("a0", "e0"), ("a0", "e1"))
+    for unnamed in (("a1", "e0"), ("a1", "e1")):
+        assert not _together(entities, unnamed, ("a0", "e0"))
+        assert not _together(entities, unnamed, ("a0", "e1"))
+
+
 def test_two_named_entities_must_not_merge_through_a_shared_description():
     arts, ans = _described(
         [("Hugh Jackman", "PERSON", ["host"], True)],

@@ -425,7 +425,12 @@ def _merge_descriptions(recs: list[_Record], uf: UnionFind, quoted: dict[tuple[s
       with that description join it.
     * A description that the story links to two or more named entities ("the president": Trump in
       one article, Putin in another) is ambiguous: an unnamed entity with it joins a named one only
-      when its own article links the description to exactly one; the others join no named entity.
+      when its own article links the description to exactly one, or else when its own article names
+      exactly one of them ("the president" in an article that names Putin but not Trump); the others
+      join no named entity.
+    * An unnamed mention that spells the last two or more words of exactly one name of its class
+      ("the surgeon general" / "U.S. Surgeon General", "the geological survey" / "U.S. Geological
+      Survey") is that entity.
     * Unnamed entities with the same description and no named entity to join are one entity (the
       ECB+ head-lemma rule, restricted to one story and one type class).
     * Never two named entities through a description: a union that would do so is refused.
@@ -457,6 +462,22 @@ def _merge_descriptions(recs: list[_Record], uf: UnionFind, quoted: dict[tuple[s
         if aa is not None or ab is not None:
             anchor[uf.find(ra)] = aa if aa is not None else ab
 
+    named_here: dict[tuple[str, str], set[int]] = defaultdict(set)  # (article, class) → named roots
+    for r in recs:
+        if r.local.named and (r.key or r.person is not None):
+            named_here[(r.article, r.cls)].add(uf.find(r.order))
+    # An unnamed description spelling the last words of one name of its class ("the surgeon general"
+    # / "U.S. Surgeon General") is that entity.
+    tails: dict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
+    for r in recs:
+        if r.local.named and len(r.key) >= 2:
+            for i in range(len(r.key) - 1):
+                tails[(r.cls, r.key[i:])].add(uf.find(r.order))
+    for r in recs:
+        if not r.local.named and not is_pronoun_or_empty(r.local.name):
+            roots = tails.get((r.cls, name_key(r.local.name)), set())
+            if len(roots) == 1:
+                join(next(iter(roots)), r.order)
     for (cls, d), group in unnamed.items():
         roots = named_roots.get((cls, d), set())
         if len(roots) == 1:
@@ -466,6 +487,8 @@ def _merge_descriptions(recs: list[_Record], uf: UnionFind, quoted: dict[tuple[s
         free = []
         for r in group:
             local = in_article.get((r.article, cls, d), set())
+            if len(roots) > 1 and not local:  # "the president" in an article that names only Putin
+                local = roots & named_here.get((r.article, cls), set())
             if len(roots) > 1 and len(local) == 1:
                 join(next(iter(local)), r.order)
             else:
