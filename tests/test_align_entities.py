@@ -280,6 +280,24 @@ def test_description_spelling_the_end_of_two_names_or_one_word_must_not_join():
         assert not _together(entities, unnamed, ("a0", "e1"))
 
 
+def test_capitalised_description_equal_to_one_one_word_name_joins_it():
+    arts, ans = _described(
+        [("Chargers", "ORG", [], True)],
+        [("Chargers'", "ORG", ["chargers"], False)],
+    )
+    assert len(merge_entities(arts, ans)) == 1
+
+
+def test_lowercase_or_other_class_description_equal_to_a_one_word_name_must_not_join():
+    arts, ans = _described(
+        [("Navy", "ORG", [], True), ("Washington", "GPE", [], True)],
+        [("the navy", "ORG", ["navy"], False), ("Washington", "PERSON", ["washington"], False)],
+    )
+    entities = merge_entities(arts, ans)
+    assert not _together(entities, ("a0", "e0"), ("a1", "e0"))
+    assert not _together(entities, ("a0", "e1"), ("a1", "e1"))
+
+
 def test_two_named_entities_must_not_merge_through_a_shared_description():
     arts, ans = _described(
         [("Hugh Jackman", "PERSON", ["host"], True)],

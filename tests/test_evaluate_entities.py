@@ -143,3 +143,17 @@ def test_stories_split_documents_of_unrelated_events():
     docs = [_doc(f"99_{i}ecb", [" ".join(words)], []) for i, words in enumerate([oscars, oscars[1:], quake, quake[1:]])]
     stories = cluster_stories(docs, 0.2)
     assert sorted(sorted(d.name for d in s) for s in stories) == [["99_0ecb", "99_1ecb"], ["99_2ecb", "99_3ecb"]]
+
+
+def test_prepositional_markable_takes_its_object_as_head_when_the_parse_leaves_it_outside():
+    from spacy.tokens import Doc
+
+    from newsprism.analyse.nlp import load_nlp
+    from newsprism.evaluate.entities import _prepositional_object
+
+    nlp = load_nlp()
+    # "in" heads the span but its object "Queens" hangs elsewhere (a parse the corpus often gets).
+    doc = Doc(nlp.vocab, words=["killed", "in", "Queens"], pos=["VERB", "ADP", "PROPN"],
+              heads=[0, 0, 0], deps=["ROOT", "prep", "npadvmod"])
+    assert _prepositional_object(doc[1:3], doc[1]).text == "Queens"
+    assert _prepositional_object(doc[1:2], doc[1]).text == "in"  # nothing after it: unchanged

@@ -430,7 +430,8 @@ def _merge_descriptions(recs: list[_Record], uf: UnionFind, quoted: dict[tuple[s
       join no named entity.
     * An unnamed mention that spells the last two or more words of exactly one name of its class
       ("the surgeon general" / "U.S. Surgeon General", "the geological survey" / "U.S. Geological
-      Survey") is that entity.
+      Survey"), or capitalised, the whole of exactly one one-word name ("Chargers" that the tagger
+      took for a common noun), is that entity.
     * Unnamed entities with the same description and no named entity to join are one entity (the
       ECB+ head-lemma rule, restricted to one story and one type class).
     * Never two named entities through a description: a union that would do so is refused.
@@ -467,15 +468,21 @@ def _merge_descriptions(recs: list[_Record], uf: UnionFind, quoted: dict[tuple[s
         if r.local.named and (r.key or r.person is not None):
             named_here[(r.article, r.cls)].add(uf.find(r.order))
     # An unnamed description spelling the last words of one name of its class ("the surgeon general"
-    # / "U.S. Surgeon General") is that entity.
+    # / "U.S. Surgeon General"), or a one-word name itself as written ("Chargers'" tagged a common
+    # noun), is that entity.
     tails: dict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
     for r in recs:
         if r.local.named and len(r.key) >= 2:
             for i in range(len(r.key) - 1):
                 tails[(r.cls, r.key[i:])].add(uf.find(r.order))
+        elif r.local.named and r.key:
+            tails[(r.cls, r.key)].add(uf.find(r.order))
     for r in recs:
         if not r.local.named and not is_pronoun_or_empty(r.local.name):
-            roots = tails.get((r.cls, name_key(r.local.name)), set())
+            key = name_key(r.local.name)
+            if len(key) == 1 and not _capitalised(r.local.name):
+                continue  # "the navy" may be any navy; "Chargers'" is written as the name
+            roots = tails.get((r.cls, key), set())
             if len(roots) == 1:
                 join(next(iter(roots)), r.order)
     for (cls, d), group in unnamed.items():
@@ -495,6 +502,12 @@ def _merge_descriptions(recs: list[_Record], uf: UnionFind, quoted: dict[tuple[s
                 free.append(r)
         for r in free[1:]:
             join(free[0].order, r.order)
+
+
+def _capitalised(text: str) -> bool:
+    """Written as a name: every word past the determiners starts with a capital ("Chargers'")."""
+    toks = [w for w in text.split() if fold(w) not in DETERMINERS]
+    return bool(toks) and all(w[:1].isupper() for w in toks)
 
 
 def _vote_type(members: list[_Record]) -> str:

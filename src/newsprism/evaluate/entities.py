@@ -192,6 +192,13 @@ def proper_name(span, head) -> str | None:
     return detokenize([t.text for t in best]) if best else None
 
 
+def _prepositional_object(span, head):
+    """A location or time markable that starts with its preposition ("in Queens") whose object the
+    parser attached outside the span: its last noun, proper noun or number stands for it."""
+    nouns = [t for t in span if t.pos_ in ("PROPN", "NOUN", "NUM") and t.i > head.i]
+    return nouns[-1] if nouns else head
+
+
 def _spaces(words: list[str]) -> list[bool]:
     """Whether each corpus token is followed by a space, as the detokenised text would be."""
     glue_before = re.compile(r"^(?:['’]s|['’]|n't|[.,!?;:%)\]])$")
@@ -237,6 +244,8 @@ def parse_mentions(docs: list[Document]) -> dict[tuple[str, str], Parsed]:
             first = offsets[d.name][m.sentence] + m.token_ids[0]
             span = sdoc[first : first + len(m.token_ids)]
             head = mention_head(span)
+            if head.pos_ == "ADP" and len(span) > 1:
+                head = _prepositional_object(span, head)
             kind = mention_kind(span, head, frozenset(lowercase[d.topic]))
             name = proper_name(span, head) if kind == "name" else None
             roles = role_at.get(head.i, []) if kind == "name" else []
