@@ -481,3 +481,22 @@ def test_years_ago_that_meets_the_other_year_corroborates(nlp):
     )
     assert not disputed(facts)
     assert [f for f in facts if f.status == "corroborated"]
+
+
+def test_clock_readings_are_no_other_figures_of_the_sentence(nlp):
+    facts = facts_of(
+        nlp,
+        "Within two minutes, the Dow had dropped 127 points and fallen into the red.",
+        "The false alarm sent the Dow plunging 145 points between 1:08 p.m. ET and 1:10 p.m.",
+    )
+    [fact] = disputed(facts)
+    assert {"127 points", "145 points"} <= {c.text for c in fact.claims}
+
+
+def test_other_figures_beside_a_clock_reading_still_differ(nlp):
+    facts = facts_of(
+        nlp,
+        "At 1:10 p.m. the Dow dropped 127 points after 3 false tweets.",
+        "At 1:10 p.m. the Dow plunged 145 points after 5 false tweets.",
+    )
+    assert not disputed(facts)

@@ -21,10 +21,10 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from newsprism.analyse.claims import CARRIER_VERBS, PERSON_NOUNS, Frame, claim_frame
+from newsprism.analyse.claims import CARRIER_VERBS, PERSON_NOUNS, Frame, claim_frame, time_anchors
 from newsprism.align.unionfind import UnionFind
 from newsprism.analyse.embeddings import EmbeddingsUnavailable, embed
 from newsprism.analyse.quantities import DIMENSION, TO_BASE, compatible, is_open_ended
@@ -704,8 +704,22 @@ def _frame(item: _Item) -> Frame:
     if item.frame is None:
         claim = item.claim
         sentence = claim.sentence.text if claim.sentence else claim.text
-        item.frame = claim_frame(_parse(sentence), claim, item.kind)
+        item.frame = _clock_free(claim_frame(_parse(sentence), claim, item.kind), claim)
     return item.frame
+
+
+CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+
+
+def _clock_free(frame: Frame, claim: Claim) -> Frame:
+    """The sentence's other figures without its clock readings: "between 1:08 p.m. and 1:10 p.m." says when,
+    it carries no figures 1, 8 and 10 that another outlet's sentence would have to repeat."""
+    if claim.sentence is None or not CLOCK.search(claim.sentence.text):
+        return frame
+    lo, hi = claim.start - claim.sentence.start, claim.end - claim.sentence.start
+    text = claim.sentence.text
+    figures = {t for t in time_anchors(CLOCK.sub(" ", text[:lo] + " " + text[hi:])) if t.startswith("n:")}
+    return replace(frame, anchors=frozenset({t for t in frame.anchors if not t.startswith("n:")} | figures))
 
 
 @lru_cache(maxsize=8192)
