@@ -657,7 +657,8 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"
 def _same_name(x: str, y: str) -> bool:
     """One name is the start or the end of the other, titles aside ("Tamir" / "Tamir Rice", "Mr Love" /
     "Love"); a middle word is not enough ("Roberts" / "Lisa Roberts Gillan")."""
-    words = [[w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", s.lower()) if w not in TITLES] for s in (x, y)]
+    words = [[w for w in re.findall(r"[a-z][a-z-]*", re.sub(r"['\u2019]s\b", "", s.lower())) if w not in TITLES]
+             for s in (x, y)]
     short, long = sorted(words, key=len)
     return bool(short) and (long[: len(short)] == short or long[-len(short):] == short)
 
