@@ -309,7 +309,8 @@ def test_an_acronym_and_its_words_are_one_measure_and_dispute(nlp):
     facts = facts_of(
         nlp,
         "Saudi Arabia ran a budget deficit of 16 per cent of GDP in 2015, the finance ministry said.",
-        "Saudi Arabia ran a budget deficit of 12 per cent of gross domestic product in 2015, the finance ministry said.",
+        "Saudi Arabia ran a budget deficit of 12 per cent of gross domestic product in 2015, the finance "
+        "ministry said.",
     )
     [fact] = disputed(facts)
     assert {c.text for c in fact.claims} == {"16 per cent", "12 per cent"}
@@ -319,7 +320,8 @@ def test_an_acronym_of_other_words_is_no_dispute(nlp):
     facts = facts_of(
         nlp,
         "Saudi Arabia ran a budget deficit of 16 per cent of GNP in 2015, the finance ministry said.",
-        "Saudi Arabia ran a budget deficit of 12 per cent of gross domestic product in 2015, the finance ministry said.",
+        "Saudi Arabia ran a budget deficit of 12 per cent of gross domestic product in 2015, the finance "
+        "ministry said.",
     )
     assert not disputed(facts)
 
@@ -459,7 +461,8 @@ def dated_facts_of(nlp, *texts_and_dates: tuple[str, str]):
     articles, analyses = [], []
     for i, (text, published) in enumerate(texts_and_dates):
         articles.append(Article(id=f"a{i}", raw=text, text=text, source_group=f"g{i}", published=published))
-        analyses.append(ArticleAnalysis(article=f"a{i}", claims=extract_claims(nlp(text), f"a{i}", [], published=published)))
+        claims = extract_claims(nlp(text), f"a{i}", [], published=published)
+        analyses.append(ArticleAnalysis(article=f"a{i}", claims=claims))
     return group_facts(articles, analyses, [])
 
 

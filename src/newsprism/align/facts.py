@@ -375,8 +375,9 @@ def _around(claim: Claim, masked: bool = False) -> str:
         return "" if masked else claim.text
     offset = claim.start - claim.sentence.start
     text = claim.sentence.text
+    end = offset + len(claim.text)
     middle = " # " if masked else claim.text
-    return text[max(0, offset - WINDOW_CHARS): offset] + middle + text[offset + len(claim.text): offset + len(claim.text) + WINDOW_CHARS]
+    return text[max(0, offset - WINDOW_CHARS): offset] + middle + text[end: end + WINDOW_CHARS]
 
 
 def _content_words(sentence: str, claim_text: str) -> set[str]:
