@@ -488,7 +488,8 @@ def _relative_date(body: str, qualifier: str | None, ref: dt.date):
             last = (dt.date(year, 12, 31) if unit == "year" else
                     dt.date(year, month, calendar.monthrange(year, month)[1])).toordinal()
             low, high = min(low, first), max(high, last)
-        value = {"low": None if low is None else float(round(low)), "high": None if high is None else float(round(high))}
+        value = {"low": None if low is None else float(round(low)),
+                 "high": None if high is None else float(round(high))}
         if value["low"] == value["high"]:
             value["point"] = value["low"]
         return value, "date", "date"
@@ -499,7 +500,8 @@ def _relative_date(body: str, qualifier: str | None, ref: dt.date):
             y = ref.year + shift
             return _day_interval(dt.date(y, 1, 1), dt.date(y, 12, 31), qualifier), "date", "date"
         y, mo = _months_back(ref, -shift)
-        return _day_interval(dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1]), qualifier), "date", "date"
+        last = calendar.monthrange(y, mo)[1]
+        return _day_interval(dt.date(y, mo, 1), dt.date(y, mo, last), qualifier), "date", "date"
     return None
 
 
@@ -596,7 +598,8 @@ AGE_SUBJECT_PRONOUNS = {"he", "she", "who"}
 
 def _age_of_subject(root, nxt) -> bool:
     verb = root.head
-    if root.dep_ not in ("attr", "acomp") or verb.lemma_ != "be" or any(c.dep_ in ("prep", "pobj") for c in root.children):
+    if root.dep_ not in ("attr", "acomp") or verb.lemma_ != "be" \
+            or any(c.dep_ in ("prep", "pobj") for c in root.children):
         return False
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADP", "NUM", "SYM") and nxt.lower_ not in ("when", "at"):
         return False  # "she was 20 minutes late", "it was 20 to 1"
@@ -1266,11 +1269,13 @@ class _People:
             if tied is not None:
                 return tied
         idx = self.sent_index.get(token.sent.start, 0)
-        spans = [self.doc[token.sent.start: token.i]] + [self.sents[k] for k in range(idx - 1, max(-1, idx - 1 - REFERENCE_REACH), -1)]
+        before = range(idx - 1, max(-1, idx - 1 - REFERENCE_REACH), -1)
+        spans = [self.doc[token.sent.start: token.i]] + [self.sents[k] for k in before]
         word = token.lower_ if mode == "pronoun" else token.lemma_.lower()
         for span in spans:
             # "he" never stands for "she" or "his wife": a word of the other gender is another person
-            found = [f for f in self._people_in(span, token) if f[1] is not None or _fits_gender(word, f[0].lemma_.lower())]
+            found = [f for f in self._people_in(span, token)
+                     if f[1] is not None or _fits_gender(word, f[0].lemma_.lower())]
             if not found:
                 continue
             names = {f[1].key if f[1] is not None else f[0].lower_ for f in found if f[2] in ("name", "maybe")}
@@ -1283,7 +1288,8 @@ class _People:
             subjects = [f for f in found if f[0].dep_ in ("nsubj", "nsubjpass")]
             # "his daughter" is said relative to someone else: never the one a new sentence goes on about
             free = [f for f in found if not any(c.dep_ == "poss" for c in f[0].children)]
-            free_referents = {f[1].key if f[1] is not None else f[0].lemma_.lower() for f in free if f[2] != "pronoun"}
+            free_referents = {f[1].key if f[1] is not None else f[0].lemma_.lower()
+                              for f in free if f[2] != "pronoun"}
             pick = subjects[0] if subjects else found[0] if len(referents) <= 1 else \
                 free[0] if mode != "pronoun" and len(free_referents) == 1 else None
             if pick is None:
@@ -1291,7 +1297,8 @@ class _People:
             person, entity, kind = pick
             if kind == "pronoun":
                 continue  # "he" again: its antecedent is further back
-            if mode == "description" and (len(referents) > 1 or (entity is None and person.lemma_.lower() != token.lemma_.lower())):
+            renamed = entity is None and person.lemma_.lower() != token.lemma_.lower()
+            if mode == "description" and (len(referents) > 1 or renamed):
                 return None  # "the victim" after "Smith shot a woman": maybe another person, not one renamed
             if entity is not None:
                 return entity
@@ -1299,7 +1306,8 @@ class _People:
         return None
 
     def _people_in(self, span, mention) -> list[tuple[object, LocalEntity | None, str]]:
-        """(token, named entity or None, "name" | "description" | "pronoun") for each one-person mention."""
+        """(token, named entity or None, "name" | "description" | "pronoun" | "maybe") for each one-person
+        mention; "maybe" is a proper-noun subject the typer did not call a person."""
         out = []
         seen_entities: set[str] = set()
         for t in span:
