@@ -503,3 +503,32 @@ def test_other_figures_beside_a_clock_reading_still_differ(nlp):
         "At 1:10 p.m. the Dow plunged 145 points after 5 false tweets.",
     )
     assert not disputed(facts)
+
+
+def test_a_measured_verb_said_of_other_actors_is_no_dispute(nlp):
+    # Blind run, session 3: humans and livestock together vs cattle and pigs alone; both can be true.
+    facts = facts_of(
+        nlp,
+        "Humans and their cattle, pigs and other livestock outweigh wild mammals by more than 20-fold, the study found.",
+        "Domesticated cattle and pigs outweigh all wild mammals by 14 to 1, the study found.",
+    )
+    assert not disputed(facts)
+
+
+def test_a_measured_verb_said_of_the_same_actors_still_disputes(nlp):
+    facts = facts_of(
+        nlp,
+        "Cattle and pigs outweigh wild mammals by 20-fold, the study found.",
+        "Cattle and pigs outweigh wild mammals by 14-fold, the study found.",
+    )
+    assert disputed(facts)
+
+
+def test_a_share_held_by_an_unnamed_holder_is_no_dispute_with_another_holders_share(nlp):
+    # Blind run, session 3: "They" (plants) make up 80 % vs all other creatures make up 5 %.
+    facts = facts_of(
+        nlp,
+        "They make up more than 80 percent of the world's biomass, a study said on Monday.",
+        "All other creatures, from insects to fungi, make up just 5% of the world's biomass.",
+    )
+    assert not disputed(facts)

@@ -630,6 +630,10 @@ def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = Tru
         return False  # (d) "two people" and "three people" need more than the verb ("running time" has it)
     if not _nested(fa.participants, fb.participants):
         return False  # other named actors: "the 1961 Texans rushed for 398 yards" / "the Chiefs had 352"
+    if _stem(a.head or "") in {_stem(p) for p in fa.predicates} and not _nested(fa.arguments, fb.arguments):
+        return False  # a verb measured ("outweigh by 20-fold"): of other actors ("humans and livestock" / "cattle")
+    if a.kind == "share" and bool(fa.arguments) != bool(fb.arguments):
+        return False  # a share of one whole held by an unnamed holder ("They make up 80 %") / a named one
     if bridged or _same_event(a, b, fa, fb, pa, pb) or _same_index_move(a, b):
         return True
     specific = bool(fa.modifiers) and _stem(a.head) not in GENERIC_HEADS and bool(a.names & b.names)
