@@ -532,3 +532,22 @@ def test_a_share_held_by_an_unnamed_holder_is_no_dispute_with_another_holders_sh
         "All other creatures, from insects to fungi, make up just 5% of the world's biomass.",
     )
     assert not disputed(facts)
+
+
+def test_two_clock_times_minutes_apart_do_not_corroborate_each_other(nlp):
+    # Session-3 blind analysis: 1 % rounding slack on a clock reading is ±11 minutes at 6:34 p.m.
+    facts = facts_of(
+        nlp,
+        "The shooting at the mall happened at 6:34 p.m. on Friday, police said.",
+        "The shooting at the mall happened at 6:42 p.m. on Friday, police said.",
+    )
+    assert not [f for f in facts if f.status == "corroborated"]
+
+
+def test_one_clock_time_written_two_ways_still_corroborates(nlp):
+    facts = facts_of(
+        nlp,
+        "The shooting at the mall happened at 6:34 p.m. on Friday, police said.",
+        "The shooting at the mall happened at 6:34 pm on Friday, police said.",
+    )
+    assert [f for f in facts if f.status == "corroborated"]

@@ -27,7 +27,7 @@ from functools import lru_cache
 from newsprism.analyse.claims import CARRIER_VERBS, PERSON_NOUNS, Frame, claim_frame, time_anchors
 from newsprism.align.unionfind import UnionFind
 from newsprism.analyse.embeddings import EmbeddingsUnavailable, embed
-from newsprism.analyse.quantities import DIMENSION, TO_BASE, compatible, is_open_ended
+from newsprism.analyse.quantities import DIMENSION, ROUNDING, TO_BASE, compatible, is_open_ended
 from newsprism.model import Article, ArticleAnalysis, Claim, Entity, Fact
 
 # Nouns for one meeting-like event: "three hours of talks" and "the summit lasted …" measure one event.
@@ -160,7 +160,7 @@ def _may_agree(a: _Item, b: _Item) -> bool:
     if a.dim != b.dim or a.kind != b.kind or a.group == b.group or "other" in (a.claim.qualifier, b.claim.qualifier):
         return False
     if a.head is not None and b.head is not None and _same_subject(a, b):
-        return compatible(a.base_value, b.base_value)
+        return compatible(a.base_value, b.base_value, tolerance=_slack(a))
     key = _value_key(a)
     return key is not None and key == _value_key(b)
 
@@ -439,7 +439,7 @@ def _link(a: _Item, b: _Item) -> str | None:
         return None
     sim = _similarity(a, b)
     shared_names = a.names & b.names
-    agree = compatible(a.base_value, b.base_value)
+    agree = compatible(a.base_value, b.base_value, tolerance=_slack(a))
     if agree:
         if sim >= SIM_AGREE or (shared_names and sim >= SIM_AGREE / 2):
             return "agree"
@@ -529,6 +529,12 @@ MEASURE_HEADS = {"point", "time", "percent", "percentage", "degree", "unit", "le
                  "gauge"}  # ".38 caliber" names a cartridge, it counts nothing
 
 
+def _slack(item: _Item) -> float:
+    """Relative rounding slack for comparing values of this kind: none for a day or a clock time, whose
+    numbers are positions on a scale, not magnitudes (1 % of 6:34 p.m. is 11 minutes, of a day ordinal years)."""
+    return 0.0 if item.kind in ("date", "time of day") else ROUNDING
+
+
 def _disputable(a: _Item, b: _Item) -> bool:
     """Gates on the measured word and the values before a difference can be a dispute."""
     if a.kind != "duration" and (_stem(a.head or "") in MEASURE_HEADS or _stem(b.head or "") in MEASURE_HEADS) \
@@ -544,7 +550,7 @@ def _disputable(a: _Item, b: _Item) -> bool:
     # large figures: "32" and "33" years old (or dead) are two different statements.
     whole = all(x.kind in ("count", "age") and float(_point(x.claim.value)).is_integer() for x in (a, b))
     exact = whole and max(abs(_point(a.claim.value)), abs(_point(b.claim.value))) < SMALL_EXACT
-    tolerance = 0.0 if exact else 0.02  # "6.6 pounds" is "less than 2.99kg" once converted and rounded
+    tolerance = 0.0 if exact or _slack(a) == 0.0 else 0.02  # "6.6 pounds" is "less than 2.99kg" once converted
     return not compatible(_lenient(a.base_value), _lenient(b.base_value), tolerance=tolerance)
 
 
