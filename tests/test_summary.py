@@ -319,3 +319,13 @@ def test_quotation_whose_speaker_comes_next_is_taken_with_that_sentence(nlp):
     assert opening and all("Ann Lee" in s.text for s in opening)
     span = opening[0].sources[0]
     assert text[span.start : span.end] == span.text == opening[0].text
+
+
+def test_quotation_attributed_only_to_he_is_not_used_alone():
+    from newsprism.brief.summary import _unattributed_quote
+
+    alone = "“I agree with President Trump that the security of Ukraine should be ensured as well,” he said."
+    assert _unattributed_quote(alone, None, 0, len(alone))  # "he" next to "Trump": the reader would guess wrong
+    paired = "Putin spoke after the talks. " + alone
+    assert not _unattributed_quote(paired, None, 0, len(paired))  # taken with the sentence naming him
+    assert not _unattributed_quote(alone.replace("he said", "Putin said"), None, 0, len(alone) + 3)

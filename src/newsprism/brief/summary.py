@@ -154,6 +154,11 @@ def _inside_open_quote(article_text: str, start: int) -> bool:
 
 
 QUOTATION_RE = re.compile(r"“[^”]*(”|$)|\"[^\"]*(\"|$)")  # a quotation, closed or running past the sentence
+PRONOUN_SPEAKER_RE = re.compile(
+    r"\b(he|she|they)\s+(?:\w+ly\s+)?(said|says|added|adds|told|tells|wrote|writes|continued|explained|noted|"
+    r"insisted|argued|warned|replied|declared)\b|\b(said|says|added|adds)\s+(he|she|they)\b",
+    re.I,
+)
 
 
 def _starts_inside_quote(text: str) -> bool:
@@ -172,6 +177,11 @@ def _unattributed_quote(text: str, analysis: ArticleAnalysis | None, start: int,
     # First person outside quotation marks in a reporting paragraph is someone's unmarked words.
     unquoted = QUOTATION_RE.sub(" ", text)
     if FIRST_PERSON_RE.search(unquoted) or _starts_inside_quote(text):
+        return True
+    # "“…,” he said." names nobody once lifted out of its article (next to another person's name the
+    # reader would guess wrong); taken with a preceding sentence that names the speaker, it reads right.
+    pronoun = PRONOUN_SPEAKER_RE.search(unquoted)
+    if pronoun and not unquoted[: pronoun.start()].strip(" ,.;:—–-"):
         return True
     # The sentence names its own source: a speech verb outside the quotation ("Mayer wrote on Monday,
     # “I'm planning to stay ..."), even where the quotation runs on into the next sentence or the quote
