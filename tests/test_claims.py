@@ -333,3 +333,10 @@ def test_about_age_n_is_an_age(nlp):
 def test_an_age_at_another_time_is_left_out(nlp):
     claims = claims_of(nlp, "Bunch, then 22, was sentenced to 60 years.")
     assert not [c for c in claims if c.property.startswith("age")]
+
+
+def test_shortly_before_a_date_is_an_open_bound_not_that_day(nlp):
+    # Review, session 3: "shortly before March 5, 2012" had become exactly March 5.
+    dates = [c for c in claims_of(nlp, "The deal was signed shortly before March 5, 2012, officials said.")
+             if c.unit == "date"]
+    assert dates and dates[0].value["low"] is None and dates[0].value["high"] is not None

@@ -434,3 +434,9 @@ def test_according_to_in_mid_sentence_reports_the_main_clause_not_the_writers_co
 def test_names_joined_by_and_speak_together_not_the_first_alone(nlp):
     found = only(quotes_of(nlp, "Europe and Ukraine have argued that conceding land to Putin is not enough."))
     assert found.speaker_name == "Europe and Ukraine" and found.speaker_entity is None
+
+
+def test_three_names_in_a_list_speak_together_not_the_first_alone(nlp):
+    # Review, session 3: the parser chains "France, Germany and Ukraine" and hangs "and" on Germany.
+    found = only(quotes_of(nlp, "France, Germany and Ukraine have argued that conceding land to Putin is not enough."))
+    assert found.speaker_name == "France, Germany and Ukraine" and found.speaker_entity is None

@@ -512,9 +512,10 @@ def _months_back(ref: dt.date, n: int) -> tuple[int, int]:
 
 def _day_interval(first: dt.date, last: dt.date, qualifier: str | None) -> dict:
     low, high = float(first.toordinal()), float(last.toordinal())
-    if qualifier in ("since", "after", "more than"):
+    # "shortly after" / "just before" (read as just over / just under) bound a date too, they name no day
+    if qualifier in ("since", "after", "more than", "just over"):
         return {"low": low, "high": None}  # open: JSON has no infinity
-    if qualifier in ("before", "less than", "up to", "until", "by"):
+    if qualifier in ("before", "less than", "up to", "until", "by", "just under"):
         return {"low": None, "high": high}
     value = {"low": low, "high": high}
     if low == high:

@@ -215,7 +215,7 @@ def embed(texts: Sequence[str], *, batch_by_length: bool = True) -> np.ndarray:
     """
     unique = list(dict.fromkeys(texts))
     # Cached vectors are taken first: storing a large fresh batch may evict them from the cache.
-    vectors = {text: _cache[text] for text in unique if text in _cache}
+    vectors = {text: v for text in unique if (v := _cache.get(text)) is not None}
     missing = [text for text in unique if text not in vectors]
     if missing:
         encoded = (_encode_by_length if batch_by_length else _encode_legacy)(missing)

@@ -381,11 +381,13 @@ def _name_head(tok):
 def _named_group(art: _Article, tok) -> _Speaker | None:
     """ "Europe and Ukraine have argued …": names joined by "and" speak together. The speaker is the
     group as written, tied to no one entity (naming only the first would put words in one mouth)."""
-    members = [c for c in tok.children if c.dep_ == "conj" and art.entity_at[c.i] is not None]
-    if not members or not any(c.dep_ == "cc" and c.lower_ == "and" for c in tok.children):
+    # "France, Germany and Ukraine": the parser chains the names (Ukraine → Germany → France) and
+    # hangs "and" on the one before last, so every conjunct and its children are looked at.
+    members = [c for c in tok.conjuncts if c.i > tok.i and art.entity_at[c.i] is not None]
+    if not members or not any(c.dep_ == "cc" and c.lower_ == "and" for t in (tok, *members) for c in t.children):
         return None
     start = art.mention_at[tok.i][0] if art.mention_at[tok.i] else tok.idx
-    last = members[-1]
+    last = max(members, key=lambda c: c.i)
     end = art.mention_at[last.i][1] if art.mention_at[last.i] else last.idx + len(last)
     if "\n" in art.text[start:end]:
         return None
