@@ -37,7 +37,7 @@ from newsprism.analyse.quantities import (
     words_to_digits as parse_digits,
 )
 from newsprism.analyse.entities import PERSON_NOUNS as ENTITY_PERSON_NOUNS
-from newsprism.analyse.times import parse_reference
+from newsprism.analyse.times import _shift_month, parse_reference
 from newsprism.model import Claim, LocalEntity, Span
 
 SHARE_WORD_RE = re.compile(r"\d\s*(?:%|per\s?cent\b|percent\b)", re.I)
@@ -483,7 +483,7 @@ def _relative_date(body: str, qualifier: str | None, ref: dt.date):
         low = None if back.get("high") is None else ref.toordinal() - back["high"] * days
         high = None if back.get("low") is None else ref.toordinal() - back["low"] * days
         if unit in ("year", "month") and "point" in interval(count, count, qualifier):
-            year, month = (ref.year - int(count), 1) if unit == "year" else _months_back(ref, int(count))
+            year, month = (ref.year - int(count), 1) if unit == "year" else _shift_month(ref.year, ref.month, -int(count))
             first = dt.date(year, month, 1).toordinal()
             last = (dt.date(year, 12, 31) if unit == "year" else
                     dt.date(year, month, calendar.monthrange(year, month)[1])).toordinal()
@@ -495,19 +495,13 @@ def _relative_date(body: str, qualifier: str | None, ref: dt.date):
         return value, "date", "date"
     m = LAST_UNIT_RE.match(text)
     if m:
-        shift = -1
-        if m.group("unit").lower() == "year":
-            y = ref.year + shift
+        if m.group("unit").lower() == "year":  # "last year" / "last month": the one before publication
+            y = ref.year - 1
             return _day_interval(dt.date(y, 1, 1), dt.date(y, 12, 31), qualifier), "date", "date"
-        y, mo = _months_back(ref, -shift)
+        y, mo = _shift_month(ref.year, ref.month, -1)
         last = calendar.monthrange(y, mo)[1]
         return _day_interval(dt.date(y, mo, 1), dt.date(y, mo, last), qualifier), "date", "date"
     return None
-
-
-def _months_back(ref: dt.date, n: int) -> tuple[int, int]:
-    index = ref.year * 12 + ref.month - 1 - n
-    return index // 12, index % 12 + 1
 
 
 def _day_interval(first: dt.date, last: dt.date, qualifier: str | None) -> dict:
