@@ -40,7 +40,8 @@ from newsprism.evaluate import GOLD_DIR, EvalReport, load_gold, require_dir
 from newsprism.model import Article, ArticleAnalysis, Claim, Fact
 
 DATASETS = ("multinews-gold", "multinews-heldout", "multinews-blind", "multinews-blind2", "multinews-blind3",
-            "multinews-blind4", "multinews-blind5")
+            "multinews-blind4", "multinews-blind5", "multinews-val-blind1", "multinews-val-blind2",
+            "multinews-val-blind3")
 GOLD_FILE = GOLD_DIR / "multinews-facts.jsonl"
 # Rows 40-79, annotated after the rules were tuned on rows 0-39 but before any run on them:
 # the held-out measurement (docs/evaluation-facts-heldout.md).
@@ -52,12 +53,22 @@ GOLD_FILES = {"multinews-gold": GOLD_FILE, "multinews-heldout": GOLD_DIR / "mult
               "multinews-blind3": GOLD_DIR / "multinews-facts-blind3.jsonl",
               # Rows 200-224 and 225-249, annotated in session 3 before any run on them.
               "multinews-blind4": GOLD_DIR / "multinews-facts-blind4.jsonl",
-              "multinews-blind5": GOLD_DIR / "multinews-facts-blind5.jsonl"}
+              "multinews-blind5": GOLD_DIR / "multinews-facts-blind5.jsonl",
+              # Session 4: rows 0-24, 25-49, 50-74 of the unseen validation sample
+              # (<data_dir>/multi-news-validation), annotated before any run on them.
+              "multinews-val-blind1": GOLD_DIR / "multinews-val-facts-blind1.jsonl",
+              "multinews-val-blind2": GOLD_DIR / "multinews-val-facts-blind2.jsonl",
+              "multinews-val-blind3": GOLD_DIR / "multinews-val-facts-blind3.jsonl"}
+# Where each dataset's documents are: (folder under data_dir, CSV file).
+CSV_FILES = {name: ("multi-news", "sample_test.csv") for name in GOLD_FILES}
+CSV_FILES.update({name: ("multi-news-validation", "sample_validation.csv")
+                  for name in GOLD_FILES if name.startswith("multinews-val-")})
 STATUSES = ("disputed", "corroborated")
 
 
 def run(dataset: str, data_dir: Path, limit: int | None) -> EvalReport:
-    csv_path = require_dir(data_dir / "multi-news", "Multi-News sample") / "sample_test.csv"
+    folder, filename = CSV_FILES[dataset]
+    csv_path = require_dir(data_dir / folder, "Multi-News sample") / filename
     gold = load_gold(GOLD_FILES[dataset], limit)
     docs = load_documents(csv_path, {g["cluster"] for g in gold})
     ours = {s: _Counts() for s in (*STATUSES, "same_fact")}
@@ -67,7 +78,7 @@ def run(dataset: str, data_dir: Path, limit: int | None) -> EvalReport:
     n_claims = 0
     predicted_disputes: list[str] = []
     for g in gold:
-        articles = cluster_articles(g, docs[g["cluster"]])
+        articles = cluster_articles(g, docs[g["cluster"]], f"{folder}/{filename}")
         analyses = analyse_for_facts(articles)
         n_claims += sum(len(a.claims) for a in analyses)
         facts, quotes = _pipeline(articles, analyses, notes)
@@ -103,13 +114,13 @@ def load_documents(csv_path: Path, clusters: set[int]) -> dict[int, list[str]]:
     return out
 
 
-def cluster_articles(gold: dict, documents: list[str]) -> list[Article]:
+def cluster_articles(gold: dict, documents: list[str], csv_name: str = "multi-news/sample_test.csv") -> list[Article]:
     cid = gold["cluster"]
     if [len(d) for d in documents] != gold["doc_lengths"]:
         raise ValueError(f"cluster {cid}: document lengths differ from the gold file; wrong CSV?")
     return [
         Article(id=f"c{cid}-d{i}", raw=text, text=text, source_group=f"c{cid}-{gold['source_groups'][i]}",
-                source_path=f"multi-news/sample_test.csv#{cid}/{i}", format="record")
+                source_path=f"{csv_name}#{cid}/{i}", format="record")
         for i, text in enumerate(documents)
     ]
 
