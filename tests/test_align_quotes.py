@@ -340,3 +340,67 @@ def test_split_quote_reads_with_the_attributions_comma_given_back():
     same_sentence = split("“We didn’t get there,” Trump said, “but we have a chance.”",
                           "We didn’t get there", "but we have a chance.")
     assert whole_text(same_sentence) == "We didn’t get there, but we have a chance."
+
+
+# --------------------------------------------------------------------------- "the president" of two countries
+# A bare description ("the president") is credited only where it is unambiguous in its article; a
+# modifier that fits ("the Ukrainian president") decides. Real parses of small hand-written stories.
+
+SUMMIT = ("President Donald Trump met Ukraine's president Volodymyr Zelensky at the White House on Monday. "
+          "Trump said the talks went well.")
+GUARANTEES = "“We are ready to talk about security guarantees,” the {} said."
+
+
+def _story(nlp, *texts: str):
+    from newsprism.align import align_story
+    from newsprism.analyse.pipeline import analyse_doc
+
+    arts = [Article(id=f"a{i}", raw=t, text=t, outlet=f"Outlet {i}", source_group=f"g{i}") for i, t in enumerate(texts)]
+    analyses = [analyse_doc(nlp(a.text), a) for a in arts]
+    return analyses, align_story(arts, analyses)
+
+
+def _guarantees_quote(story):
+    return next(q for q in story.quotes if "security guarantees" in q.text)
+
+
+def test_bare_president_beside_two_presidents_of_its_article_is_credited_to_neither(nlp):
+    text = ("President Donald Trump met Ukraine's president Volodymyr Zelensky on Monday. Zelensky thanked "
+            "him for the support.\n\n" + GUARANTEES.format("president"))
+    analyses, story = _story(nlp, text)
+    assert analyses[0].quotes[0].speaker_name is None  # not the one named last
+    assert _guarantees_quote(story).speaker_name is None
+
+
+def test_bare_president_is_withdrawn_where_the_story_shows_a_second_president_in_the_article(nlp):
+    # The second article calls only Zelensky "president", but names Trump, whom the first calls so.
+    second = ("Donald Trump hosted Ukraine's president Volodymyr Zelensky on Monday.\n\n"
+              + GUARANTEES.format("president"))
+    analyses, story = _story(nlp, SUMMIT, second)
+    assert analyses[1].quotes[0].speaker_name == "Volodymyr Zelensky"  # the article alone
+    quote = _guarantees_quote(story)
+    assert quote.speaker is None and quote.speaker_name is None
+
+
+def test_bare_president_in_an_article_naming_one_president_takes_him(nlp):
+    second = "Volodymyr Zelensky arrived in Washington on Monday.\n\n" + GUARANTEES.format("president")
+    _, story = _story(nlp, SUMMIT, second)
+    assert _guarantees_quote(story).speaker_name == "Volodymyr Zelensky"
+
+
+def test_description_whose_modifier_fits_one_president_takes_him_beside_another(nlp):
+    second = "Donald Trump hosted Volodymyr Zelensky on Monday.\n\n" + GUARANTEES.format("Ukrainian president")
+    _, story = _story(nlp, SUMMIT, second)
+    assert _guarantees_quote(story).speaker_name == "Volodymyr Zelensky"
+
+
+def test_organisation_described_by_a_word_of_peoples_roles_is_not_withdrawn():
+    words = "We are prepared to work on that and to reinstate a balance"
+    text = f"Kremlin spokesman Dmitry Peskov and Kremlin aide Yuri Ushakov spoke. “{words},” the Kremlin said."
+    art, an = _custom("a0", text, [("direct", words)], people=("Dmitry Peskov", "Yuri Ushakov"))
+    an.entities[0].roles, an.entities[1].roles = ["Kremlin spokesman"], ["Kremlin aide"]
+    an.entities.append(LocalEntity(key="k", name="Kremlin", type="ORG"))
+    at = text.index("the Kremlin said")
+    q = an.quotes[0]
+    q.speaker_mention, q.speaker_entity, q.speaker_name, q.speaker_type = art.span(at, at + 11), "k", "Kremlin", "ORG"
+    assert _align((art, an))[0].speaker_name == "Kremlin"

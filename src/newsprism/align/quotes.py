@@ -57,7 +57,7 @@ from newsprism.align.entities import EntityIndex
 from newsprism.align.names import is_pronoun_or_empty
 from newsprism.align.unionfind import UnionFind
 from newsprism.analyse.quote_marks import find_marked_quotes
-from newsprism.analyse.quotes import fitting_people
+from newsprism.analyse.quotes import distinguishing_modifiers, fitting_people
 from newsprism.model import Article, ArticleAnalysis, Entity, Quote, QuoteMention, QuoteVariant
 
 SHORT_WORDING = 4  # fewer words than this: the speaker is part of the identity
@@ -142,9 +142,11 @@ def is_title(text: str) -> bool:
     ) and any(w[:1].isalpha() for w in major)
 
 
-def _speaker_of(m: QuoteMention, index: EntityIndex, described: dict[int, str]) -> str | None:
+def _speaker_of(m: QuoteMention, index: EntityIndex, described: dict[int, str | None]) -> str | None:
+    if id(m) in described:  # a description the story resolves, or shows to be ambiguous (None)
+        return described[id(m)]
     entity = index.member(m.article, m.speaker_entity) or index.person(m.speaker_name)
-    return entity.id if entity else described.get(id(m))
+    return entity.id if entity else None
 
 
 def _nodes(mentions: list[QuoteMention], speakers: list[str | None]) -> list[_Node]:
@@ -287,7 +289,7 @@ def _source_group(article: Article | None, article_id: str) -> str:
 
 def _build_quote(
     members: list[_Node], by_id: dict[str, Article], order: dict[str, int], speakers: dict[int, str | None],
-    entities: dict[str, Entity],
+    entities: dict[str, Entity], doubtful: set[int] = frozenset(),
 ) -> Quote:
     mentions = sorted(
         (m for n in members for m in n.mentions), key=lambda m: (order.get(m.article, len(order)), m.start, m.end)
@@ -331,7 +333,7 @@ def _build_quote(
     speaker = None
     if speaker_groups:
         speaker = max(speaker_groups, key=lambda s: (len(speaker_groups[s]), -list(speaker_groups).index(s)))
-    names = Counter(m.speaker_name for m in mentions if m.speaker_name)
+    names = Counter(m.speaker_name for m in mentions if m.speaker_name and id(m) not in doubtful)
     speaker_name = entities[speaker].name if speaker else (names.most_common(1)[0][0] if names else None)
     kinds = {m.kind for m in mentions}
     kind = "direct" if "direct" in kinds else ("partial" if "partial" in kinds else "indirect")
@@ -384,7 +386,8 @@ def align_quotes(articles: list[Article], analyses: list[ArticleAnalysis], entit
         [*extracted, *reprinted_mentions(articles, extracted)],
         key=lambda m: (order.get(m.article, len(order)), m.start, m.end),
     )
-    described = _described_speakers(mentions, entities, index)
+    described = _described_speakers(mentions, entities)
+    doubtful = {key for key, spk in described.items() if spk is None}
     resolved = [_speaker_of(m, index, described) for m in mentions]
     speakers = {id(m): spk for m, spk in zip(mentions, resolved)}
     nodes = _nodes(mentions, resolved)
@@ -394,7 +397,7 @@ def align_quotes(articles: list[Article], analyses: list[ArticleAnalysis], entit
         clusters[uf.find(node.order)].append(node)
     built = []
     for root, members in clusters.items():
-        quote = _build_quote(members, by_id, order, speakers, entity_by_id)
+        quote = _build_quote(members, by_id, order, speakers, entity_by_id, doubtful)
         n_groups = len({_source_group(by_id.get(a), a) for a in quote.articles})
         built.append(((-n_groups, root), quote))
     built.sort(key=lambda pair: pair[0])
@@ -409,28 +412,45 @@ def align_quotes(articles: list[Article], analyses: list[ArticleAnalysis], entit
 _DESCRIPTION = re.compile(r"^the\s+(.+)$", re.IGNORECASE)  # "a senior official" is no one in particular
 
 
-def _described_speakers(mentions: list[QuoteMention], entities: list[Entity], index: EntityIndex) -> dict[int, str]:
-    """Speakers named only by a definite description the article could not resolve ("the Russian
-    leader said"), resolved against the roles the whole story gives its people — only among the
-    people that article names, and only when exactly one fits (the article step's own test,
-    :func:`newsprism.analyse.quotes.fitting_people`, on the story's roles)."""
+def _described_speakers(mentions: list[QuoteMention], entities: list[Entity]) -> dict[int, str | None]:
+    """Speakers named only by a definite description ("the Russian leader said"), tested against the
+    roles the whole story gives the people that article names (the article step's own test,
+    :func:`newsprism.analyse.quotes.fitting_people`, on the story's roles).
+
+    * A description the article could not resolve takes the one person that fits, if exactly one.
+    * A bare description ("the president", "the veteran president": no word saying which one) that
+      the article step credited is withdrawn (``None``) when the story shows that another person the
+      article names holds that role too ("President Trump" elsewhere, in an article that names Trump
+      and credits "the president" to Zelensky, its only "Ukraine's president"): nothing in the
+      article says which one it means. A description with a fitting modifier ("the Ukrainian
+      president") keeps the article's answer.
+    """
     people_in: dict[str, list[Entity]] = defaultdict(list)
     for e in entities:
         if e.type == "PERSON":
             for article in e.articles:
                 people_in[article].append(e)
-    out: dict[int, str] = {}
+    out: dict[int, str | None] = {}
     for m in mentions:
-        if m.speaker_entity or m.speaker_name or m.speaker_mention is None:
+        words = _description_words(m)
+        if not words or m.speaker_type not in (None, "PERSON"):
+            continue  # "the ministry", "the Kremlin": an organisation, no person's role
+        credited = bool(m.speaker_entity or m.speaker_name)
+        if credited and distinguishing_modifiers(words):
             continue
-        match = _DESCRIPTION.match(m.speaker_mention.text.strip())
-        if not match:
-            continue
-        words = match.group(1).replace("-", " ").split()
         fits = fitting_people(words, {e.id: e.roles for e in people_in[m.article]})
-        if len(fits) == 1:
+        if not credited and len(fits) == 1:
             out[id(m)] = fits[0]
+        elif credited and len(fits) > 1:
+            out[id(m)] = None
     return out
+
+
+def _description_words(m: QuoteMention) -> list[str]:
+    """The words of a speaker named by a definite description, head last ("the Russian leader" →
+    Russian, leader); empty for a name, a pronoun or an indefinite "a senior official"."""
+    match = _DESCRIPTION.match(m.speaker_mention.text.strip()) if m.speaker_mention else None
+    return match.group(1).replace("-", " ").split() if match else []
 
 
 # --------------------------------------------------------------------------- reprinted statements

@@ -569,8 +569,9 @@ def _description_entity(
         fits = fitting_people(words, roles, nationality)
     if len(fits) == 1:
         return fits[0]
-    if len(fits) > 1:
+    if len(fits) > 1 and (org or distinguishing_modifiers(words)):
         # Several fit: the one named most recently before, if it was named in the last ~2 paragraphs.
+        # Not for a bare "the president" beside two presidents: nothing in it points to either.
         best, best_pos = None, -1
         for key in fits:
             before = [m.start for m in art.entities[key].mentions if m.start < at]
@@ -596,6 +597,12 @@ def role_words(roles: Iterable[str]) -> set[str]:
     return {w for role in roles for w in map(_description_word, role.replace("-", " ").split()) if w}
 
 
+def distinguishing_modifiers(words: Sequence[str]) -> list[str]:
+    """The words of a description, head (last) excluded, that say which one it is: "russian" of
+    "the Russian president"; none for a bare "the president" or "the veteran president"."""
+    return [m for m in map(_description_word, words[:-1]) if m and m not in GENERIC_MODIFIERS]
+
+
 def role_fit(words: Sequence[str], roles: Iterable[str], nationality: AbstractSet[str] = frozenset()) -> str | None:
     """How a definite description fits a person's roles: ``"exact"``, ``"loose"`` or None.
 
@@ -612,7 +619,7 @@ def role_fit(words: Sequence[str], roles: Iterable[str], nationality: AbstractSe
     if not own:
         return None
     head = _description_word(words[-1])
-    modifiers = [m for m in map(_description_word, words[:-1]) if m and m not in GENERIC_MODIFIERS]
+    modifiers = distinguishing_modifiers(words)
     if not (head in own or head in ("leader", "head") and own & LEADER_ROLES):
         return None
     if all(_word_fits(m, own) for m in modifiers):
