@@ -551,3 +551,60 @@ def test_one_clock_time_written_two_ways_still_corroborates(nlp):
         "The shooting at the mall happened at 6:34 pm on Friday, police said.",
     )
     assert [f for f in facts if f.status == "corroborated"]
+
+
+def test_a_coordinated_sibling_figure_is_no_other_figure_of_the_sentence(nlp):
+    facts = facts_of(
+        nlp,
+        "The researchers asked 30 men and 30 women to wear cotton shirts for the smell study at the university.",
+        "The researchers asked 100 men and 100 women to wear cotton shirts for the smell study at the university.",
+    )
+    assert sorted(sorted(c.text for c in f.claims) for f in disputed(facts)) == [["100 men", "30 men"],
+                                                                                  ["100 women", "30 women"]]
+
+
+def test_another_figure_not_coordinated_with_the_claim_still_differs(nlp):
+    facts = facts_of(
+        nlp,
+        "The researchers asked 30 men in 12 towns to wear cotton shirts for the smell study at the university.",
+        "The researchers asked 100 men in 40 towns to wear cotton shirts for the smell study at the university.",
+    )
+    assert not disputed(facts)
+
+
+def test_a_claims_own_unit_conversion_in_brackets_is_no_other_figure(nlp):
+    facts = facts_of(
+        nlp,
+        "The government set the evacuation zone around the plant at 20 km (12 miles), officials said on Sunday.",
+        "The government set the evacuation zone around the plant at 30 km (19 miles), officials said on Sunday.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} >= {"20 km", "30 km"}
+
+
+def test_a_bracketed_figure_that_is_not_the_same_value_converted_still_differs(nlp):
+    facts = facts_of(
+        nlp,
+        "The government set the evacuation zone around the plant at 20 km (50 km), officials said on Sunday.",
+        "The government set the evacuation zone around the plant at 30 km (80 km), officials said on Sunday.",
+    )
+    assert not disputed(facts)
+
+
+def test_the_understood_subject_of_an_opening_participle_is_a_participant(nlp):
+    facts = facts_of(
+        nlp,
+        "Founded in 1990 to serve air travellers, Skyline catalog's often featured odd gadgets and gifts.",
+        "Founded in 1989, Skyline said it sold thousands of products it calls cool stuff.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} == {"1990", "1989"}
+
+
+def test_an_opening_participle_said_of_another_named_owner_is_no_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Founded in 1990 to serve air travellers, Meridian catalog's often featured odd gadgets and gifts.",
+        "Founded in 1989, Skyline said it sold thousands of products it calls cool stuff.",
+    )
+    assert not disputed(facts)

@@ -27,7 +27,7 @@ from functools import lru_cache
 from newsprism.analyse.claims import CARRIER_VERBS, PERSON_NOUNS, Frame, claim_frame, time_anchors
 from newsprism.align.unionfind import UnionFind
 from newsprism.analyse.embeddings import EmbeddingsUnavailable, embed
-from newsprism.analyse.quantities import DIMENSION, ROUNDING, TO_BASE, compatible, is_open_ended
+from newsprism.analyse.quantities import DIMENSION, ROUNDING, TO_BASE, compatible, is_open_ended, parse_numbers
 from newsprism.model import Article, ArticleAnalysis, Claim, Entity, Fact
 
 # Nouns for one meeting-like event: "three hours of talks" and "the summit lasted …" measure one event.
@@ -64,6 +64,9 @@ class _Item:
     modifiers: set[str] = field(default_factory=set)
     window: set[str] = field(default_factory=set)
     snapshot: bool = False
+    # The spans (sentence offsets) of its own unit conversion "240 km (150 miles)" and its coordinated
+    # sibling "30 men and 30 women": part of how the value is written, not another figure of the sentence.
+    twins: tuple[tuple[int, int], ...] = ()
     frame: Frame | None = None  # parsed lazily, only for claims that reach the dispute test
 
 
@@ -319,7 +322,39 @@ def _items(articles: list[Article], analyses: list[ArticleAnalysis], entities: l
                 modifiers=_subject_modifiers(claim.subject or "", head.lower()) if head else set(),
                 window=_window(claim), snapshot=_is_snapshot(_around(claim, masked=kind == "date")),
             ))
+    _find_twins(items)
     return items
+
+
+CONVERSION_GAP = re.compile(r"^\s*[(\[]\s*$")  # "240 km (150 miles)"
+SIBLING_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|or|,)\s*$", re.I)  # "30 men and 30 women", "five cars, six vans"
+CONVERSION_SPREAD = 0.10  # a converted figure is rounded ("240 km (150 miles)" is 241 km), not another value
+
+
+def _find_twins(items: list[_Item]) -> None:
+    """Mark, for each claim, the claims of its sentence that only restate or coordinate it: the same
+    value in another unit right after it in brackets, or a figure of the same unit joined by "and" / "or"."""
+    by_sentence: dict[tuple, list[_Item]] = defaultdict(list)
+    for it in items:
+        if it.claim.sentence is not None:
+            by_sentence[(it.claim.article, it.claim.sentence.start)].append(it)
+    for members in by_sentence.values():
+        members.sort(key=lambda it: it.claim.start)
+        for first, second in zip(members, members[1:]):
+            if first.dim != second.dim or second.claim.start < first.claim.end:
+                continue
+            s0 = first.claim.sentence.start
+            gap = first.claim.sentence.text[first.claim.end - s0: second.claim.start - s0]
+            if _is_conversion(first, second, gap) or (SIBLING_GAP.match(gap) and first.claim.unit == second.claim.unit):
+                first.twins += ((second.claim.start - s0, second.claim.end - s0),)
+                second.twins += ((first.claim.start - s0, first.claim.end - s0),)
+
+
+def _is_conversion(first: _Item, second: _Item, gap: str) -> bool:
+    if not CONVERSION_GAP.match(gap) or parse_numbers(first.claim.text) == parse_numbers(second.claim.text):
+        return False  # the same figure twice is no conversion (units are normalised: compare the written ones)
+    x, y = _point(first.base_value), _point(second.base_value)
+    return 0 < min(x, y) and max(x, y) != math.inf and (max(x, y) - min(x, y)) <= CONVERSION_SPREAD * max(x, y)
 
 
 # A running tally ("by late afternoon", "so far", "the toll rose to 12") or a figure for another time
@@ -716,22 +751,55 @@ def _frame(item: _Item) -> Frame:
     if item.frame is None:
         claim = item.claim
         sentence = claim.sentence.text if claim.sentence else claim.text
-        item.frame = _clock_free(claim_frame(_parse(sentence), claim, item.kind), claim)
+        doc = _parse(sentence)
+        frame = _other_figures(claim_frame(doc, claim, item.kind), claim, item.twins)
+        item.frame = replace(frame, participants=frame.participants | _understood_subject(doc, claim))
     return item.frame
 
 
 CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
-def _clock_free(frame: Frame, claim: Claim) -> Frame:
-    """The sentence's other figures without its clock readings: "between 1:08 p.m. and 1:10 p.m." says when,
-    it carries no figures 1, 8 and 10 that another outlet's sentence would have to repeat."""
-    if claim.sentence is None or not CLOCK.search(claim.sentence.text):
+def _other_figures(frame: Frame, claim: Claim, twins: tuple[tuple[int, int], ...]) -> Frame:
+    """The sentence's other figures without its clock readings and without the claim's twins (its own
+    conversion and coordinated sibling, see :func:`_find_twins`): "between 1:08 p.m. and 1:10 p.m." says
+    when, it carries no figures 1, 8 and 10 that another outlet's sentence would have to repeat; "240 km
+    (150 miles)" carries no other figure than 240 km."""
+    if claim.sentence is None or not (twins or CLOCK.search(claim.sentence.text)):
         return frame
-    lo, hi = claim.start - claim.sentence.start, claim.end - claim.sentence.start
     text = claim.sentence.text
-    figures = {t for t in time_anchors(CLOCK.sub(" ", text[:lo] + " " + text[hi:])) if t.startswith("n:")}
+    lo, hi = claim.start - claim.sentence.start, claim.end - claim.sentence.start
+    for start, end in [(lo, hi), *twins]:
+        text = text[:start] + " " * (end - start) + text[end:]
+    figures = {t for t in time_anchors(CLOCK.sub(" ", text)) if t.startswith("n:")}
     return replace(frame, anchors=frozenset({t for t in frame.anchors if not t.startswith("n:")} | figures))
+
+
+def _understood_subject(doc, claim: Claim) -> frozenset[str]:
+    """The names of who a sentence-opening participle is said of ("Founded in 1990, SkyMall's catalog
+    featured …": SkyMall was founded): the main clause's subject, or the names that own or qualify it.
+    Only a participle that opens the sentence, without a subject of its own, is read so."""
+    if claim.sentence is None:
+        return frozenset()
+    span = doc.char_span(claim.start - claim.sentence.start, claim.end - claim.sentence.start, alignment_mode="expand")
+    if span is None or not len(span):
+        return frozenset()
+    verb = span.root
+    for _ in range(4):  # "in 1990" → "Founded"
+        if verb.pos_ == "VERB" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    opening = next((t for t in doc if not (t.is_punct or t.is_space)), None)
+    if opening is None or verb.i != opening.i or verb.tag_ not in ("VBN", "VBG") or verb.dep_ not in ("advcl", "xcomp") \
+            or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return frozenset()
+    subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return frozenset()
+    owners = [subject] if subject.pos_ == "PROPN" else \
+        [c for c in subject.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+    return frozenset(t.lemma_.lower() for o in owners for t in [o, *o.children]
+                     if t.pos_ == "PROPN" and (t.i == o.i or t.dep_ in ("compound", "flat")))
 
 
 @lru_cache(maxsize=8192)
