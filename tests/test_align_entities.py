@@ -435,3 +435,80 @@ def test_a_group_of_names_is_no_one_person():
     index = EntityIndex(merge_entities(arts, ans))
     assert index.person("Melania Trump") is not None
     assert index.person("Melania and Donald Trump") is None
+
+
+# --------------------------------------------------------------------------- a team named after its city
+
+
+def _analysed(nlp, *texts: str):
+    from newsprism.analyse.pipeline import analyse_doc
+
+    arts = [Article(id=f"a{i}", raw=t, text=t, outlet=f"Outlet {i}", source_group=f"g{i}") for i, t in enumerate(texts)]
+    return arts, [analyse_doc(nlp(a.text), a) for a in arts]
+
+
+GAME = "Chicago beat Boston 4-2 on Sunday night. Chicago scored twice in the third period."
+SNOW = "Heavy snow fell in Chicago on Monday. The city of Chicago opened warming centres."
+
+
+def test_team_named_after_a_city_must_not_merge_with_the_city(nlp):
+    arts, ans = _analysed(nlp, GAME, SNOW)
+    chicago = [e for e in merge_entities(arts, ans) if e.name == "Chicago"]
+    assert sorted(e.type for e in chicago) == ["GPE", "ORG"]
+    assert all(len(e.articles) == 1 for e in chicago)
+
+
+def test_team_merges_with_the_same_team_and_the_city_with_the_city(nlp):
+    arts, ans = _analysed(nlp, GAME, "Chicago edged Boston 3-2 in overtime on Sunday.", SNOW,
+                          "Schools in Chicago stayed closed on Tuesday.")
+    chicago = {e.type: e.articles for e in merge_entities(arts, ans) if e.name == "Chicago"}
+    assert chicago == {"ORG": ["a0", "a1"], "GPE": ["a2", "a3"]}
+
+
+def test_a_place_the_tagger_typed_organisation_still_joins_the_place_when_no_team_plays():
+    arts, ans = _story([("Chicago", "ORG")], [("Chicago", "GPE")])
+    assert len(merge_entities(arts, ans)) == 1
+
+
+def test_team_description_keeps_a_hand_made_team_apart_from_the_city():
+    arts, ans = _story([("Chicago", "ORG")], [("Chicago", "GPE")])
+    ans[0].entities[0].descriptions = ["team"]
+    assert len(merge_entities(arts, ans)) == 2
+
+
+# --------------------------------------------------------------------------- descriptions the article resolves
+# Roles, not entities: a description the article ties to a name (an apposition, a title, the quote
+# step's "the ambassador said") becomes one of that person's roles and lets another article's bare
+# "the ambassador said" find her; a description nobody resolved makes no entity of its own.
+
+
+def test_apposition_role_in_one_article_resolves_the_description_of_another(nlp):
+    from newsprism.align.quotes import align_quotes
+
+    arts, ans = _analysed(
+        nlp,
+        "Maria Keller, the ambassador, met the foreign minister on Tuesday.",
+        "Keller met the foreign minister on Tuesday. “We have a deal,” the ambassador said after the talks.",
+    )
+    assert ans[1].quotes[0].speaker_name is None  # the second article alone cannot tell
+    entities = merge_entities(arts, ans)
+    people = [e for e in entities if e.type == "PERSON"]
+    assert [(e.name, e.roles) for e in people] == [("Maria Keller", ["ambassador"])]
+    assert align_quotes(arts, ans, entities)[0].speaker_name == "Maria Keller"
+
+
+def test_description_resolved_by_the_quote_step_is_a_role_in_the_brief(nlp):
+    arts, ans = _analysed(
+        nlp,
+        "Ambassador Maria Keller met the foreign minister. “We have a deal,” the ambassador said.",
+        "Maria Keller flew home on Wednesday.",
+    )
+    assert ans[0].quotes[0].speaker_name == "Maria Keller"
+    keller = next(e for e in merge_entities(arts, ans) if e.name == "Maria Keller")
+    assert keller.articles == ["a0", "a1"] and [r.lower() for r in keller.roles] == ["ambassador"]
+
+
+def test_unresolved_description_makes_no_entity(nlp):
+    arts, ans = _analysed(nlp, "“Nothing is settled yet,” the veteran diplomat said on Tuesday.",
+                          "“Nothing is settled yet,” the diplomat told reporters.")
+    assert [e for e in merge_entities(arts, ans) if e.type == "PERSON"] == []

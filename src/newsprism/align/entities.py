@@ -36,7 +36,8 @@ Rules (a wrong merge is worse than a missed one, so every rule is conservative):
   ORG / PERSON) are one entity (:func:`_merge_across_types`); a PERSON member takes part only as a
   bare one-word name that joined no fuller person, has no role, and is no word of any person's name
   in the story ("Michael Jordan" keeps "Jordan" apart from the country); only among people,
-  organisations and places (a nationality, a product, a work keep their own entity).
+  organisations and places (a nationality, a product, a work keep their own entity); never a
+  sports team named after its city (the article step describes it as a "team") with the city.
 * A pronoun ("he", "it") with no link in its article is never merged. The merged entity's type is
   the one most members give (:func:`_vote_type`), where for a one-word name the offline gazetteer
   knows, PERSON members vote for a place, and ORG members too once one member is typed a place.
@@ -80,6 +81,7 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "m
 TAIL_CLASSES = frozenset({"ORG", "PRODUCT", "THING", "WORK_OF_ART", "EVENT"})
 # Classes whose identical names are one entity whatever class each article gave them.
 CROSS_TYPE_CLASSES = frozenset({"PERSON", "ORG", "PLACE"})
+TEAM = "team"  # the description analyse.entities gives a place name that plays as a sports team
 ROLE_STOPWORDS = frozenset({"the", "a", "an", "of", "for", "and", "s", "former", "then", "acting"})
 
 
@@ -368,6 +370,8 @@ def _merge_across_types(recs: list[_Record], uf: UnionFind, canon: _KeyCanon) ->
                 # Only the classes the tagger confuses a name between: a company and its product
                 # ("Toyota" ORG / PRODUCT), a nationality and its country are kept apart.
                 continue
+            if any(r.cls == "ORG" and TEAM in r.local.descriptions for r in members):
+                continue  # "Chicago beat Boston 4-2": the team, not the city of another article
             key = canon(joined(named[0].key))
         by_key[key].append(root)
     for roots in by_key.values():

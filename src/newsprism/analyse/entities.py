@@ -369,10 +369,13 @@ def local_entities(doc) -> list[LocalEntity]:
     for draft in others_clustered:
         if len(draft.tokens) == 1 and _majority(draft.labels) == "ORG" and _organisation_is_a_place(doc, draft):
             draft.type, draft.labels = "GPE", ["GPE"]
+    teams: set[int] = set()  # drafts of place names that are sports teams here
     for draft in clustered + others_clustered:
         place = draft.type == "GPE" or draft.type != "PERSON" and _majority(draft.labels) in ("GPE", "LOC")
-        if place and _plays_as_team(doc, draft):
+        tagged_org = draft.type != "PERSON" and _majority(draft.labels) == "ORG"
+        if (place or tagged_org) and _plays_as_team(doc, draft):
             draft.type, draft.labels = "ORG", ["ORG"]  # "Chicago beat Boston 4-2": the teams
+            teams.add(id(draft))
     drafts = clustered + others_clustered
     drafts = [d for d in drafts if d.mentions]
     drafts.sort(key=lambda d: min(m.start for m in d.mentions))
@@ -389,6 +392,8 @@ def local_entities(doc) -> list[LocalEntity]:
                 mentions=d.mentions,
                 aliases=aliases,
                 roles=d.roles,
+                # A team named after its city says so, so that the story keeps it apart from the city.
+                descriptions=["team"] if id(d) in teams else [],
             )
         )
     _linked_descriptions(doc, entities)
