@@ -512,3 +512,23 @@ def test_unresolved_description_makes_no_entity(nlp):
     arts, ans = _analysed(nlp, "“Nothing is settled yet,” the veteran diplomat said on Tuesday.",
                           "“Nothing is settled yet,” the diplomat told reporters.")
     assert [e for e in merge_entities(arts, ans) if e.type == "PERSON"] == []
+
+
+def test_noun_written_before_a_name_is_a_role_that_resolves_another_articles_description(nlp):
+    from newsprism.align.quotes import align_quotes
+
+    arts, ans = _analysed(
+        nlp,
+        "The 28-year-old actress Lindsay Lohan arrived at the premiere on Sunday.",
+        "Lindsay Lohan smiled for the cameras. “I am thrilled to be back,” the actress said.",
+    )
+    entities = merge_entities(arts, ans)
+    lohan = next(e for e in entities if e.name == "Lindsay Lohan")
+    assert lohan.roles == ["28-year-old actress"] and lohan.articles == ["a0", "a1"]
+    assert align_quotes(arts, ans, entities)[0].speaker_name == "Lindsay Lohan"
+
+
+def test_noun_before_a_name_is_no_role_when_it_holds_another_name(nlp):
+    arts, ans = _analysed(nlp, "Trump supporter John Doe said the rally was peaceful.")
+    doe = next(e for e in merge_entities(arts, ans) if e.name == "John Doe")
+    assert doe.roles == []

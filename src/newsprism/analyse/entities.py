@@ -173,6 +173,22 @@ def _clean_role(tokens, head) -> str | None:
     return doc[kept[0].i : kept[-1].i + 1].text
 
 
+def _false_title(span) -> str | None:
+    """A lowercase noun for a person written straight before a name, with its modifiers: "the
+    28-year-old actress Lindsay Lohan" → "28-year-old actress", "astronaut Rick Mastracchio"."""
+    if span.start == 0:
+        return None
+    noun, name = span.doc[span.start - 1], span.root
+    if noun.pos_ != "NOUN" or not noun.is_lower:
+        return None
+    # The parser makes the noun a compound of the name, or (small model) a twin of it: both
+    # subjects of one verb ("the actress Lindsay Lohan arrived").
+    twin = noun.head.i == name.head.i != name.i and noun.dep_ == name.dep_ and noun.dep_ in ("nsubj", "nsubjpass")
+    if not (noun.dep_ == "compound" and span.start <= noun.head.i < span.end or twin):
+        return None
+    return _clean_role(list(noun.subtree), noun)
+
+
 def _appositive_roles(span) -> list[str]:
     """Roles given by an apposition next to a PERSON mention, on either side."""
     roles: list[str] = []
@@ -324,7 +340,7 @@ def local_entities(doc) -> list[LocalEntity]:
             if not words or not any(w[:1].isupper() for w in words) or not _is_person_name(ent, titles):
                 continue
             roles = [" ".join(titles)] if titles and _plain(titles[-1]) not in HONORIFICS else []
-            before = _role_before(ent)
+            before = _role_before(ent) or _false_title(ent)
             if before:
                 roles.append(before)
             roles.extend(_appositive_roles(ent))
