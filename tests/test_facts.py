@@ -172,3 +172,26 @@ def test_acronym_matching_reads_initials_with_and_without_small_words():
     assert _acronym_of("the DOJ", "the Department of Justice", "doj", "justice")
     assert not _acronym_of("GNP", "gross domestic product", "gnp", "product")
     assert not _acronym_of("gdp growth", "gross domestic product", "growth", "product")
+
+
+SILK_ROAD = "Prosecutors said the Silk Road marketplace generated $80 million in commissions for Ross Ulbricht."
+
+
+def test_a_round_figure_under_another_head_in_a_paraphrased_sentence_corroborates(nlp):
+    # Heads differ ("commission" / "pocket"), the figure is too round for the same-value route: only the
+    # meaning of the two sentences with the value masked, and the shared names, meet them.
+    articles, analyses = story(nlp, SILK_ROAD,
+                               "Ross Ulbricht pocketed $80 million from the Silk Road marketplace, prosecutors said.")
+    assert [f.status for f in multi(group_facts(articles, analyses, []))] == ["corroborated"]
+
+
+def test_a_different_figure_met_only_by_sentence_meaning_is_no_dispute(nlp):
+    articles, analyses = story(nlp, SILK_ROAD,
+                               "Ross Ulbricht pocketed $30 million from the Silk Road marketplace, prosecutors said.")
+    assert not multi(group_facts(articles, analyses, []))
+
+
+def test_the_same_round_figure_in_sentences_of_other_meaning_is_not_grouped(nlp):
+    articles, analyses = story(nlp, SILK_ROAD,
+                               "Ross Ulbricht later bought a house in Texas for $80 million, his lawyer said.")
+    assert not multi(group_facts(articles, analyses, []))

@@ -3,7 +3,8 @@
 Two claims are about the same thing when they share the dimension (and currency), the kind of
 measure and the measured head (``property``: "duration: summit", "count: prisoner"), and their
 sentences talk about the same matter (shared entities / names and content words). The number is
-never evidence on its own.
+never evidence on its own. A second route meets claims whose heads differ or are missing, for agreement
+only: sentences that say the same thing with the value masked (MiniLM) and share a name.
 
 Status by independent ``source_group`` (syndicated copies count once):
 - **disputed**: two groups give incompatible values (intervals that do not overlap) for claims that
@@ -81,7 +82,8 @@ def group_facts(articles: list[Article], analyses: list[ArticleAnalysis], entiti
     by_group: dict[str, list[_Item]] = defaultdict(list)
     for it in reps:
         by_group[it.group].append(it)
-    for a, b in _candidate_pairs(reps):
+    candidates = _candidate_pairs(reps)
+    for a, b in candidates:
         link = _link(a, b)
         if link == "dispute" and (_running_tally(a, by_group[a.group]) or _running_tally(b, by_group[b.group])):
             continue  # one source's figure grew while it reported: another figure elsewhere is an update
@@ -90,6 +92,7 @@ def group_facts(articles: list[Article], analyses: list[ArticleAnalysis], entiti
         elif _may_agree(a, b):
             unsure.append((a, b))
     agree |= _paraphrase_agreements(_not_yet_joined(unsure, agree | dispute, len(items)))
+    agree |= _meaning_agreements(reps, {_pair(a, b) for a, b in candidates})
     dispute |= _bridged_disputes(reps, agree, dispute)
     return _facts(items, copies, agree, dispute)
 
@@ -193,6 +196,38 @@ def _paraphrase_agreements(pairs: list[tuple[_Item, _Item]]) -> set[tuple[int, i
         if float(row[_sentence(a)] @ row[_sentence(b)]) >= (EMB_SAME_HEAD if same_head else EMB_SAME_VALUE):
             found.add(_pair(a, b))
     return found
+
+
+EMB_MEANING = 0.70  # masked sentences this close say the same thing of one value, whatever their heads
+
+
+def _meaning_agreements(reps: list[_Item], compared: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """A second blocking route, for agreements only: claims that no head, subject word or value met (heads
+    differ or are missing: "$80 million" / "resulted in $80 million"), whose sentences, with the value
+    masked, are paraphrases (MiniLM) and share a name, and whose values are compatible. A difference met
+    this way is never a dispute: the sentence meaning without the number is no evidence of one measure."""
+    pairs = [(a, b) for i, a in enumerate(reps) for b in reps[i + 1:]
+             if a.group != b.group and a.dim == b.dim and a.kind == b.kind and _pair(a, b) not in compared
+             and a.names & b.names and "other" not in (a.claim.qualifier, b.claim.qualifier)
+             and compatible(a.base_value, b.base_value, tolerance=_slack(a))]
+    if not pairs:
+        return set()
+    texts = sorted({_masked(it) for pair in pairs for it in pair})
+    try:
+        vectors = embed(texts)
+    except EmbeddingsUnavailable:
+        return set()
+    row = {t: vectors[i] for i, t in enumerate(texts)}
+    return {_pair(a, b) for a, b in pairs if float(row[_masked(a)] @ row[_masked(b)]) >= EMB_MEANING}
+
+
+def _masked(it: _Item) -> str:
+    """The claim's sentence with its value replaced by one placeholder."""
+    c = it.claim
+    if c.sentence is None:
+        return "#"
+    lo = c.start - c.sentence.start
+    return c.sentence.text[:lo] + "#" + c.sentence.text[lo + len(c.text):]
 
 
 def _sentence(it: _Item) -> str:
