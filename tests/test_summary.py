@@ -329,3 +329,37 @@ def test_quotation_attributed_only_to_he_is_not_used_alone():
     paired = "Putin spoke after the talks. " + alone
     assert not _unattributed_quote(paired, None, 0, len(paired))  # taken with the sentence naming him
     assert not _unattributed_quote(alone.replace("he said", "Putin said"), None, 0, len(alone) + 3)
+
+
+# --- session 4: a pronoun speaker named in brackets --------------------------------------------
+
+
+def _pipeline(texts: list[str]):
+    from newsprism.analyse.pipeline import analyse_articles
+
+    articles = [Article(id=f"n{i}", raw=t, text=t, source_group=f"outlet{i}") for i, t in enumerate(texts)]
+    return articles, list(analyse_articles(articles))
+
+
+def test_quotation_attributed_to_he_is_used_with_the_resolved_speaker_in_brackets():
+    text = (
+        "Mayor Ann Lee met union leaders at city hall on Tuesday morning.\n"
+        "“We are close to a deal on pay and the union knows it,” she said after the meeting."
+    )
+    articles, analyses = _pipeline([text])
+    summary = summarize(articles, analyses, StoryAlignment(), max_words=200)
+    named = [s for s in summary if "close to a deal" in s.text]
+    assert named and named[0].text == "“We are close to a deal on pay and the union knows it,” [Ann Lee] said after the meeting."
+    span = named[0].sources[0]  # the citation is the outlet's own sentence, exactly
+    assert text[span.start : span.end] == span.text == named[0].text.replace("[Ann Lee]", "she")
+
+
+def test_unresolved_pronoun_speaker_is_still_not_used_alone():
+    # nobody named before the quotation: the quote step cannot resolve "he", so nothing is bracketed
+    text = (
+        "The negotiations at city hall ran late into the night on Tuesday.\n"
+        "“We are close to a deal on pay and the union knows it,” he said after the meeting."
+    )
+    articles, analyses = _pipeline([text])
+    summary = summarize(articles, analyses, StoryAlignment(), max_words=200)
+    assert not any("close to a deal" in s.text for s in summary)

@@ -11,7 +11,8 @@ a weaker summary.
 
 1. Candidates: sentences of *reporting* paragraphs (genre labels), trimmed to one line and past a
    dateline ("WASHINGTON (AP) — "); dropped: fragments, questions, boilerplate, quotations whose
-   speaker is not named in the sentence, and sentences carrying a claim of a fact the outlets
+   speaker is not named in the sentence (a pronoun speaker the quote step resolved to a person is
+   named in square brackets instead: "“…,” [Ann Lee] said"), and sentences carrying a claim of a fact the outlets
    *dispute* (the summary takes no side; it says instead, in one closing sentence, that the
    sources differ).
 2. Score = centrality (cosine to the story's centroid, each document weighing the same) + support
@@ -254,10 +255,16 @@ def _story(articles: list[Article], analyses: list[ArticleAnalysis]) -> _Story:
 
 
 def _standalone(
-    article: Article, analysis: ArticleAnalysis | None, disputed: list[tuple[int, int]], start: int, end: int
+    article: Article,
+    analysis: ArticleAnalysis | None,
+    disputed: list[tuple[int, int]],
+    start: int,
+    end: int,
+    text: str | None = None,
 ) -> bool:
-    """A reporting sentence a reader can take on its own: complete, its speaker named, no side taken."""
-    text = article.text[start:end]
+    """A reporting sentence a reader can take on its own: complete, its speaker named, no side taken.
+    ``text`` is the sentence as the summary would print it (a pronoun speaker named, see ``_named``)."""
+    text = article.text[start:end] if text is None else text
     return (
         _usable(text)
         and _reporting(analysis, start, end)
@@ -281,9 +288,41 @@ def _follows_on(
     return _standalone(article, analysis, disputed, before[0], sentence[1])
 
 
-def _candidate(article: Article, ai: int, si: int, start: int, end: int, row: int) -> Candidate:
-    text = article.text[start:end]
+def _candidate(article: Article, ai: int, si: int, start: int, end: int, row: int, text: str | None = None) -> Candidate:
+    text = article.text[start:end] if text is None else text
     return Candidate(ai, start, end, text, si, row, quotes_someone=any(c in text for c in QUOTE_CHARS))
+
+
+SPEAKER_PRONOUNS = {"he", "she", "they"}
+
+
+def _named(article: Article, analysis: ArticleAnalysis | None, start: int, end: int) -> str | None:
+    """The sentence with each pronoun speaker of its quotations replaced by the person the quote step
+    resolved it to, in square brackets (the editor's mark for words not in the source):
+    "“We are close,” he said." → "“We are close,” [Dana Smith] said.". None when there is nothing
+    to name. Lifted out of its article, "he said" names nobody; the bracket keeps the attribution
+    without pretending the outlet wrote the name there. The citation stays the outlet's exact sentence."""
+    if analysis is None:
+        return None
+    named = sorted(
+        {
+            (q.speaker_mention.start, q.speaker_mention.end, q.speaker_name)
+            for q in analysis.quotes
+            if q.speaker_mention is not None
+            and q.speaker_name
+            and q.speaker_type == "PERSON"
+            and start <= q.speaker_mention.start
+            and q.speaker_mention.end <= end
+            and q.speaker_mention.text.lower() in SPEAKER_PRONOUNS
+        },
+        reverse=True,
+    )
+    if not named:
+        return None
+    text = article.text[start:end]
+    for s, e, name in named:  # from the end, so earlier offsets hold
+        text = text[: s - start] + f"[{name}]" + text[e - start :]
+    return text
 
 
 def _with_meaning(extra: list[Candidate], told: _Story) -> list[Candidate]:
@@ -322,6 +361,10 @@ def summarize(
             if alone[si]:
                 candidates.append(_candidate(article, ai, si, s, e, told.rows[ai][si]))
             else:
+                named = _named(article, analysis, s, e)
+                if named and _standalone(article, analysis, ranges, s, e, named):
+                    pairs.append(_candidate(article, ai, si, s, e, -1, named))
+                    continue
                 if si and alone[si - 1] and _follows_on(article, analysis, ranges, spans[si - 1], (s, e)):
                     # "He said ..." / a quotation's second sentence: taken with the sentence before it,
                     # which names who "he" is or who is speaking.
