@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from newsprism.align.facts import group_facts
 from newsprism.analyse.claims import extract_claims
-from newsprism.model import Article, ArticleAnalysis
+from newsprism.model import Article, ArticleAnalysis, Claim, Span
 
 
 def facts_of(nlp, *texts: str):
@@ -392,11 +392,17 @@ def test_previously_before_an_adjective_is_no_snapshot(nlp):
     assert {c.text for c in fact.claims} == {"34", "36"}
 
 
+def claim_in(sentence: str, value: str) -> Claim:
+    start = sentence.index(value)
+    return Claim(article="a0", start=start, end=start + len(value), text=value, value={"low": 1, "high": 1},
+                 unit="person", sentence=Span(article="a0", start=0, end=len(sentence), text=sentence))
+
+
 def test_previously_reported_is_still_a_snapshot():
     from newsprism.align.facts import _is_snapshot
 
-    assert _is_snapshot("the previously reported toll of 12")
-    assert not _is_snapshot("a previously healthy man")
+    assert _is_snapshot(claim_in("The previously reported toll of 12 was revised.", "12"), masked=False)
+    assert not _is_snapshot(claim_in("A previously healthy man, 52, died.", "52"), masked=False)
 
 
 def test_opposite_bounds_that_cannot_meet_dispute(nlp):
@@ -608,3 +614,43 @@ def test_an_opening_participle_said_of_another_named_owner_is_no_dispute(nlp):
         "Founded in 1989, Skyline said it sold thousands of products it calls cool stuff.",
     )
     assert not disputed(facts)
+
+
+def test_hedged_figures_rising_in_one_source_are_a_tally_though_their_bands_overlap(nlp):
+    # "more than 2,700" and "nearly 2,800" overlap as intervals; the figures as written rose.
+    facts = facts_of(
+        nlp,
+        "Airlines canceled more than 2,700 flights across the Northeast because of the storm. Hours later, "
+        "airlines canceled nearly 2,800 flights across the Northeast because of the storm.",
+        "Airlines canceled 3,900 flights across the Northeast because of the storm.",
+    )
+    assert not disputed(facts)
+
+
+def test_one_figure_hedged_two_ways_in_one_source_is_no_tally(nlp):
+    from newsprism.align.facts import _Item, _stated
+
+    def item(value: dict, hedge: str | None) -> _Item:
+        claim = Claim(article="a0", start=0, end=1, text="x", value=value, unit="count", qualifier=hedge)
+        return _Item(idx=0, claim=claim, group="g0", dim="count", kind="count", head="flight", base_value=value)
+
+    assert _stated(item({"low": 2520, "high": 2800, "high_open": True}, "nearly")) == 2800
+    assert _stated(item({"low": 2520, "high": 3080}, "about")) == 2800
+    assert _stated(item({"low": 2800, "high": 3500, "low_open": True}, "more than")) == 2800
+    assert _stated(item({"low": 60, "high": 100}, "up to")) == 100
+
+
+def test_bounds_that_touch_at_a_value_both_include_are_not_opposite():
+    from newsprism.align.facts import _opposite_bounds
+
+    at_least_12 = {"low": 12, "high": None}
+    assert not _opposite_bounds(at_least_12, {"low": 0, "high": 12})  # "at most 12": 12 fits both
+    assert _opposite_bounds(at_least_12, {"low": 0, "high": 12, "high_open": True})  # "fewer than 12"
+    assert _opposite_bounds(at_least_12, {"low": 0, "high": 10, "high_open": True})  # "fewer than 10"
+
+
+def test_a_possessive_acronym_is_still_an_acronym():
+    from newsprism.align.facts import _acronym, _acronym_of
+
+    assert _acronym("the NHS's") == _acronym("the NHS\u2019s") == "nhs"
+    assert _acronym_of("the NHS's", "the National Health Service", "nhs", "service")

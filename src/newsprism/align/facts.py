@@ -28,7 +28,8 @@ from functools import lru_cache
 from newsprism.analyse.claims import CARRIER_VERBS, PERSON_NOUNS, Frame, claim_frame, time_anchors
 from newsprism.align.unionfind import UnionFind
 from newsprism.analyse.embeddings import EmbeddingsUnavailable, embed
-from newsprism.analyse.quantities import DIMENSION, ROUNDING, TO_BASE, compatible, is_open_ended, parse_numbers
+from newsprism.analyse.entities import HONORIFICS
+from newsprism.analyse.quantities import DIMENSION, ROUNDING, TO_BASE, _bound, compatible, is_open_ended, parse_numbers
 from newsprism.model import Article, ArticleAnalysis, Claim, Entity, Fact
 
 # Nouns for one meeting-like event: "three hours of talks" and "the summit lasted …" measure one event.
@@ -274,20 +275,46 @@ def _running_tally(item: _Item, same_source: list[_Item]) -> bool:
     for other in same_source:
         if other.idx == item.idx or other.dim != item.dim or other.kind != item.kind or not _same_head(item, other):
             continue
-        if compatible(item.base_value, other.base_value) or not _rising(item, other):
-            continue
+        if not _rising(item, other) or _twin_of(item, other):
+            continue  # "30 km (19 miles)": a conversion, though its figure is larger, is no update
         if _synonymous(_predicates(item, _frame(item)), _predicates(other, _frame(other))):
             return True
     return False
 
 
+def _twin_of(x: _Item, y: _Item) -> bool:
+    if x.claim.sentence is None or y.claim.sentence is None or x.claim.sentence.start != y.claim.sentence.start:
+        return False
+    s0 = x.claim.sentence.start
+    return (y.claim.start - s0, y.claim.end - s0) in x.twins
+
+
 def _rising(x: _Item, y: _Item) -> bool:
-    """Within one article, the later value is the larger one, within ``TALLY_RATIO`` of the earlier."""
+    """Within one article, the later figure as written is the larger one, within ``TALLY_RATIO`` of the
+    earlier: "more than 2,700" then "nearly 2,800" rose, though their hedged bands overlap."""
     if x.claim.article != y.claim.article:
         return False
     first, last = sorted((x, y), key=lambda it: it.claim.start)
-    a, b = _point(first.base_value), _point(last.base_value)
+    a, b = _stated(first), _stated(last)
     return 0 < a < b <= a * TALLY_RATIO
+
+
+LOWER_HEDGES = {"more than", "just over", "at least"}  # the written figure is the interval's low end
+UPPER_HEDGES = {"nearly", "just under", "less than", "up to", "at most"}  # ... its high end
+
+
+def _stated(item: _Item) -> float:
+    """The figure a hedged value was written with: "more than X", "nearly X", "up to X" → X; "about X" →
+    the middle of its band."""
+    value, hedge = item.base_value, item.claim.qualifier
+    low, high = value.get("low"), value.get("high")
+    if hedge in LOWER_HEDGES and low is not None:
+        return float(low)
+    if hedge in UPPER_HEDGES and high is not None:
+        return float(high)
+    if "point" in value or low is None or high is None:
+        return _point(value)
+    return (low + high) / 2
 
 
 def _hedged_bound(value: dict) -> bool:
@@ -355,7 +382,7 @@ def _items(articles: list[Article], analyses: list[ArticleAnalysis], entities: l
                 words=_content_words(sentence, claim.text), names=names, base_value=_base(claim),
                 subject_words=_content_words(claim.subject or "", ""),
                 modifiers=_subject_modifiers(claim.subject or "", head.lower()) if head else set(),
-                window=_window(claim), snapshot=_is_snapshot(_around(claim, masked=kind == "date")),
+                window=_window(claim), snapshot=_is_snapshot(claim, masked=kind == "date"),
             ))
     _find_twins(items)
     return items
@@ -405,36 +432,32 @@ SNAPSHOT = re.compile(r"\b(by (late |early |mid-?)?(morning|afternoon|evening|ni
 WINDOW_CHARS = 60
 
 
-def _is_snapshot(text: str) -> bool:
+def _is_snapshot(claim: Claim, masked: bool) -> bool:
     """A snapshot marker near the value, except "previously" as the adverb of an adjective ("a previously
     healthy man, 52": the man's state before, not a figure for another time)."""
-    markers = [m.group(0).lower() for m in SNAPSHOT.finditer(text)]
+    markers = [m.group(0).lower() for m in SNAPSHOT.finditer(_around(claim, masked=masked))]
     if any(m != "previously" for m in markers):
         return True
-    return bool(markers) and not all(_adverb_of_adjective(text, "previously"))
+    return bool(markers) and not all(_adverb_of_adjective(claim, "previously"))
 
 
-def _adverb_of_adjective(text: str, word: str) -> list[bool]:
-    """For each ``word`` in ``text``: does it modify an adjective (JJ, not a participle)?"""
-    return [t.head.tag_ in ("JJ", "JJR", "JJS") for t in _parse(text) if t.lower_ == word]
+def _adverb_of_adjective(claim: Claim, word: str) -> list[bool]:
+    """For each ``word`` within ``WINDOW_CHARS`` of the value: does it modify an adjective (JJ, not a
+    participle)? Read on the parse of the whole sentence (cached, shared with the frame), not of the window."""
+    if claim.sentence is None:
+        return []
+    lo, hi = claim.start - claim.sentence.start, claim.end - claim.sentence.start
+    return [t.head.tag_ in ("JJ", "JJR", "JJS") for t in _parse(claim.sentence.text)
+            if t.lower_ == word and lo - WINDOW_CHARS <= t.idx < hi + WINDOW_CHARS]
+
+
 # Words that make a dated event one of several ("first hosted in 2007", "again in 2014").
 INSTANCE = re.compile(r"\b(first|second|third|last|previous|again|next|latest|once|also)\b", re.I)
 
 
 def _window(claim: Claim) -> set[str]:
     """Content words within a few words of the value: what it is said of, locally."""
-    return _content_words(_near(claim), "") if claim.sentence is not None else set()
-
-
-def _near(claim: Claim) -> str:
-    """The text within ``WINDOW_CHARS`` of the value (the snapshot markers of another clause of a long
-    sentence, "an affair a decade earlier", say nothing about this value)."""
-    if claim.sentence is None:
-        return claim.text
-    offset = claim.start - claim.sentence.start
-    text = claim.sentence.text
-    end = offset + len(claim.text)
-    return text[max(0, offset - WINDOW_CHARS): offset] + " " + text[end: end + WINDOW_CHARS]
+    return _content_words(_around(claim, masked=True), "") if claim.sentence is not None else set()
 
 
 def _around(claim: Claim, masked: bool = False) -> str:
@@ -571,6 +594,7 @@ def _acronym_keys(it: _Item) -> frozenset[str]:
 
 def _acronym(subject: str) -> str | None:
     """The acronym a subject consists of ("GDP", "the NHS's" → "nhs"), else None."""
+    subject = re.sub(r"['\u2019]s\b", "", subject)  # "the NHS's budget": the possessive is no word
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z.&]*", subject) if w.lower() not in ("the", "a", "an")]
     if len(words) != 1:
         return None
@@ -614,7 +638,7 @@ def _disputable(a: _Item, b: _Item) -> bool:
         return False  # "women's cases" vs "men's cases", "elderly people" vs "patients"
     if a.snapshot or b.snapshot:
         return False
-    if a.kind in ("date", "time of day") and (INSTANCE.search(_near(a.claim)) or INSTANCE.search(_near(b.claim))):
+    if a.kind in ("date", "time of day") and any(INSTANCE.search(_around(x.claim, masked=True)) for x in (a, b)):
         return False  # "first hosted the Oscars in 2007": the event recurs, another date is another time
     # Lenient reading: "more than X" only contradicts values at or below X. Rounding slack only for
     # large figures: "32" and "33" years old (or dead) are two different statements.
@@ -732,13 +756,10 @@ def _same_person(a: _Item, b: _Item) -> bool:
     return named and _gap(a.claim.value, b.claim.value) <= AGE_GAP
 
 
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "rev"}
-
-
 def _same_name(x: str, y: str) -> bool:
     """One name is the start or the end of the other, titles aside ("Tamir" / "Tamir Rice", "Mr Love" /
     "Love"); a middle word is not enough ("Roberts" / "Lisa Roberts Gillan")."""
-    words = [[w for w in re.findall(r"[a-z][a-z-]*", re.sub(r"['\u2019]s\b", "", s.lower())) if w not in TITLES]
+    words = [[w for w in re.findall(r"[a-z][a-z-]*", re.sub(r"['\u2019]s\b", "", s.lower())) if w not in HONORIFICS]
              for s in (x, y)]
     short, long = sorted(words, key=len)
     return bool(short) and (long[: len(short)] == short or long[-len(short):] == short)
@@ -750,10 +771,6 @@ def _gap(x: dict, y: dict) -> float:
     x_low, x_high = _bound(x.get("low"), -math.inf), _bound(x.get("high"), math.inf)
     y_low, y_high = _bound(y.get("low"), -math.inf), _bound(y.get("high"), math.inf)
     return max(0.0, y_low - x_high, x_low - y_high)
-
-
-def _bound(v, default: float) -> float:
-    return default if v is None else float(v)
 
 
 def _same_event(a: _Item, b: _Item, fa: Frame, fb: Frame, pa: set[str], pb: set[str]) -> bool:
@@ -825,8 +842,8 @@ def _understood_subject(doc, claim: Claim) -> frozenset[str]:
             break
         verb = verb.head
     opening = next((t for t in doc if not (t.is_punct or t.is_space)), None)
-    if opening is None or verb.i != opening.i or verb.tag_ not in ("VBN", "VBG") or verb.dep_ not in ("advcl", "xcomp") \
-            or any(c.dep_.startswith("nsubj") for c in verb.children):
+    if opening is None or verb.i != opening.i or verb.tag_ not in ("VBN", "VBG") \
+            or verb.dep_ not in ("advcl", "xcomp") or any(c.dep_.startswith("nsubj") for c in verb.children):
         return frozenset()
     subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
@@ -914,12 +931,16 @@ def _open_ended(value: dict) -> bool:
 
 
 def _opposite_bounds(x: dict, y: dict) -> bool:
-    """A lower bound and an upper bound that cannot meet ("over 50" / "under 50", "at least 12" / "fewer
-    than 10"): open-ended values that still exclude each other."""
+    """An open lower bound and an upper bound that cannot meet ("at least 12" / "fewer than 10", "at least
+    10" / "fewer than 10"): open-ended values that still exclude each other. Bounds that touch at a value both
+    include ("at least 12" / "at most 12") do meet."""
     for lower, upper in ((x, y), (y, x)):
         only_low = lower.get("low") is not None and _bound(lower.get("high"), math.inf) == math.inf
         only_high = upper.get("high") is not None and _bound(upper.get("low"), -math.inf) <= 0  # "fewer than 10"
-        if only_low and only_high and upper["high"] <= lower["low"]:
+        if not (only_low and only_high):
+            continue
+        touching_open = upper["high"] == lower["low"] and (upper.get("high_open") or lower.get("low_open"))
+        if upper["high"] < lower["low"] or touching_open:
             return True
     return False
 
