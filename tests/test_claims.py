@@ -340,3 +340,160 @@ def test_shortly_before_a_date_is_an_open_bound_not_that_day(nlp):
     dates = [c for c in claims_of(nlp, "The deal was signed shortly before March 5, 2012, officials said.")
              if c.unit == "date"]
     assert dates and dates[0].value["low"] is None and dates[0].value["high"] is not None
+
+
+# --------------------------------------------------------------------------- session 4: what a value measures
+# Each rule below gave two outlets' sides of one figure different heads (or none), so they were never compared.
+
+
+def prop(nlp, text: str, needle: str) -> str | None:
+    return one(claims_of(nlp, text), needle).property
+
+
+def test_an_estimated_count_is_a_claim_about_its_noun(nlp):
+    c = one(claims_of(nlp, "An estimated 500 people attended the rally."), "500")
+    assert c.property == "count: people" and c.value["low"] == 450 and c.value["high"] == 550
+
+
+def test_money_in_a_bare_noun_measures_that_noun(nlp):
+    assert prop(nlp, "Silk Road generated the Bitcoin equivalent of $1.2 billion in sales.", "1.2") == "money: sale"
+    assert prop(nlp, "The site boasted over $1.6 billion in sales from 2011-2013.", "1.6") == "money: sale"
+    assert prop(nlp, "The jury awarded $2 million in damages.", "$2") == "money: damage"
+    assert prop(nlp, "He got $59m in cash.", "$59m") == "money: cash"
+
+
+def test_money_in_a_period_or_a_place_is_not_measured_by_them(nlp):
+    claims = claims_of(nlp, "The company earned $5 million in the first quarter and $2 billion in Texas.")
+    assert one(claims, "$5").property not in ("money: quarter",)
+    assert "Texas" not in (one(claims, "$2").property or "")
+
+
+def test_a_carrier_noun_is_not_the_measured_head(nlp):
+    assert prop(nlp, "A total of 30 were killed in the attack.", "30") != "count: total"
+    assert prop(nlp, "The group raised the equivalent of $5 million.", "$5") != "money: equivalent"
+
+
+def test_a_noun_with_its_own_value_keeps_it(nlp):
+    assert prop(nlp, "Yahoo paid him a payoff of $137m.", "137") == "money: payoff"  # not the split-off "m."
+    assert prop(nlp, "Economic growth of 33% was reported.", "33%") == "share: growth"
+
+
+def test_a_curly_contracted_is_is_not_the_measured_word(nlp):
+    curly = prop(nlp, "That\u2019s nearly 8 hours a week.", "8 hours")
+    straight = prop(nlp, "That's nearly 8 hours a week.", "8 hours")
+    assert "\u2019" not in (curly or "") and curly == straight
+
+
+def test_a_possessive_with_a_curly_apostrophe_still_holds_the_value(nlp):
+    assert prop(nlp, "Trump\u2019s 30 percent lead was gone.", "30 percent") == "share: lead"
+
+
+def test_a_height_in_feet_and_inches_is_one_length(nlp):
+    text = "The suspect is described as a white male, 5-foot-8 and 130 pounds, with brown hair."
+    claims = claims_of(nlp, text)
+    height = one(claims, "5-foot-8")
+    assert height.property == "amount: height" and height.unit == "m"
+    assert height.value["point"] == pytest.approx(1.727, abs=1e-3)
+    assert not any(c.unit in ("count", "person") for c in claims)  # "5" is no count of males
+    spaced = one(claims_of(nlp, "Records list him at 6 feet, 4 inches tall."), "6 feet")
+    assert spaced.property == "amount: height" and spaced.value["point"] == pytest.approx(1.930, abs=1e-3)
+    hedged = one(claims_of(nlp, "She stands about 5 feet 8, police said."), "5 feet 8")
+    assert hedged.qualifier == "about" and hedged.value["low"] < 1.727 < hedged.value["high"]
+
+
+def test_a_length_in_feet_alone_is_not_a_height(nlp):
+    assert prop(nlp, "A 6-foot wall stood by the road.", "6-foot") != "amount: height"
+
+
+def test_a_weight_in_a_description_is_the_persons_weight(nlp):
+    described = "The suspect is described as a white male, 5-foot-8 and 130 pounds, with brown hair."
+    assert prop(nlp, described, "130 pounds") == "amount: weight"
+    assert prop(nlp, "She weighs about 120 pounds.", "120") == "amount: weight"
+
+
+def test_a_weight_of_goods_is_not_a_persons_weight(nlp):
+    assert prop(nlp, "Police seized 130 pounds of cocaine from the truck.", "130") == "amount: cocaine"
+
+
+def test_a_weight_range_is_one_amount_not_a_count_of_pounds(nlp):
+    c = one(claims_of(nlp, "Records list him at between 250 and 276 pounds."), "250")
+    assert c.unit == "kg" and c.text.endswith("276 pounds")
+    assert c.value["low"] == pytest.approx(113.4, abs=0.1) and c.value["high"] == pytest.approx(125.2, abs=0.1)
+
+
+def test_a_clock_time_after_n_times_dates_the_event_verb(nlp):
+    text = "Eugene Blackwell Sr., 46, shot his 18-year-old son, Eugene Blackwell Jr., four times around 6:15 p.m. Sunday."
+    assert prop(nlp, text, "6:15") == "time of day: shoot"
+    assert prop(nlp, "Police said Blackwell was shot at 6:34 p.m.", "6:34") == "time of day: shoot"
+
+
+def test_a_clock_time_of_a_noun_keeps_the_noun(nlp):
+    assert prop(nlp, "The last communication was at 6:12 a.m.", "6:12") == "time of day: communication"
+
+
+def test_a_converted_value_in_parentheses_measures_what_the_first_does(nlp):
+    claims = claims_of(nlp, "Japan has set up a 20 km (12 miles) evacuation zone.")
+    assert one(claims, "20 km").property == one(claims, "12 miles").property == "amount: zone"
+
+
+def test_a_second_figure_in_parentheses_is_not_a_conversion(nlp):
+    claims = claims_of(nlp, "The town has 5,000 (about 3,000 adults) residents.")
+    assert one(claims, "3,000").property == "count: adult"
+
+
+def test_a_length_followed_by_a_direction_is_a_distance(nlp):
+    one_end = claims_of(nlp, "The Fukushima plant lies 240 km (150 miles) north of Tokyo.")
+    other_end = claims_of(nlp, "Tokyo is 140 miles (220 kilometers) south of the plant.")
+    assert {c.property for c in one_end + other_end} == {"amount: distance"}
+
+
+def test_a_length_without_a_direction_is_no_distance(nlp):
+    assert prop(nlp, "The wall is 20 feet high.", "20 feet") != "amount: distance"
+
+
+def test_a_share_is_never_measured_by_its_own_percent_sign(nlp):
+    text = "Farmed poultry makes up 70% of all birds on the planet, with just 30% being wild."
+    assert prop(nlp, text, "30%") != "share: %"
+
+
+def test_a_count_the_tagger_missed_before_a_plural_noun_is_read(nlp):
+    text = "Snoop Dogg has been nominated for nearly 20 Grammy awards."
+    c = one(claims_of(nlp, text), "20")
+    assert c.property == "count: award" and c.qualifier == "nearly"
+
+
+def test_a_year_before_a_plural_noun_is_not_read_as_a_count(nlp):
+    assert not any(c.unit in ("count", "person") for c in claims_of(nlp, "The 2016 elections were close."))
+
+
+def test_an_ordinal_tagged_as_a_number_is_a_rank_not_a_count(nlp):
+    claims = claims_of(nlp, "The statue was the 2,651st tribute, not the 2,650th.")
+    assert not any(c.unit in ("count", "person") for c in claims)
+
+
+def test_a_ratio_word_is_a_claim_about_the_compared_noun(nlp):
+    triple = one(claims_of(nlp, "Chickens now weigh triple the weight of all wild birds."), "triple")
+    assert triple.unit == "times" and triple.value["point"] == 3 and triple.property == "ratio: weight"
+    twice = one(claims_of(nlp, "There are twice as many cars as people in the city."), "twice")
+    assert twice.value["point"] == 2 and twice.property == "ratio: car"
+    fold = one(claims_of(nlp, "Livestock outweigh wild mammals by more than 20-fold."), "20-fold")
+    assert fold.unit == "times" and fold.qualifier == "more than" and fold.value["low"] == 20
+    times = one(claims_of(nlp, "The e-waste weighs about 11 times as much as the Great Pyramid."), "11 times")
+    assert times.unit == "times" and times.qualifier == "about"  # no longer a count of 11
+
+
+def test_a_number_of_times_without_a_comparison_is_no_ratio(nlp):
+    assert not any(c.unit == "times" for c in claims_of(nlp, "He was shot four times on Sunday."))
+    assert not any(c.unit == "times" for c in claims_of(nlp, "She doubled the amount last year."))
+
+
+def test_a_gapped_coordination_gives_each_value_its_own_noun(nlp):
+    text = "Humans have cut the total weight of plants by half and wild mammals by 85 percent."
+    assert prop(nlp, text, "85 percent") == "share: mammal"
+    assert prop(nlp, text, "half") != "share: mammal"
+    budget = claims_of(nlp, "The city cut the budget by 10% and the staff by 20%.")
+    assert one(budget, "10%").property == "share: budget" and one(budget, "20%").property == "share: staff"
+
+
+def test_a_number_by_its_own_noun_counts_that_noun(nlp):
+    assert prop(nlp, "He beat his rival by 20 votes.", "20") == "count: vote"

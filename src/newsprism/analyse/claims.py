@@ -18,6 +18,7 @@ numbers, scores, weekday/relative anchors ("on Friday", "last week"; the timelin
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -69,8 +70,11 @@ def extract_claims(doc, article_id: str, entities: list[LocalEntity], published:
     taken: list[tuple[int, int]] = []
     people = _People(doc, entities)
     ref = parse_reference(published)
+    for claim in [*_height_claims(doc, article_id, entities), *_ratio_claims(doc, article_id, entities)]:
+        claims.append(claim)
+        taken.append((claim.start, claim.end))
     for ent in doc.ents:
-        if ent.label_ not in NUMERIC_LABELS:
+        if ent.label_ not in NUMERIC_LABELS or any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
         claim = _claim_for(doc, ent, article_id, entities, people, ref)
         if claim is not None:
@@ -84,12 +88,122 @@ def extract_claims(doc, article_id: str, entities: list[LocalEntity], published:
     for claim in _fraction_claims(doc, article_id, entities, taken):
         claims.append(claim)
     claims.sort(key=lambda c: (c.start, c.end))
-    return _dedupe(claims)
+    return _conversions_share_their_head(doc.text, _dedupe(claims))
+
+
+def _conversions_share_their_head(text: str, claims: list[Claim]) -> list[Claim]:
+    """"a 20 km (12 miles) zone", "240 km (150 miles) north of Tokyo": the value in parentheses restates the
+    one before it in another unit, so it measures the same thing (the parser hangs it on the first unit word,
+    which then passed for the measured noun: "amount: km")."""
+    out: list[Claim] = []
+    for claim in claims:
+        before = out[-1] if out else None
+        if before is not None and before.unit == claim.unit and _restates(before.value, claim.value) \
+                and re.fullmatch(r"\s*\(\s*", text[before.end: claim.start]) and text[claim.end: claim.end + 1] == ")":
+            claim = dataclasses.replace(claim, property=before.property, subject=before.subject)
+        out.append(claim)
+    return out
+
+
+# A person's height: "5-foot-8", "5 feet 8", "6 feet, 4 inches tall", "a 6-foot-tall man". The tagger splits
+# these ("5" counted as something, "6 feet" and "4 inches" apart), so they are read first, as one length.
+HEIGHT_RE = re.compile(
+    r"\b([3-7])(?:\s*-\s*|\s+)(?:foot|feet|ft\.?)(?:"
+    r"(?:\s*-\s*|\s+)(\d{1,2})(?![\d,.]\d)(?:\s*(?:inches|inch|in\.))?(?:[\s-]+tall\b)?"  # 5-foot-8, 5 feet 8 (inches)
+    r"|,\s+(\d{1,2})\s*(?:inches|inch)(?:[\s-]+tall\b)?"  # 6 feet, 4 inches (tall)
+    r"|[\s-]+tall\b)",  # 6 feet tall, 6-foot-tall
+    re.I)
+
+
+def _height_claims(doc, article_id: str, entities: list[LocalEntity]):
+    """Heights of people (and things said to be N feet tall), in metres, as ``amount: height``."""
+    for m in HEIGHT_RE.finditer(doc.text):
+        inches = m.group(2) or m.group(3)
+        if inches is not None and int(inches) > 11:
+            continue  # "5 feet 20": not feet and inches
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        metres = int(m.group(1)) * 0.3048 + int(inches or 0) * 0.0254
+        hedge_start, qualifier = _hedge_before(doc, span)
+        start = hedge_start if hedge_start is not None else m.start()
+        sent = span.sent
+        yield Claim(
+            article=article_id, start=start, end=m.end(), text=doc.text[start:m.end()],
+            value=interval(round(metres, 4), round(metres, 4), qualifier), unit="m", qualifier=qualifier,
+            subject="height", property="amount: height",
+            sentence=Span(article_id, sent.start_char, sent.end_char, sent.text),
+            entities=_entities_in(entities, sent.start_char, sent.end_char),
+        )
+
+
+def _restates(a: dict, b: dict) -> bool:
+    """Are two values one figure in two units (a conversion rounds: within 10 %), not two figures?"""
+    def middle(v: dict) -> float | None:
+        return None if v.get("low") is None or v.get("high") is None else (v["low"] + v["high"]) / 2
+    x, y = middle(a), middle(b)
+    return x is not None and y is not None and x > 0 and abs(x - y) <= 0.1 * max(x, y)
+
+
+# Ratios: "triple the weight", "twice as many", "11 times as much", "a 20-fold rise". Only with a comparison
+# after them: "shot four times" counts shots, "doubled" is a change over time.
+_RATIO_NUMBER = r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|fifty|hundred)"
+RATIO_RE = re.compile(
+    rf"\b(?:(?P<word>twice|double|triple|treble|quadruple)(?=\s+(?:as|the|that|what)\b)"
+    rf"|(?P<fold>{_RATIO_NUMBER})[- ]fold\b"
+    rf"|(?P<times>{_RATIO_NUMBER})\s+times\s+(?=(?:as|more|less|larger|bigger|higher|greater|smaller|heavier|the|that)\b))",
+    re.I)
+RATIO_WORDS = {"twice": 2.0, "double": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
+
+
+def _ratio_claims(doc, article_id: str, entities: list[LocalEntity]):
+    """One quantity as a multiple of another (unit ``times``), measured by the noun compared
+    ("triple the weight" → weight, "twice as many cars" → car), else by the clause's verb."""
+    for m in RATIO_RE.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or not len(span) or span[0].ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
+            continue
+        word = m.group("word")
+        nums = [RATIO_WORDS[word.lower()]] if word else parse_numbers(m.group("fold") or m.group("times"))
+        if not nums or nums[0] <= 1:
+            continue
+        hedge_start, qualifier = _hedge_before(doc, span)
+        start = hedge_start if hedge_start is not None else m.start()
+        end = m.end() if not m.group("times") else m.start() + len(m.group(0).rstrip())
+        head = _compared_noun(doc, span)
+        sent = span.sent
+        yield Claim(
+            article=article_id, start=start, end=end, text=doc.text[start:end],
+            value=interval(nums[0], nums[0], qualifier), unit="times", qualifier=qualifier,
+            subject=_phrase(head) if head is not None else None,
+            property=f"ratio: {_lemma(head)}" if head is not None else "ratio",
+            sentence=Span(article_id, sent.start_char, sent.end_char, sent.text),
+            entities=_entities_in(entities, sent.start_char, sent.end_char),
+        )
+
+
+def _compared_noun(doc, span):
+    """The noun a ratio compares ("triple the weight of", "twice as many cars as"; not the noun after "as"
+    or "than", which is the other side), else the verb of its clause ("rose 20-fold")."""
+    sent_end = span.sent.end
+    for t in doc[span.end: min(span.end + 5, sent_end)]:
+        if t.lower_ in ("than",) or (t.lower_ == "as" and t.i > span.end + 1 and doc[t.i - 1].lower_ not in ("as",)
+                                     and doc[t.i - 1].pos_ in ("NOUN", "ADJ", "ADV")):
+            break
+        if t.pos_ == "NOUN" and unit_of(t.text) is None:
+            return t
+    verb = _governing_verb(span.root)
+    if verb is not None and _verb_lemma(verb) in LIGHT_VERBS:  # "Sales were 3 times higher": the sales
+        return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")), None)
+    return verb
 
 
 # Values the tagger often leaves untagged: "9:32p.m.", "at 9:32 p.m..", "the 2,651st tribute".
 UNTAGGED_RES = (("TIME", re.compile(r"\b\d{1,2}[:.]\d{2}\s*[ap]\.?\s*m\b\.?", re.I)),
                 ("ORDINAL", re.compile(r"\b\d{1,3}(?:,\d{3})*(?:st|nd|rd|th)\b")))
+
+
+UNTAGGED_COUNT_RE = re.compile(r"(?!1[5-9]\d\d$|20\d\d$)\d{1,3}(?:,\d{3})*")  # digits, not a year
 
 
 def _untagged_values(doc, taken: list[tuple[int, int]]):
@@ -103,6 +217,12 @@ def _untagged_values(doc, taken: list[tuple[int, int]]):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and len(span):
                 yield DocSpan(doc, span.start, span.end, label=label)
+    for token in doc:  # "nominated for nearly 20 Grammy awards": a count the tagger did not see at all
+        if token.ent_type_ or not UNTAGGED_COUNT_RE.fullmatch(token.text) or token.dep_ != "nummod" \
+                or token.head.pos_ != "NOUN" or token.head.tag_ != "NNS" or token.head.i < token.i \
+                or any(s < token.idx + len(token) and token.idx < e for s, e in taken):
+            continue
+        yield DocSpan(doc, token.i, token.i + 1, label="CARDINAL")
 
 
 # --------------------------------------------------------------------------- per entity
@@ -127,6 +247,8 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
         return None  # "eight pages long - not five as had been thought": a value the text rejects
     qualifier = inner_q or qualifier
     label = ent.label_
+    if label == "CARDINAL" and re.fullmatch(r"\d[\d,]*(?:st|nd|rd|th)", body.strip()):
+        label = "ORDINAL"  # "the 2,650th": a rank, never a count of 2,650 things
     if label in ("MONEY", "CARDINAL", "QUANTITY") and SHARE_WORD_RE.search(body):
         label = "PERCENT"  # spaCy tags the British "16 per cent" as MONEY: a share all the same
     parsed = None
@@ -176,13 +298,16 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
         value, unit, kind = _date(body, qualifier)
         start, end = prep.idx, noun.idx + len(noun.text)
     head = _measured(doc, ent, kind) if bound is None else bound[0].head
+    if kind == "time of day" and head is not None and head.lemma_.lower() in ("time", "times"):
+        head = _governing_verb(head) or head  # "shot him four times around 6:15 p.m.": the shooting is timed
     if label == "ZONED" and head is not None and head.text in ZONES:
         head = _governing_verb(head)  # "lost at 2242 GMT": the zone is not what is timed
     if kind in ("count",) and head is None:
         return None  # a bare number with nothing counted is not checkable
-    if kind == "count" and head is not None and head.i == ent.end and unit_of(head.text) is not None \
-            and head.lower_ not in ("point", "points"):
-        reparsed = _amount(body + " " + head.text, qualifier)  # "about 43 lbs", "11 feet"
+    if kind == "count" and head is not None and ent.end <= head.i <= ent.end + 3 and unit_of(head.text) is not None \
+            and head.lower_ not in ("point", "points") and _only_numbers_between(doc, ent.end, head.i):
+        # "about 43 lbs", "11 feet", "between 250 and 276 pounds" (the tagger stopped at "and")
+        reparsed = _amount(body + doc.text[ent.end_char: head.idx + len(head.text)], qualifier)
         if reparsed is None:
             return None
         value, unit, kind = reparsed
@@ -217,6 +342,13 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
         return None
     if kind == "count" and unit == "count" and lemma in PERSON_NOUNS:
         unit = "person"
+    if kind == "amount" and unit == "m" and (head is None or _is_verb(head)) \
+            and DIRECTION_AFTER_RE.match(doc.text[end: end + 48]):
+        subject, lemma = "distance", "distance"  # "240 km north of Tokyo", "20 miles from the border"
+    if kind == "amount" and unit == "kg" and (lemma == "weigh" or (
+            (head is None or _is_verb(head)) and HEIGHT_RE.search(ent.sent.text))):
+        # "weighs about 120 pounds" and "5-foot-8 and 130 pounds" (a description next to a height): a weight
+        subject, lemma = subject or "weight", "weight"
     sent = ent.sent
     keys = _entities_in(entities, sent.start_char, sent.end_char)
     if referent is not None and referent.key not in keys:
@@ -299,7 +431,8 @@ def _amount(body: str, qualifier: str | None):
     unit, factor = found
     if unit in TO_BASE:  # a QUANTITY that is a duration
         return _duration(body, qualifier)
-    value = scaled(interval(nums[0], nums[0], qualifier), factor)
+    low, high = parse_range(body) or (nums[0], nums[0])  # "between 250 and 276 pounds"
+    value = scaled(interval(low, high, qualifier), factor)
     return value, unit, "amount"
 
 
@@ -739,12 +872,26 @@ def _measured(doc, ent, kind: str):
     participle = next((c for c in root.children if c.dep_ in ("acl", "amod") and c.tag_ == "VBN"), None)
     if kind == "count" and participle is not None and any(c.dep_ == "det" for c in root.children):
         return _elided_noun(doc, ent) or participle  # "the six killed": six people, or six killed
+    if kind == "money" and root.head.i == ent.end and SCALE_TOKEN_RE.fullmatch(root.head.lower_):
+        root = root.head  # "a payoff of $137m.": the scale the tokenizer split off is part of the sum
+        inside = inside | {root.i}
+    if root.dep_ == "prep" and root.i == ent.start:  # "around 6:15 p.m.": the hedge word heads the phrase
+        root = next((c for c in root.children if c.dep_ == "pobj" and c.i in inside), root)
     number = root if root.like_num else next((t for t in ent if t.like_num), root)
+    if number is not root and root.dep_ in ("det", "amod", "advmod", "quantmod") and root.head.i == number.head.i:
+        root = number  # "An estimated 500 people": the hedge words and the number hang on the noun side by side
     if number.dep_ == "quantmod" and number.head.like_num and number.head.i not in inside:
         root = number.head  # "only 60 of 300 colonists": the parser hangs 60 on 300, which counts colonists
+    changed = _changed_by(doc, ent) if kind in ("share", "count", "amount", "money") else None
+    if changed is not None:
+        return changed  # "cut the weight of plants by half and wild mammals by 85 percent": the mammals
+    if kind == "money":
+        carried = _carried_noun(doc, ent)
+        if carried is not None:
+            return carried  # "$1.2 billion in sales": the sales are measured, in whatever noun phrase
     # "1,300 prisoners", "a three-hour summit", "a 20% stake", "17-year-old boy"
     if root.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmod") and root.head.i not in inside \
-            and root.head.pos_ in ("NOUN", "PROPN"):
+            and root.head.pos_ in ("NOUN", "PROPN") and not _contracted_be(root.head):
         return root.head
     # "60 of 300 colonists", "three hours of talks", "20% of the territory"
     for child in root.children:
@@ -757,30 +904,122 @@ def _measured(doc, ent, kind: str):
         if token.dep_ == "pobj" and token.head.dep_ == "prep":
             prep = token.head
             holder = prep.head
-            if holder.pos_ in ("NOUN", "PROPN") and holder.i not in inside:
+            if holder.pos_ in ("NOUN", "PROPN") and holder.i not in inside and not _transparent(holder, prep):
                 return holder  # "payoff of $137m", "growth of 33%"
-            token = holder
+            token = holder  # "the equivalent of $1.2 billion", "a total of 30": what they are of is measured
             continue
         if token.dep_ in ("appos",) and token.head.pos_ in ("NOUN", "PROPN"):
-            return token.head
+            holder = token.head
+            if holder.text == "." and holder.i > 0 and doc[holder.i - 1].is_alpha:
+                holder = doc[holder.i - 1]  # "Eugene Blackwell Sr., 46,": the tokenizer split "Sr." from its period
+            return holder
         break
-    verb = token if token.pos_ in ("VERB", "AUX") else (token.head if token.head.pos_ in ("VERB", "AUX") else None)
+    verb = token if _is_verb(token) else (token.head if _is_verb(token.head) else None)
     if verb is None:
         return None
     if kind == "count" and root.dep_ in ("nsubj", "nsubjpass") and root.head.i == verb.i:
         elided = _elided_noun(doc, ent)
         if elided is not None:
             return elided  # "five people were injured and 12 were treated": 12 people
-    if verb.lemma_.lower() in LIGHT_VERBS or kind in ("rank", "share", "age"):
+    if _verb_lemma(verb) in LIGHT_VERBS or kind in ("rank", "share", "age"):
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
         if obj is not None and root.dep_ == "pobj" and obj.i not in inside:
             return obj  # "puts Obama's lead at seven points": the lead is measured
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i not in inside:  # not "30%" itself
             return subj
-        if verb.lemma_.lower() in LIGHT_VERBS:
+        if _verb_lemma(verb) in LIGHT_VERBS:
             return None
     return verb
+
+
+# Nouns that only carry a value ("a total of 30", "the equivalent of $1.2 billion", "a sum of $5m"): the
+# measured thing is what the clause says of them, never the carrier itself.
+CARRIER_NOUNS = {"total", "sum", "amount", "equivalent", "tally", "figure", "estimate", "average", "maximum",
+                 "minimum", "number", "count", "value", "worth"}
+# "$2 million in total / in all": "in" names no measured noun there.
+NOT_CARRIED = CARRIER_NOUNS | {"all", "addition", "part", "term", "fact", "return", "exchange"}
+
+
+SCALE_TOKEN_RE = re.compile(r"(?:m|mn|bn|b|k|tn)\.?")  # the scale of "$137m" when the tokenizer splits it off
+
+
+BY_HEDGES = {"more", "less", "than", "about", "nearly", "almost", "some", "roughly", "around", "over", "just",
+             "only", "up", "to", "an", "estimated", "approximately", "at", "least"}
+
+
+def _changed_by(doc, ent):
+    """What a verb changed "by N": its object ("cut emissions by 40 percent"), or in a gapped coordination
+    ("cut plants by half and wild mammals by 85 percent") the noun that stands right before this "by" after
+    "and" (the parser hangs these on the first object or on the wrong value)."""
+    own = ent.root.head
+    if own.pos_ == "NOUN" and ent.end <= own.i <= ent.end + 1 and unit_of(own.text) is None:
+        return None  # "beat his rival by 20 votes": the number counts its own noun
+    i = ent.start - 1
+    while i > ent.sent.start and doc[i].lower_ in BY_HEDGES:
+        i -= 1
+    by = doc[i]
+    if by.lower_ != "by" or by.dep_ != "prep" or not _is_verb(by.head) or i - 1 < ent.sent.start:
+        return None
+    verb, before = by.head, doc[i - 1]
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if obj is None or obj.i >= i or before.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(t.lower_ == "and" for t in doc[obj.i + 1: i]) and before.i > obj.i and unit_of(before.text) is None:
+        return before
+    return obj if not any(t.lower_ == "by" for t in doc[obj.i + 1: i]) else None
+
+
+def _transparent(holder, prep) -> bool:
+    """Is ``holder`` a carrier noun taking its value through "of" ("a total of 30 people were killed")?"""
+    return prep.lower_ == "of" and holder.lemma_.lower() in CARRIER_NOUNS
+
+
+def _carried_noun(doc, ent):
+    """The bare noun of "$X in sales / revenue / damages / new funding" right after a sum of money, however
+    the parser attached "in" (to the sum or to the verb); None when "in" starts a place, a time or a
+    determined phrase ("$5m in the first quarter", "$2bn in Texas")."""
+    at = ent.end + (ent.end < len(doc) and bool(SCALE_TOKEN_RE.fullmatch(doc[ent.end].lower_)))  # "$59m in cash"
+    if at >= len(doc) or doc[at].lower_ != "in":
+        return None
+    noun = next((c for c in doc[at].children if c.dep_ == "pobj"), None)
+    if noun is None or noun.pos_ != "NOUN" or noun.ent_type_ or unit_of(noun.text) is not None \
+            or noun.lemma_.lower() in NOT_CARRIED:
+        return None
+    if any(t.pos_ not in ("ADJ", "NOUN", "VERB") or t.ent_type_ for t in doc[at + 1: noun.i]):
+        return None  # only adjectives and compounds may stand between "in" and the noun
+    if any(c.dep_ in ("det", "poss", "nummod") for c in noun.children):
+        return None
+    return noun
+
+
+# "That’s nearly 8 hours": with a curly apostrophe the tagger often reads the contracted "is" as a noun
+# (lemma "’s"), which then passed for the measured word.
+CONTRACTED_BE = {"’s", "’re", "’m", "'s", "'re", "'m"}
+
+
+def _contracted_be(token) -> bool:
+    """A contracted "is / are / am" (not the possessive "’s", which hangs on its owner as ``case``)."""
+    return token.text in CONTRACTED_BE and token.dep_ != "case" and token.i > 0 and \
+        (token.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl") or any(c.dep_.startswith("nsubj") for c in token.children))
+
+
+def _is_verb(token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or _contracted_be(token)
+
+
+def _verb_lemma(token) -> str:
+    return "be" if _contracted_be(token) else token.lemma_.lower()
+
+
+# A length followed by a direction or "from" is a distance between two places.
+DIRECTION_AFTER_RE = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ward)?\s+of"
+                                r"|from\b|away\b|off\s+the\s+coast)", re.I)
+
+
+def _only_numbers_between(doc, start: int, end: int) -> bool:
+    """Are the tokens from ``start`` to ``end`` (excluded) the rest of a range ("and 276", "to 30", "-")?"""
+    return all(t.like_num or t.lower_ in ("and", "to", "-", "–") for t in doc[start:end])
 
 
 def _elided_noun(doc, ent):
@@ -1025,10 +1264,10 @@ NUMERIC_ENT_TYPES = NUMERIC_LABELS
 def _governing_verb(np):
     token = np
     for _ in range(6):  # climb through prepositions, numbers and nouns to the governing verb
-        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT":
+        if _is_verb(token) or token.dep_ == "ROOT":
             break
         token = token.head
-    return token if token.pos_ in ("VERB", "AUX") else None
+    return token if _is_verb(token) else None
 
 
 def _clause_words(top, skip: set[int]) -> set[str]:
@@ -1087,7 +1326,7 @@ def _argument_nouns(verb, skip: set[int]) -> list:
 
 def _content_of_verb(verb) -> set[str]:
     """The verb's lemma, or for a carrier verb ("are white", "lasted") its complement, else the verb."""
-    lemma = verb.lemma_.lower()
+    lemma = _verb_lemma(verb)
     if lemma not in CARRIER_VERBS:
         return {lemma}
     complements = {c.lemma_.lower() for c in verb.children

@@ -57,6 +57,7 @@ DIMENSION: dict[str, str] = {
     "RUB": "money-RUB", "CHF": "money-CHF", "money": "money",
     "person": "count", "count": "count", "age": "age", "date": "date", "month-day": "month-day",
     "clock": "clock", "clock-utc": "clock-utc", "ordinal": "ordinal",
+    "times": "ratio",  # "triple the weight", "20-fold": one quantity as a multiple of another
 }
 
 # One base per dimension so that "90 minutes" and "1.5 hours" compare.
