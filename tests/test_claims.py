@@ -485,6 +485,8 @@ def test_a_ratio_word_is_a_claim_about_the_compared_noun(nlp):
 def test_a_number_of_times_without_a_comparison_is_no_ratio(nlp):
     assert not any(c.unit == "times" for c in claims_of(nlp, "He was shot four times on Sunday."))
     assert not any(c.unit == "times" for c in claims_of(nlp, "She doubled the amount last year."))
+    assert not any(c.unit == "times" for c in claims_of(nlp, "He was arrested three times the following year."))
+    assert not any(c.unit == "times" for c in claims_of(nlp, "The plan would double the budget."))  # a change
 
 
 def test_a_gapped_coordination_gives_each_value_its_own_noun(nlp):

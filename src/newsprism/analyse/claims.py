@@ -108,7 +108,7 @@ def _conversions_share_their_head(text: str, claims: list[Claim]) -> list[Claim]
 # A person's height: "5-foot-8", "5 feet 8", "6 feet, 4 inches tall", "a 6-foot-tall man". The tagger splits
 # these ("5" counted as something, "6 feet" and "4 inches" apart), so they are read first, as one length.
 HEIGHT_RE = re.compile(
-    r"\b([3-7])(?:\s*-\s*|\s+)(?:foot|feet|ft\.?)(?:"
+    r"\b([4-7])(?:\s*-\s*|\s+)(?:foot|feet|ft\.?)(?:"
     r"(?:\s*-\s*|\s+)(\d{1,2})(?![\d,.]\d)(?:\s*(?:inches|inch|in\.))?(?:[\s-]+tall\b)?"  # 5-foot-8, 5 feet 8 (inches)
     r"|,\s+(\d{1,2})\s*(?:inches|inch)(?:[\s-]+tall\b)?"  # 6 feet, 4 inches (tall)
     r"|[\s-]+tall\b)",  # 6 feet tall, 6-foot-tall
@@ -151,7 +151,8 @@ _RATIO_NUMBER = r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|
 RATIO_RE = re.compile(
     rf"\b(?:(?P<word>twice|double|triple|treble|quadruple)(?=\s+(?:as|the|that|what)\b)"
     rf"|(?P<fold>{_RATIO_NUMBER})[- ]fold\b"
-    rf"|(?P<times>{_RATIO_NUMBER})\s+times\s+(?=(?:as|more|less|larger|bigger|higher|greater|smaller|heavier|the|that)\b))",
+    rf"|(?P<times>{_RATIO_NUMBER})\s+times\s+(?=(?:as|more|less|larger|bigger|higher|greater|smaller|heavier)\b"
+    rf"|(?:the|that)\s+(?:[a-z-]+\s+){{0,2}}?(?:of|size|number|amount|rate|level|weight|average|value|cost|price)\b))",
     re.I)
 RATIO_WORDS = {"twice": 2.0, "double": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
 
@@ -161,8 +162,9 @@ def _ratio_claims(doc, article_id: str, entities: list[LocalEntity]):
     ("triple the weight" → weight, "twice as many cars" → car), else by the clause's verb."""
     for m in RATIO_RE.finditer(doc.text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None or not len(span) or span[0].ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
-            continue
+        if span is None or not len(span) or span[0].ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT") \
+                or (m.group("word") and span[0].pos_ == "VERB"):
+            continue  # "would double the budget": a change, said by a verb
         word = m.group("word")
         nums = [RATIO_WORDS[word.lower()]] if word else parse_numbers(m.group("fold") or m.group("times"))
         if not nums or nums[0] <= 1:
@@ -953,8 +955,8 @@ def _changed_by(doc, ent):
     ("cut plants by half and wild mammals by 85 percent") the noun that stands right before this "by" after
     "and" (the parser hangs these on the first object or on the wrong value)."""
     own = ent.root.head
-    if own.pos_ == "NOUN" and ent.end <= own.i <= ent.end + 1 and unit_of(own.text) is None:
-        return None  # "beat his rival by 20 votes": the number counts its own noun
+    if own.pos_ == "NOUN" and ent.end <= own.i <= ent.end + 1:
+        return None  # "beat his rival by 20 votes / points": the number counts its own noun
     i = ent.start - 1
     while i > ent.sent.start and doc[i].lower_ in BY_HEDGES:
         i -= 1
