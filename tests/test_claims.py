@@ -499,3 +499,4 @@ def test_a_gapped_coordination_gives_each_value_its_own_noun(nlp):
 
 def test_a_number_by_its_own_noun_counts_that_noun(nlp):
     assert prop(nlp, "He beat his rival by 20 votes.", "20") == "count: vote"
+    assert prop(nlp, "The Pentagon raised the number of troops by 3,000.", "3,000") != "count: number"

@@ -969,7 +969,12 @@ def _changed_by(doc, ent):
         return None
     if any(t.lower_ == "and" for t in doc[obj.i + 1: i]) and before.i > obj.i and unit_of(before.text) is None:
         return before
-    return obj if not any(t.lower_ == "by" for t in doc[obj.i + 1: i]) else None
+    if any(t.lower_ == "by" for t in doc[obj.i + 1: i]):
+        return None
+    if obj.lemma_.lower() in CARRIER_NOUNS:  # "raised the number of troops by 3,000": the troops
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return obj
 
 
 def _transparent(holder, prep) -> bool:
