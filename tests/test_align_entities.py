@@ -532,3 +532,11 @@ def test_noun_before_a_name_is_no_role_when_it_holds_another_name(nlp):
     arts, ans = _analysed(nlp, "Trump supporter John Doe said the rally was peaceful.")
     doe = next(e for e in merge_entities(arts, ans) if e.name == "John Doe")
     assert doe.roles == []
+
+
+def test_place_must_not_merge_with_an_organisation_named_after_it_through_its_short_form():
+    for first in ("Sanford", "Sanford Fire Department"):  # whichever article comes first
+        other = "Sanford Fire Department" if first == "Sanford" else "Sanford"
+        arts, ans = _story([(first, "ORG")], [(other, "ORG")], [("Sanford", "GPE")])
+        entities = merge_entities(arts, ans)
+        assert sorted((e.name, e.type) for e in entities) == [("Sanford", "GPE"), ("Sanford Fire Department", "ORG")]

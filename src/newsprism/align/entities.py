@@ -37,7 +37,9 @@ Rules (a wrong merge is worse than a missed one, so every rule is conservative):
   bare one-word name that joined no fuller person, has no role, and is no word of any person's name
   in the story ("Michael Jordan" keeps "Jordan" apart from the country); only among people,
   organisations and places (a nationality, a product, a work keep their own entity); never a
-  sports team named after its city (the article step describes it as a "team") with the city.
+  sports team named after its city (the article step describes it as a "team") with the city; an
+  organisation takes part under its fullest name (the city of Sanford never joins the "Sanford Fire
+  Department" that one article shortened to "Sanford").
 * A pronoun ("he", "it") with no link in its article is never merged. The merged entity's type is
   the one most members give (:func:`_vote_type`), where for a one-word name the offline gazetteer
   knows, PERSON members vote for a place, and ORG members too once one member is typed a place.
@@ -372,7 +374,10 @@ def _merge_across_types(recs: list[_Record], uf: UnionFind, canon: _KeyCanon) ->
                 continue
             if any(r.cls == "ORG" and TEAM in r.local.descriptions for r in members):
                 continue  # "Chicago beat Boston 4-2": the team, not the city of another article
-            key = canon(joined(named[0].key))
+            # Keyed by its fullest name, so that a place never joins an organisation named after
+            # it through that organisation's short form ("Sanford" of "Sanford Fire Department").
+            fullest = max(named, key=lambda r: (len(r.key), -r.order))
+            key = canon(joined(fullest.key))
         by_key[key].append(root)
     for roots in by_key.values():
         for root in roots[1:]:
