@@ -540,3 +540,21 @@ def test_place_must_not_merge_with_an_organisation_named_after_it_through_its_sh
         arts, ans = _story([(first, "ORG")], [(other, "ORG")], [("Sanford", "GPE")])
         entities = merge_entities(arts, ans)
         assert sorted((e.name, e.type) for e in entities) == [("Sanford", "GPE"), ("Sanford Fire Department", "ORG")]
+
+
+def test_generic_body_name_must_not_join_a_longer_name_that_adds_a_place_or_a_part():
+    for longer in ("Texas Senate", "Senate Judiciary Committee"):
+        arts, ans = _story([(longer, "ORG")], [("Senate", "ORG")])
+        assert len(merge_entities(arts, ans)) == 2, longer
+    for longer in ("White House", "House Budget Committee"):
+        arts, ans = _story([(longer, "ORG")], [("House", "ORG")])
+        assert len(merge_entities(arts, ans)) == 2, longer
+    arts, ans = _story([("Texas Supreme Court", "ORG")], [("Supreme Court", "ORG")])
+    assert len(merge_entities(arts, ans)) == 2
+
+
+def test_specific_short_forms_still_join_their_one_longer_name():
+    for short, longer in (("Geological Survey", "U.S. Geological Survey"), ("Chargers", "San Diego Chargers"),
+                          ("ATI", "ATI Technologies"), ("Interior", "Interior Department")):
+        arts, ans = _story([(longer, "ORG")], [(short, "ORG")])
+        assert len(merge_entities(arts, ans)) == 1, short

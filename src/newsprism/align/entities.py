@@ -25,7 +25,9 @@ Rules (a wrong merge is worse than a missed one, so every rule is conservative):
   "Sea Micro"); an organisation's legal form does not count ("Intel Corp." = "Intel"). A shorter
   form joins the one longer name of its class it can only mean: an acronym ("UN", "HP" =
   "Hewlett-Packard"), and for organisations the leading word ("ATI" = "ATI Technologies") or the
-  trailing words ("Geological Survey" = "U.S. Geological Survey").
+  trailing words ("Geological Survey" = "U.S. Geological Survey"); never a generic body's name
+  ("Senate", "House", "Supreme Court"), which every state and city has ("Texas Senate", "White House",
+  "Senate Judiciary Committee" are other bodies).
 * A one-word organisation or product joins the one longer name of its class that it ends
   ("Chargers" = "San Diego Chargers"); never a place, never when two names end with it.
 * Descriptions ("the actress") merge only as :func:`_merge_descriptions` says: an unnamed entity
@@ -70,6 +72,7 @@ from newsprism.align.names import (
     name_key,
     parse_person,
     place_key,
+    translit_key,
     without_legal_form,
     words,
 )
@@ -83,6 +86,13 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "m
 TAIL_CLASSES = frozenset({"ORG", "PRODUCT", "THING", "WORK_OF_ART", "EVENT"})
 # Classes whose identical names are one entity whatever class each article gave them.
 CROSS_TYPE_CLASSES = frozenset({"PERSON", "ORG", "PLACE"})
+# Words of a generic body's name: every country, state and city has a "Senate", a "Supreme Court", a
+# "Police": such a name alone is not a short form of a longer one that adds a place or a part.
+GENERIC_BODY_WORDS = frozenset(translit_key(w) for w in (
+    """house senate congress parliament assembly legislature court supreme circuit district appeals
+    council committee cabinet government administration police army navy capitol ministry department
+    agency commission party state federal national""".split()
+))  # as name_key spells them ("committee" → "comite")
 TEAM = "team"  # the description analyse.entities gives a place name that plays as a sports team
 ROLE_STOPWORDS = frozenset({"the", "a", "an", "of", "for", "and", "s", "former", "then", "acting"})
 
@@ -313,11 +323,13 @@ def _merge_others(recs: list[_Record], uf: UnionFind, canon: _KeyCanon) -> None:
         lookups = []
         if len(key) == 1 and 2 <= len(joined(key)) <= 6:
             lookups.append(f"{r.cls}|acr|{joined(key)}")
-        if r.cls == "ORG" and len(key) == 1:
+        if r.cls == "ORG" and all(w in GENERIC_BODY_WORDS for w in key):
+            pass  # "Senate" is not the "Texas Senate", the "Senate Judiciary Committee" nor "White House"
+        elif r.cls == "ORG" and len(key) == 1:
             lookups.append(f"ORG|lead|{key[0]}")
-        if r.cls == "ORG" and len(key) >= 2:
+        elif r.cls == "ORG" and len(key) >= 2:
             lookups.append(f"ORG|tail|{' '.join(key)}")
-        if r.cls in TAIL_CLASSES and len(key) == 1:
+        if r.cls in TAIL_CLASSES and len(key) == 1 and not (r.cls == "ORG" and key[0] in GENERIC_BODY_WORDS):
             lookups.append(f"{r.cls}|last|{key[0]}")
         for lookup in lookups:
             roots = {uf.find(first_of[k].order) for k in long_keys.get(lookup, ()) if k != key}
