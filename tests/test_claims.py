@@ -462,8 +462,9 @@ def test_a_count_the_tagger_missed_before_a_plural_noun_is_read(nlp):
     assert c.property == "count: award" and c.qualifier == "nearly"
 
 
-def test_a_year_before_a_plural_noun_is_not_read_as_a_count(nlp):
+def test_a_year_or_a_number_name_before_a_plural_noun_is_not_read_as_a_count(nlp):
     assert not any(c.unit in ("count", "person") for c in claims_of(nlp, "The 2016 elections were close."))
+    assert not any(c.unit in ("count", "person") for c in claims_of(nlp, "Neighbours made several 911 calls."))
 
 
 def test_an_ordinal_tagged_as_a_number_is_a_rank_not_a_count(nlp):

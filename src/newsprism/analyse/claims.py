@@ -224,7 +224,10 @@ def _untagged_values(doc, taken: list[tuple[int, int]]):
                 or token.head.pos_ != "NOUN" or token.head.tag_ != "NNS" or token.head.i < token.i \
                 or any(s < token.idx + len(token) and token.idx < e for s, e in taken):
             continue
-        yield DocSpan(doc, token.i, token.i + 1, label="CARDINAL")
+        span = DocSpan(doc, token.i, token.i + 1, label="CARDINAL")
+        # only a hedged figure or one of a unit ("between 250 and 276 pounds"): a bare one may be a name ("911 calls")
+        if _hedge_before(doc, span)[1] is not None or unit_of(token.head.text) is not None:
+            yield span
 
 
 # --------------------------------------------------------------------------- per entity
