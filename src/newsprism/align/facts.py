@@ -207,10 +207,22 @@ def _meaning_agreements(reps: list[_Item], compared: set[tuple[int, int]]) -> se
     differ or are missing: "$80 million" / "resulted in $80 million"), whose sentences, with the value
     masked, are paraphrases (MiniLM) and share a name, and whose values are compatible. A difference met
     this way is never a dispute: the sentence meaning without the number is no evidence of one measure."""
-    pairs = [(a, b) for i, a in enumerate(reps) for b in reps[i + 1:]
-             if a.group != b.group and a.dim == b.dim and a.kind == b.kind and _pair(a, b) not in compared
-             and a.names & b.names and "other" not in (a.claim.qualifier, b.claim.qualifier)
-             and compatible(a.base_value, b.base_value, tolerance=_slack(a))]
+    blocks: dict[tuple, list[_Item]] = defaultdict(list)  # by shared name: never all pairs of a large story
+    for it in reps:
+        if it.claim.qualifier != "other":
+            for name in it.names:
+                blocks[(it.dim, it.kind, name)].append(it)
+    seen = set(compared)
+    pairs = []
+    for block in blocks.values():
+        for x, a in enumerate(block):
+            for b in block[x + 1:]:
+                key = _pair(a, b)
+                if key in seen or a.group == b.group:
+                    continue
+                seen.add(key)
+                if compatible(a.base_value, b.base_value, tolerance=_slack(a)):
+                    pairs.append((a, b))
     if not pairs:
         return set()
     texts = sorted({_masked(it) for pair in pairs for it in pair})
