@@ -558,3 +558,14 @@ def test_specific_short_forms_still_join_their_one_longer_name():
                           ("ATI", "ATI Technologies"), ("Interior", "Interior Department")):
         arts, ans = _story([(longer, "ORG")], [(short, "ORG")])
         assert len(merge_entities(arts, ans)) == 1, short
+
+
+def test_generic_body_name_joins_the_one_national_body_of_that_name():
+    for short, longer in (("Senate", "U.S. Senate"), ("Supreme Court", "US Supreme Court"),
+                          ("Parliament", "UK Parliament"), ("House of Representatives", "U.S. House of Representatives")):
+        arts, ans = _story([(longer, "ORG")], [(short, "ORG")])
+        assert len(merge_entities(arts, ans)) == 1, short
+    arts, ans = _story([("U.S. Senate", "ORG"), ("Texas Senate", "ORG")], [("Senate", "ORG")])
+    assert len(merge_entities(arts, ans)) == 3  # beside another Senate, a bare "Senate" may be either
+    arts, ans = _story([("US Supreme Court", "ORG"), ("Texas Supreme Court", "ORG")], [("Supreme Court", "ORG")])
+    assert len(merge_entities(arts, ans)) == 3

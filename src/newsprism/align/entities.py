@@ -27,7 +27,8 @@ Rules (a wrong merge is worse than a missed one, so every rule is conservative):
   "Hewlett-Packard"), and for organisations the leading word ("ATI" = "ATI Technologies") or the
   trailing words ("Geological Survey" = "U.S. Geological Survey"); never a generic body's name
   ("Senate", "House", "Supreme Court"), which every state and city has ("Texas Senate", "White House",
-  "Senate Judiciary Committee" are other bodies).
+  "Senate Judiciary Committee" are other bodies) except the one national body named so ("Senate" =
+  "U.S. Senate").
 * A one-word organisation or product joins the one longer name of its class that it ends
   ("Chargers" = "San Diego Chargers"); never a place, never when two names end with it.
 * Descriptions ("the actress") merge only as :func:`_merge_descriptions` says: an unnamed entity
@@ -93,6 +94,9 @@ GENERIC_BODY_WORDS = frozenset(translit_key(w) for w in (
     council committee cabinet government administration police army navy capitol ministry department
     agency commission party state federal national""".split()
 ))  # as name_key spells them ("committee" → "comite")
+# A nation's own words before a generic body's name ("U.S. Senate", "UK Parliament"): the body a
+# bare "Senate" stands for in national news.
+NATION_WORDS = frozenset(translit_key(w) for w in "us usa uk united states kingdom america".split())
 TEAM = "team"  # the description analyse.entities gives a place name that plays as a sports team
 ROLE_STOPWORDS = frozenset({"the", "a", "an", "of", "for", "and", "s", "former", "then", "acting"})
 
@@ -312,6 +316,9 @@ def _merge_others(recs: list[_Record], uf: UnionFind, canon: _KeyCanon) -> None:
             long_keys[f"ORG|lead|{key[0]}"].add(key)
             for i in range(1, len(key) - 1):
                 long_keys[f"ORG|tail|{' '.join(key[i:])}"].add(key)
+            for i in range(1, len(key)):
+                if all(w in NATION_WORDS for w in key[:i]):
+                    long_keys[f"ORG|nation|{' '.join(key[i:])}"].add(key)
         if r.cls in TAIL_CLASSES and len(key) >= 2:
             long_keys[f"{r.cls}|last|{key[-1]}"].add(key)
     seen: set[tuple[str, tuple]] = set()
@@ -324,7 +331,9 @@ def _merge_others(recs: list[_Record], uf: UnionFind, canon: _KeyCanon) -> None:
         if len(key) == 1 and 2 <= len(joined(key)) <= 6:
             lookups.append(f"{r.cls}|acr|{joined(key)}")
         if r.cls == "ORG" and all(w in GENERIC_BODY_WORDS for w in key):
-            pass  # "Senate" is not the "Texas Senate", the "Senate Judiciary Committee" nor "White House"
+            # "Senate" is not the "Texas Senate", the "Senate Judiciary Committee" nor "White House";
+            # it is the one national body the story names ("U.S. Senate").
+            lookups.append(f"ORG|nation|{' '.join(key)}")
         elif r.cls == "ORG" and len(key) == 1:
             lookups.append(f"ORG|lead|{key[0]}")
         elif r.cls == "ORG" and len(key) >= 2:
@@ -333,6 +342,10 @@ def _merge_others(recs: list[_Record], uf: UnionFind, canon: _KeyCanon) -> None:
             lookups.append(f"{r.cls}|last|{key[0]}")
         for lookup in lookups:
             roots = {uf.find(first_of[k].order) for k in long_keys.get(lookup, ()) if k != key}
+            if "|nation|" in lookup:  # and no other body of that name: "Texas Senate" beside "U.S. Senate"
+                ending = long_keys.get(f"ORG|tail|{' '.join(key)}", set()) | long_keys.get(f"ORG|last|{key[-1]}", set())
+                others = {uf.find(first_of[k].order) for k in ending if k != key and k[-len(key):] == key}
+                roots = roots if others <= roots else set()
             if len(roots) == 1:
                 uf.union(next(iter(roots)), r.order)
                 break
