@@ -363,3 +363,42 @@ def test_unresolved_pronoun_speaker_is_still_not_used_alone():
     articles, analyses = _pipeline([text])
     summary = summarize(articles, analyses, StoryAlignment(), max_words=200)
     assert not any("close to a deal" in s.text for s in summary)
+
+
+# --- session 4: learned candidate weights ----------------------------------------------------------
+
+
+def test_every_feature_has_a_weight_and_nothing_else_does():
+    from newsprism.brief.summary import FEATURES, WEIGHTS
+
+    assert set(WEIGHTS) == set(FEATURES) and len(FEATURES) == len(set(FEATURES))
+
+
+def test_weight_fitting_recovers_which_feature_predicts_the_label():
+    import importlib.util
+    from pathlib import Path
+
+    import numpy as np
+
+    from newsprism.brief.summary import FEATURES, SCORE_SCALE
+
+    path = Path(__file__).resolve().parents[1] / "eval" / "train_summary_weights.py"
+    spec = importlib.util.spec_from_file_location("train_summary_weights", path)
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(400, len(FEATURES)))
+    y = 0.05 * X[:, FEATURES.index("word_centrality")] + 0.001 * rng.normal(size=400)
+    weights = train.fit([(0, X, y)])
+    assert abs(weights["word_centrality"] - 0.05 * SCORE_SCALE) < 0.05
+    assert all(abs(w) < 0.05 for name, w in weights.items() if name != "word_centrality")
+
+
+def test_word_centroid_is_unit_length_and_leans_to_shared_words():
+    from newsprism.brief.sentences import TfidfSpace, centroid, cosine
+
+    texts = ["The council closed the library.", "The library closed on Tuesday.", "Rain fell in the hills."]
+    space = TfidfSpace(texts)
+    centre = centroid(space.vector(t) for t in texts)
+    assert abs(sum(v * v for v in centre.values()) - 1.0) < 1e-9
+    assert cosine(space.vector(texts[0]), centre) > cosine(space.vector(texts[2]), centre)

@@ -65,5 +65,14 @@ def cosine(a: Vector, b: Vector) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
+def centroid(vectors: Iterable[Vector]) -> Vector:
+    """The L2-normalised sum of vectors: what a story's sentences say most, in words."""
+    total: Counter[str] = Counter()
+    for v in vectors:
+        total.update(v)
+    norm = math.sqrt(sum(x * x for x in total.values())) or 1.0
+    return {w: x / norm for w, x in total.items()}
+
+
 def word_count(text: str) -> int:
     return len(text.split())
