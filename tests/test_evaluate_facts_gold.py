@@ -9,24 +9,36 @@ from newsprism.evaluate import facts
 
 from conftest import SHARED_DATA
 
-GOLD_SETS = ("multinews-gold", "multinews-heldout", "multinews-blind", "multinews-blind2", "multinews-blind3")
+GOLD_SETS = ("multinews-gold", "multinews-heldout", "multinews-blind", "multinews-blind2", "multinews-blind3",
+             "multinews-blind4", "multinews-blind5")
+# Session 4: blind sets on the unseen validation sample (its own CSV, its own row numbers).
+VAL_SETS = ("multinews-val-blind1", "multinews-val-blind2", "multinews-val-blind3")
 CSV = SHARED_DATA / "multi-news" / "sample_test.csv"
+VAL_CSV = SHARED_DATA / "multi-news-validation" / "sample_validation.csv"
 
 
 @pytest.fixture(scope="module")
 def gold() -> dict[str, list[dict]]:
-    return {name: facts.load_gold(facts.GOLD_FILES[name], None) for name in GOLD_SETS}
+    return {name: facts.load_gold(facts.GOLD_FILES[name], None) for name in GOLD_SETS + VAL_SETS}
 
 
 def test_each_gold_set_is_registered_with_its_own_file():
-    assert set(GOLD_SETS) <= set(facts.DATASETS)
-    assert len({facts.GOLD_FILES[name] for name in GOLD_SETS}) == len(GOLD_SETS)
+    assert set(GOLD_SETS + VAL_SETS) <= set(facts.DATASETS)
+    assert len({facts.GOLD_FILES[name] for name in GOLD_SETS + VAL_SETS}) == len(GOLD_SETS + VAL_SETS)
+    assert all(facts.CSV_FILES[name] == ("multi-news-validation", "sample_validation.csv") for name in VAL_SETS)
+    assert all(facts.CSV_FILES[name] == ("multi-news", "sample_test.csv") for name in GOLD_SETS)
 
 
-@pytest.mark.parametrize("name", GOLD_SETS)
+def test_validation_blind_sets_cover_rows_0_to_74_in_order(gold):
+    rows = [g["cluster"] for name in VAL_SETS for g in gold[name]]
+    assert rows == list(range(75))
+
+
+@pytest.mark.parametrize("name", GOLD_SETS + VAL_SETS)
 def test_gold_groups_span_several_source_groups_with_known_statuses(gold, name):
     for g in gold[name]:
-        assert len(g["source_groups"]) == g["n_docs"] == len(g["doc_lengths"]) >= 2
+        # a one-document row is kept (rows are never skipped or chosen); it can hold no group
+        assert len(g["source_groups"]) == g["n_docs"] == len(g["doc_lengths"]) >= 1
         for f in g["facts"]:
             assert f["status"] in facts.STATUSES
             assert len({g["source_groups"][c["doc"]] for c in f["claims"]}) >= 2, f["property"]
@@ -42,10 +54,12 @@ def test_gold_sets_use_disjoint_rows_in_order(gold):
     assert rows[2] == list(range(80, 120))
 
 
-@pytest.mark.skipif(not CSV.exists(), reason="Multi-News sample not available")
-@pytest.mark.parametrize("name", GOLD_SETS)
+@pytest.mark.parametrize("name", GOLD_SETS + VAL_SETS)
 def test_gold_spans_are_exact_against_the_csv(gold, name):
-    docs = facts.load_documents(CSV, {g["cluster"] for g in gold[name]})
+    csv_path = VAL_CSV if name in VAL_SETS else CSV
+    if not csv_path.exists():
+        pytest.skip(f"{csv_path} not available")
+    docs = facts.load_documents(csv_path, {g["cluster"] for g in gold[name]})
     for g in gold[name]:
         texts = docs[g["cluster"]]
         assert [len(t) for t in texts] == g["doc_lengths"]
