@@ -93,8 +93,9 @@ def group_facts(articles: list[Article], analyses: list[ArticleAnalysis], entiti
         elif _may_agree(a, b):
             unsure.append((a, b))
     agree |= _paraphrase_agreements(_not_yet_joined(unsure, agree | dispute, len(items)))
-    agree |= _meaning_agreements(reps, {_pair(a, b) for a, b in candidates})
     dispute |= _bridged_disputes(reps, agree, dispute)
+    # last, so that a link met only by sentence meaning never bridges a dispute
+    agree |= _meaning_agreements(reps, {_pair(a, b) for a, b in candidates}, agree | dispute, len(items))
     return _facts(items, copies, agree, dispute)
 
 
@@ -202,7 +203,8 @@ def _paraphrase_agreements(pairs: list[tuple[_Item, _Item]]) -> set[tuple[int, i
 EMB_MEANING = 0.70  # masked sentences this close say the same thing of one value, whatever their heads
 
 
-def _meaning_agreements(reps: list[_Item], compared: set[tuple[int, int]]) -> set[tuple[int, int]]:
+def _meaning_agreements(reps: list[_Item], compared: set[tuple[int, int]], links: set[tuple[int, int]],
+                        n: int) -> set[tuple[int, int]]:
     """A second blocking route, for agreements only: claims that no head, subject word or value met (heads
     differ or are missing: "$80 million" / "resulted in $80 million"), whose sentences, with the value
     masked, are paraphrases (MiniLM) and share a name, and whose values are compatible. A difference met
@@ -223,6 +225,7 @@ def _meaning_agreements(reps: list[_Item], compared: set[tuple[int, int]]) -> se
                 seen.add(key)
                 if compatible(a.base_value, b.base_value, tolerance=_slack(a)):
                     pairs.append((a, b))
+    pairs = _not_yet_joined(pairs, links, n)  # only pairs still in two facts can gain
     if not pairs:
         return set()
     texts = sorted({_masked(it) for pair in pairs for it in pair})
