@@ -654,3 +654,24 @@ def test_a_possessive_acronym_is_still_an_acronym():
 
     assert _acronym("the NHS's") == _acronym("the NHS\u2019s") == "nhs"
     assert _acronym_of("the NHS's", "the National Health Service", "nhs", "service")
+
+
+def test_other_figures_do_not_separate_two_clock_times_of_one_named_actors_event(nlp):
+    facts = facts_of(
+        nlp,
+        "Eugene Blackwell was shot by his son at 6:34 p.m. at his home in New Smyrna Beach, 2 blocks from the "
+        "pier, police said.",
+        "Police said Eugene Blackwell was shot four times by his 18-year-old son around 6:15 p.m. at his home in "
+        "New Smyrna Beach.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} == {"6:34 p.m.", "around 6:15 p.m."}
+
+
+def test_other_figures_still_separate_two_clock_times_said_of_no_named_actor(nlp):
+    facts = facts_of(
+        nlp,
+        "The ferry left the harbour at 6:34 p.m. with 200 passengers on board, the coast guard said.",
+        "The ferry left the harbour around 6:15 p.m. with 450 passengers on board, the coast guard said.",
+    )
+    assert all("p.m." not in c.text for f in disputed(facts) for c in f.claims)

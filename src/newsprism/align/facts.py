@@ -733,7 +733,7 @@ def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = Tru
         return not (years[0] and years[1] and years[0] != years[1]) and _same_person(a, b)
     if not _same_head(a, b):
         return False  # (a) same noun (or its acronym), not merely a shared subject word
-    if _anchors_conflict(fa.anchors, fb.anchors):
+    if _anchors_conflict(*_comparable_anchors(a, fa, fb)):
         return False  # (b) another year, day, month or time window
     acronym = _head_class(a.head) != _head_class(b.head)  # the heads are one only as an acronym and its words
     if (_subject_free(a, fa) != _subject_free(b, fb)) if acronym else fa.modifiers != fb.modifiers:
@@ -898,6 +898,18 @@ def _nested(x: frozenset[str], y: frozenset[str]) -> bool:
 def _time_scope(anchors: frozenset[str]) -> frozenset[str]:
     """The years, weekdays, months and relative times a sentence names."""
     return frozenset(t for t in anchors if t.startswith(("y:", "d:", "m:", "r:")))
+
+
+def _comparable_anchors(a: _Item, fa: Frame, fb: Frame) -> tuple[frozenset[str], frozenset[str]]:
+    """The anchors that can tell two instances apart. When a clock time is said of one named actor's event in
+    both sentences ("Blackwell was shot at 6:34 p.m." / "shot … Blackwell four times around 6:15 p.m."), the
+    sentences' other figures (his age, the shots, a 911 call) are other facts, no other instance. (Not for
+    dates: a story dates many events of one actor, "formed in October 2016" / "engaged in early 2017".)"""
+    one_actor = a.kind == "time of day" and bool(fa.participants & fb.participants) \
+        and _nested(fa.participants, fb.participants) and bool((fa.predicates & fb.predicates) - CARRIER_VERBS)
+    if not one_actor:
+        return fa.anchors, fb.anchors
+    return tuple(frozenset(t for t in f.anchors if not t.startswith("n:")) for f in (fa, fb))
 
 
 def _anchors_conflict(x: frozenset[str], y: frozenset[str]) -> bool:
