@@ -675,3 +675,36 @@ def test_other_figures_still_separate_two_clock_times_said_of_no_named_actor(nlp
         "The ferry left the harbour around 6:15 p.m. with 450 passengers on board, the coast guard said.",
     )
     assert all("p.m." not in c.text for f in disputed(facts) for c in f.claims)
+
+
+def facts_with_entities_of(nlp, *texts: str):
+    """As ``facts_of``, with the article's entities: ages then resolve to the person ("she" → the name)."""
+    from newsprism.analyse.entities import local_entities
+
+    articles, analyses = [], []
+    for i, text in enumerate(texts):
+        doc = nlp(text)
+        articles.append(Article(id=f"a{i}", raw=text, text=text, source_group=f"g{i}"))
+        analyses.append(ArticleAnalysis(article=f"a{i}", claims=extract_claims(doc, f"a{i}", local_entities(doc))))
+    return group_facts(articles, analyses, [])
+
+
+def test_an_age_in_a_past_when_clause_is_a_snapshot_not_a_dispute(nlp):
+    # Regression (validation blind3 c59, found by its one run): "when she was 31" is her age at an
+    # earlier time, not a second report of her age now.
+    facts = facts_with_entities_of(
+        nlp,
+        "Maria Lopez, 35, met the man at a bus stop in the city centre.",
+        "Maria Lopez, 35, is accused of defrauding a 70-year-old man she met at a bus stop when she was 31.",
+    )
+    assert not disputed(facts)
+
+
+def test_an_age_now_still_disputes_beside_an_unrelated_when_clause(nlp):
+    facts = facts_with_entities_of(
+        nlp,
+        "Maria Lopez, 35, met the man at a bus stop in the city centre.",
+        "Maria Lopez, 36, was arrested when police searched the flat.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} == {"35", "36"}

@@ -443,7 +443,8 @@ SNAPSHOT = re.compile(r"\b(by (late |early |mid-?)?(morning|afternoon|evening|ni
                       r"thus far|latest|earlier|previously|ago|at the time|the previous|the year before|"
                       r"(?:rose|risen|climbed|increased|jumped|grew|swelled) to|"
                       r"toll (?:has |had )?(?:rose|risen|climbed|grew|jumped))\b|\bthen-|"  # "then-15-year-old"
-                      r"\bthen (?=\d)", re.I)  # "Bunch, then 22, was sentenced": her age at another time
+                      r"\bthen (?=\d)|"  # "Bunch, then 22, was sentenced": her age at another time
+                      r"\bwhen (?:he|she|they|we|i|you) (?:was|were) (?=\d)", re.I)  # "... met him when she was 29"
 WINDOW_CHARS = 60
 
 
