@@ -708,3 +708,23 @@ def test_an_age_now_still_disputes_beside_an_unrelated_when_clause(nlp):
     )
     [fact] = disputed(facts)
     assert {c.text for c in fact.claims} == {"35", "36"}
+
+
+def test_two_ages_a_year_apart_never_corroborate_each_other(nlp):
+    # Regression (validation blind3 c52, found by its one run): 1 % rounding slack on each side made
+    # "66-year-old" and "65" compatible, so the two ages were reported as corroborated.
+    facts = facts_with_entities_of(
+        nlp,
+        "Police said she shot her neighbor, 66-year-old Frank Macomber, in a ditch off the road.",
+        "Macomber, 65, was found fatally shot in a wooded area the day after the arrest.",
+    )
+    assert not [f for f in facts if f.status == "corroborated"]
+
+
+def test_one_age_written_two_ways_still_corroborates(nlp):
+    facts = facts_with_entities_of(
+        nlp,
+        "Police said she shot her neighbor, 66-year-old Frank Macomber, in a ditch off the road.",
+        "Macomber, 66, was found fatally shot in a wooded area the day after the arrest.",
+    )
+    assert [f for f in facts if f.status == "corroborated"]

@@ -641,8 +641,18 @@ MEASURE_HEADS = {"point", "time", "percent", "percentage", "degree", "unit", "le
 
 def _slack(item: _Item) -> float:
     """Relative rounding slack for comparing values of this kind: none for a day or a clock time, whose
-    numbers are positions on a scale, not magnitudes (1 % of 6:34 p.m. is 11 minutes, of a day ordinal years)."""
-    return 0.0 if item.kind in ("date", "time of day") else ROUNDING
+    numbers are positions on a scale, not magnitudes (1 % of 6:34 p.m. is 11 minutes, of a day ordinal years);
+    none for a small whole count or age, which is stated exactly (1 % on each side joined "66-year-old"
+    and "65")."""
+    return 0.0 if item.kind in ("date", "time of day") or _small_exact(item) else ROUNDING
+
+
+def _small_exact(item: _Item) -> bool:
+    """A whole count or age below ``SMALL_EXACT``: not a rounded figure."""
+    if item.kind not in ("count", "age"):
+        return False
+    point = float(_point(item.claim.value))
+    return point.is_integer() and abs(point) < SMALL_EXACT
 
 
 def _disputable(a: _Item, b: _Item) -> bool:
@@ -658,8 +668,7 @@ def _disputable(a: _Item, b: _Item) -> bool:
         return False  # "first hosted the Oscars in 2007": the event recurs, another date is another time
     # Lenient reading: "more than X" only contradicts values at or below X. Rounding slack only for
     # large figures: "32" and "33" years old (or dead) are two different statements.
-    whole = all(x.kind in ("count", "age") and float(_point(x.claim.value)).is_integer() for x in (a, b))
-    exact = whole and max(abs(_point(a.claim.value)), abs(_point(b.claim.value))) < SMALL_EXACT
+    exact = _small_exact(a) and _small_exact(b)
     tolerance = 0.0 if exact or _slack(a) == 0.0 else 0.02  # "6.6 pounds" is "less than 2.99kg" once converted
     return not compatible(_lenient(a.base_value), _lenient(b.base_value), tolerance=tolerance)
 
