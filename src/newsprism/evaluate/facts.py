@@ -68,7 +68,9 @@ STATUSES = ("disputed", "corroborated")
 
 def run(dataset: str, data_dir: Path, limit: int | None) -> EvalReport:
     folder, filename = CSV_FILES[dataset]
-    csv_path = require_dir(data_dir / folder, "Multi-News sample") / filename
+    what = "Multi-News validation sample (docs/evaluation-summary-s4.md says how to recreate it)" \
+        if folder == "multi-news-validation" else "Multi-News sample"
+    csv_path = require_dir(data_dir / folder, what) / filename
     gold = load_gold(GOLD_FILES[dataset], limit)
     docs = load_documents(csv_path, {g["cluster"] for g in gold})
     ours = {s: _Counts() for s in (*STATUSES, "same_fact")}

@@ -129,7 +129,9 @@ def run(dataset: str, data_dir: Path, limit: int | None) -> EvalReport:
     from newsprism.model import Article
 
     folder_name, filename = SOURCES[dataset]
-    folder = require_dir(Path(data_dir) / folder_name, "Multi-News sample")
+    what = "Multi-News validation sample (docs/evaluation-summary-s4.md says how to recreate it)" \
+        if folder_name == "multi-news-validation" else "Multi-News sample"
+    folder = require_dir(Path(data_dir) / folder_name, what)
     first, last = SPLITS[dataset]
     clusters = load_multinews(folder, filename)[first:last][: limit or None]
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
