@@ -8,11 +8,17 @@ from newsprism.analyse.claims import extract_claims
 from newsprism.model import Article, ArticleAnalysis, Claim, Span
 
 
-def facts_of(nlp, *texts: str):
+def facts_of(nlp, *texts: str, entities: bool = False):
+    """Facts of one-sentence articles, one source group each; with ``entities`` the claims see the
+    article's entities (ages then resolve to the person: "she" → the name)."""
+    from newsprism.analyse.entities import local_entities
+
     articles, analyses = [], []
     for i, text in enumerate(texts):
+        doc = nlp(text)
         articles.append(Article(id=f"a{i}", raw=text, text=text, source_group=f"g{i}"))
-        analyses.append(ArticleAnalysis(article=f"a{i}", claims=extract_claims(nlp(text), f"a{i}", [])))
+        found = local_entities(doc) if entities else []
+        analyses.append(ArticleAnalysis(article=f"a{i}", claims=extract_claims(doc, f"a{i}", found)))
     return group_facts(articles, analyses, [])
 
 
@@ -677,34 +683,24 @@ def test_other_figures_still_separate_two_clock_times_said_of_no_named_actor(nlp
     assert all("p.m." not in c.text for f in disputed(facts) for c in f.claims)
 
 
-def facts_with_entities_of(nlp, *texts: str):
-    """As ``facts_of``, with the article's entities: ages then resolve to the person ("she" → the name)."""
-    from newsprism.analyse.entities import local_entities
-
-    articles, analyses = [], []
-    for i, text in enumerate(texts):
-        doc = nlp(text)
-        articles.append(Article(id=f"a{i}", raw=text, text=text, source_group=f"g{i}"))
-        analyses.append(ArticleAnalysis(article=f"a{i}", claims=extract_claims(doc, f"a{i}", local_entities(doc))))
-    return group_facts(articles, analyses, [])
-
-
 def test_an_age_in_a_past_when_clause_is_a_snapshot_not_a_dispute(nlp):
     # Regression (validation blind3 c59, found by its one run): "when she was 31" is her age at an
     # earlier time, not a second report of her age now.
-    facts = facts_with_entities_of(
+    facts = facts_of(
         nlp,
         "Maria Lopez, 35, met the man at a bus stop in the city centre.",
         "Maria Lopez, 35, is accused of defrauding a 70-year-old man she met at a bus stop when she was 31.",
+        entities=True,
     )
     assert not disputed(facts)
 
 
 def test_an_age_now_still_disputes_beside_an_unrelated_when_clause(nlp):
-    facts = facts_with_entities_of(
+    facts = facts_of(
         nlp,
         "Maria Lopez, 35, met the man at a bus stop in the city centre.",
         "Maria Lopez, 36, was arrested when police searched the flat.",
+        entities=True,
     )
     [fact] = disputed(facts)
     assert {c.text for c in fact.claims} == {"35", "36"}
@@ -713,18 +709,20 @@ def test_an_age_now_still_disputes_beside_an_unrelated_when_clause(nlp):
 def test_two_ages_a_year_apart_never_corroborate_each_other(nlp):
     # Regression (validation blind3 c52, found by its one run): 1 % rounding slack on each side made
     # "66-year-old" and "65" compatible, so the two ages were reported as corroborated.
-    facts = facts_with_entities_of(
+    facts = facts_of(
         nlp,
         "Police said she shot her neighbor, 66-year-old Frank Macomber, in a ditch off the road.",
         "Macomber, 65, was found fatally shot in a wooded area the day after the arrest.",
+        entities=True,
     )
     assert not [f for f in facts if f.status == "corroborated"]
 
 
 def test_one_age_written_two_ways_still_corroborates(nlp):
-    facts = facts_with_entities_of(
+    facts = facts_of(
         nlp,
         "Police said she shot her neighbor, 66-year-old Frank Macomber, in a ditch off the road.",
         "Macomber, 66, was found fatally shot in a wooded area the day after the arrest.",
+        entities=True,
     )
     assert [f for f in facts if f.status == "corroborated"]
