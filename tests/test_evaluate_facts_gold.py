@@ -79,3 +79,26 @@ def test_a_split_quote_hits_gold_through_its_second_piece():
     counts = facts._Counts()
     facts._score_quotes(gold, [(facts._pieces(first), facts._pieces(other))], counts)
     assert (counts.pred_pairs_ok, counts.gold_pairs_found, counts.gold_pairs) == (1, 1, 1)
+
+
+def test_a_dispute_flag_is_correct_only_through_a_pair_that_disagrees():
+    # Regression (validation blind2 c47, after its run): the two agreeing "125"s of a gold disputed group
+    # made a flag correct although it set them against other counts, not against the gold "144".
+    from newsprism.model import Claim, Fact
+
+    def claim(doc: int, start: int, text: str, value: float) -> Claim:
+        return Claim(article=f"c1-d{doc}", start=start, end=start + len(text), text=text,
+                     value={"low": value, "high": value, "point": value}, unit="person")
+
+    gold = {"source_groups": ["g0", "g1", "g2"], "facts": [{"status": "disputed", "claims": [
+        {"doc": 0, "start": 0, "end": 3}, {"doc": 1, "start": 0, "end": 3}, {"doc": 2, "start": 0, "end": 3}]}]}
+    # d0 "125" and d1 "125" are in the gold group; d2's gold "144" is missed, d2's "104" is elsewhere
+    flagged = Fact(id="f1", topic="toll", status="disputed",
+                   claims=[claim(0, 0, "125", 125), claim(1, 0, "125", 125), claim(2, 40, "104", 104)])
+    counts = {s: facts._Counts() for s in (*facts.STATUSES, "same_fact")}
+    facts._score_facts(gold, [flagged], counts)
+    assert (counts["disputed"].pred_groups, counts["disputed"].pred_groups_ok) == (1, 0)
+    right = Fact(id="f2", topic="toll", status="disputed", claims=[claim(0, 0, "125", 125), claim(2, 0, "144", 144)])
+    counts = {s: facts._Counts() for s in (*facts.STATUSES, "same_fact")}
+    facts._score_facts(gold, [right], counts)
+    assert (counts["disputed"].pred_groups_ok, counts["disputed"].gold_groups_found) == (1, 1)

@@ -29,7 +29,8 @@ from newsprism.analyse.claims import CARRIER_VERBS, PERSON_NOUNS, Frame, claim_f
 from newsprism.align.unionfind import UnionFind
 from newsprism.analyse.embeddings import EmbeddingsUnavailable, embed
 from newsprism.analyse.entities import HONORIFICS
-from newsprism.analyse.quantities import DIMENSION, ROUNDING, TO_BASE, _bound, compatible, is_open_ended, parse_numbers
+from newsprism.analyse.quantities import (DIMENSION, ROUNDING, _bound, compatible, in_base_units,
+                                         is_open_ended, parse_numbers)
 from newsprism.model import Article, ArticleAnalysis, Claim, Entity, Fact
 
 # Nouns for one meeting-like event: "three hours of talks" and "the summit lasted …" measure one event.
@@ -528,9 +529,7 @@ def _head_class(head: str) -> str:
 
 
 def _base(claim: Claim) -> dict:
-    factor = TO_BASE.get(claim.unit, 1.0)
-    return {k: (v * factor if isinstance(v, (int, float)) and not isinstance(v, bool) else v)
-            for k, v in claim.value.items()}
+    return in_base_units(claim.value, claim.unit)
 
 
 # --------------------------------------------------------------------------- linking

@@ -236,6 +236,12 @@ def scaled(value: dict, factor: float) -> dict:
             for k, v in value.items()}
 
 
+def in_base_units(value: dict, unit: str | None) -> dict:
+    """A claim's value (an interval dict) in its dimension's base unit, so values in km and miles compare."""
+    factor = TO_BASE.get(unit, 1.0)
+    return {k: (v * factor if isinstance(v, (int, float)) and not isinstance(v, bool) else v) for k, v in value.items()}
+
+
 def compatible(a: dict, b: dict, tolerance: float = ROUNDING) -> bool:
     """Do two intervals overlap, allowing ``tolerance`` (relative) for rounding of exact values?"""
     a_low, a_high = _bound(a["low"], -math.inf), _bound(a["high"], math.inf)

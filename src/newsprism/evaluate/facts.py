@@ -12,7 +12,8 @@ Matching (documented in docs/evaluation-facts.md):
 - a predicted claim *hits* a gold claim when they are in the same document and their character
   ranges overlap;
 - **pairs**: a gold group of status S yields every pair of its claims from different source groups;
-  a predicted fact of status S yields every cross-group pair of its claims; a predicted pair is
+  a predicted fact of status S yields every cross-group pair of its claims (for ``disputed``, since
+  session 4, only the pairs whose values disagree: what the flag claims); a predicted pair is
   correct when its two claims hit the two claims of a gold S pair. Pair precision / recall;
 - **groups**: a predicted S fact is correct when at least one of its pairs is correct (precision: the
   share of flagged facts a journalist would accept); a gold S group is found when a predicted S fact
@@ -182,6 +183,15 @@ def _hits(claim: Claim, gold_claims: list[tuple[int, int, int]]) -> set[int]:
     return {k for k, (d, s, e) in enumerate(gold_claims) if d == doc and s < claim.end and claim.start < e}
 
 
+def _disagree(x: Claim, y: Claim) -> bool:
+    """The two claims' values cannot both hold (in base units, the product's rounding slack). Since session
+    4 only such pairs of a flagged dispute are scored: before, the two agreeing "125"s of a gold disputed
+    group made a flag correct whatever it set them against (validation blind2 c47)."""
+    from newsprism.analyse.quantities import compatible, in_base_units
+
+    return not compatible(in_base_units(x.value, x.unit), in_base_units(y.value, y.unit))
+
+
 def _score_facts(gold: dict, facts: list[Fact], counts: dict[str, _Counts]) -> None:
     groups = gold["source_groups"]
     gold_claims: list[tuple[int, int, int]] = []
@@ -216,6 +226,8 @@ def _score_facts(gold: dict, facts: list[Fact], counts: dict[str, _Counts]) -> N
             for x, y in combinations(fact.claims, 2):
                 if x.article == y.article or groups[_doc_of(x.article)] == groups[_doc_of(y.article)]:
                     continue
+                if status == "disputed" and not _disagree(x, y):
+                    continue  # two agreeing claims of a disputed fact are not what it flags
                 c.pred_pairs += 1
                 matched = [frozenset((a, b)) for a in _hits(x, gold_claims) for b in _hits(y, gold_claims)
                            if a != b and frozenset((a, b)) in gold_pairs]
