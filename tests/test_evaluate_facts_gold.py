@@ -102,3 +102,5 @@ def test_a_dispute_flag_is_correct_only_through_a_pair_that_disagrees():
     counts = {s: facts._Counts() for s in (*facts.STATUSES, "same_fact")}
     facts._score_facts(gold, [right], counts)
     assert (counts["disputed"].pred_groups_ok, counts["disputed"].gold_groups_found) == (1, 1)
+    # ages a year apart disagree as stated (no rounding slack in the scorer)
+    assert facts._disagree(claim(0, 0, "66", 66), claim(2, 0, "65", 65))

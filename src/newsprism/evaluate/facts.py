@@ -184,12 +184,12 @@ def _hits(claim: Claim, gold_claims: list[tuple[int, int, int]]) -> set[int]:
 
 
 def _disagree(x: Claim, y: Claim) -> bool:
-    """The two claims' values cannot both hold (in base units, the product's rounding slack). Since session
-    4 only such pairs of a flagged dispute are scored: before, the two agreeing "125"s of a gold disputed
-    group made a flag correct whatever it set them against (validation blind2 c47)."""
+    """The two claims' values cannot both hold as stated (in base units, no rounding slack: "66" and "65"
+    disagree). Since session 4 only such pairs of a flagged dispute are scored: before, the two agreeing
+    "125"s of a gold disputed group made a flag correct whatever it set them against (validation blind2 c47)."""
     from newsprism.analyse.quantities import compatible, in_base_units
 
-    return not compatible(in_base_units(x.value, x.unit), in_base_units(y.value, y.unit))
+    return not compatible(in_base_units(x.value, x.unit), in_base_units(y.value, y.unit), tolerance=0.0)
 
 
 def _score_facts(gold: dict, facts: list[Fact], counts: dict[str, _Counts]) -> None:
