@@ -132,9 +132,14 @@ def _height_claims(doc, article_id: str, entities: list[LocalEntity]):
             article=article_id, start=start, end=m.end(), text=doc.text[start:m.end()],
             value=interval(round(metres, 4), round(metres, 4), qualifier), unit="m", qualifier=qualifier,
             subject="height", property="amount: height",
-            sentence=Span(article_id, sent.start_char, sent.end_char, sent.text),
-            entities=_entities_in(entities, sent.start_char, sent.end_char),
+            **_sentence_fields(article_id, sent, entities),
         )
+
+
+def _sentence_fields(article_id: str, sent, entities: list[LocalEntity]) -> dict:
+    """The sentence and entity keys of a claim found in ``sent`` (the claims read by a pattern share them)."""
+    return {"sentence": Span(article_id, sent.start_char, sent.end_char, sent.text),
+            "entities": _entities_in(entities, sent.start_char, sent.end_char)}
 
 
 def _restates(a: dict, b: dict) -> bool:
@@ -179,8 +184,7 @@ def _ratio_claims(doc, article_id: str, entities: list[LocalEntity]):
             value=interval(nums[0], nums[0], qualifier), unit="times", qualifier=qualifier,
             subject=_phrase(head) if head is not None else None,
             property=f"ratio: {_lemma(head)}" if head is not None else "ratio",
-            sentence=Span(article_id, sent.start_char, sent.end_char, sent.text),
-            entities=_entities_in(entities, sent.start_char, sent.end_char),
+            **_sentence_fields(article_id, sent, entities),
         )
 
 
@@ -853,8 +857,7 @@ def _fraction_claims(doc, article_id: str, entities: list[LocalEntity], taken: l
             value=interval(frac, frac, qualifier, approximate=True), unit="percent", qualifier=qualifier,
             subject=_phrase(pobj) if pobj is not None else None,
             property=f"share: {lemma}" if lemma else "share",
-            sentence=Span(article_id, sent.start_char, sent.end_char, sent.text),
-            entities=_entities_in(entities, sent.start_char, sent.end_char),
+            **_sentence_fields(article_id, sent, entities),
         )
 
 
