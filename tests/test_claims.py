@@ -241,9 +241,9 @@ def test_years_ago_becomes_a_date_once_the_publication_date_is_known(nlp):
     assert not compatible(written_later.value, year.value)
 
 
-def test_years_ago_without_a_publication_date_stays_a_span_of_time(nlp):
+def test_years_ago_without_a_publication_date_stays_years_before_now(nlp):
     c = one(claims_of(nlp, "Cohen hosted the Oscars four years ago."), "four years ago")
-    assert c.unit == "year" and c.property.startswith("duration")
+    assert c.unit == "year" and c.property == "ago: host"  # never a date guessed (session 5: "ago", not "duration")
 
 
 def test_last_year_is_the_calendar_year_before_publication(nlp):
@@ -484,9 +484,11 @@ def test_a_ratio_word_is_a_claim_about_the_compared_noun(nlp):
 
 
 def test_a_number_of_times_without_a_comparison_is_no_ratio(nlp):
-    assert not any(c.unit == "times" for c in claims_of(nlp, "He was shot four times on Sunday."))
+    def ratios(text: str):
+        return [c for c in claims_of(nlp, text) if (c.property or "").startswith("ratio")]
+    assert not ratios("He was shot four times on Sunday.")  # an event count (session 5), not a ratio
     assert not any(c.unit == "times" for c in claims_of(nlp, "She doubled the amount last year."))
-    assert not any(c.unit == "times" for c in claims_of(nlp, "He was arrested three times the following year."))
+    assert not ratios("He was arrested three times the following year.")
     assert not any(c.unit == "times" for c in claims_of(nlp, "The plan would double the budget."))  # a change
 
 
@@ -501,3 +503,72 @@ def test_a_gapped_coordination_gives_each_value_its_own_noun(nlp):
 def test_a_number_by_its_own_noun_counts_that_noun(nlp):
     assert prop(nlp, "He beat his rival by 20 votes.", "20") == "count: vote"
     assert prop(nlp, "The Pentagon raised the number of troops by 3,000.", "3,000") != "count: number"
+
+
+# --------------------------------------------------------------------------- session 5
+
+
+def test_an_event_count_is_a_claim_about_its_event_verb(nlp):
+    once = one(claims_of(nlp, "His wife was shot once in the right leg."), "once")
+    assert once.unit == "times" and once.value["point"] == 1 and once.property == "times: shoot"
+    twice = one(claims_of(nlp, "She was struck twice in the leg."), "twice")
+    assert twice.value["point"] == 2 and twice.property == "times: strike"
+    stabbed = one(claims_of(nlp, "The victim was stabbed 17 times."), "17 times")
+    assert stabbed.text == "17 times" and stabbed.property == "times: stab" and stabbed.value["point"] == 17
+    least = one(claims_of(nlp, "He has been arrested at least twice."), "twice")
+    assert least.qualifier == "at least" and least.property == "times: arrest"
+
+
+def test_once_meaning_formerly_a_rate_or_a_state_is_no_event_count(nlp):
+    for text in ("He once worked for Google.", "Once inside, he shot the guard.", "She tried once again.",
+                 "He visits twice a week.", "He takes the pill three times a day.", "Prices rose twice last year.",
+                 "The tower is three times the height of the church.", "He did it more than once."):
+        assert not any((c.property or "").startswith("times") for c in claims_of(nlp, text)), text
+
+
+def test_a_rate_is_not_read_as_a_span_of_time(nlp):
+    assert not any(c.unit in ("day", "hour", "year") for c in claims_of(nlp, "He visits twice a week."))
+    assert one(claims_of(nlp, "He visited his mother for two weeks."), "two weeks").unit == "day"
+
+
+def test_n_years_ago_is_a_point_in_the_past_dated_on_its_event(nlp):
+    left = one(claims_of(nlp, "The first humans left Africa around 100,000 years ago."), "100,000")
+    assert left.text == "around 100,000 years ago" and left.property == "ago: leave" and left.unit == "year"
+    assert left.value["low"] == 90000 and left.value["high"] == 110000
+    founded = one(claims_of(nlp, "The company was founded 20 years ago."), "20 years")
+    assert founded.property == "ago: found" and founded.value["low"] < 20 < founded.value["high"]
+
+
+def test_a_span_of_time_or_a_state_years_ago_is_no_dated_event(nlp):
+    assert one(claims_of(nlp, "The talks lasted three hours."), "three hours").property == "duration: talk"
+    assert one(claims_of(nlp, "Two years ago, sales were $5 million."), "Two years").property == "ago"  # no event
+    assert one(claims_of(nlp, "He spent 20 years in prison."), "20 years").property.startswith("duration")
+
+
+def test_an_open_ended_value_restated_in_parentheses_measures_what_the_first_does(nlp):
+    # one bracketed-conversion test (quantities.is_conversion): the written figures, bounds included
+    claims = claims_of(nlp, "The town lies at least 50 miles (80 km) from the border.")
+    assert one(claims, "80 km").property == one(claims, "50 miles").property == "amount: distance"
+
+
+def test_a_second_open_ended_figure_in_parentheses_is_not_a_conversion(nlp):
+    claims = claims_of(nlp, "The town lies at least 50 miles (20 km) from the border.")
+    assert one(claims, "20 km").property != "amount: distance"
+
+
+def test_the_written_figures_of_hedged_values_decide_a_conversion():
+    from newsprism.analyse.quantities import is_conversion, stated_figure
+
+    at_least_50_miles, km_80 = interval(80467.0, 80467.0, "at least"), interval(80000.0, 80000.0, None)
+    assert stated_figure(at_least_50_miles, "at least") == 80467.0
+    assert is_conversion(at_least_50_miles, "at least", km_80, None)
+    assert not is_conversion(at_least_50_miles, "at least", interval(20000.0, 20000.0, None), None)
+    assert is_conversion(interval(100.0, 100.0, "nearly"), "nearly", interval(96.0, 96.0, "nearly"), "nearly")
+    assert not is_conversion({"low": None, "high": None}, None, km_80, None)  # no figure at all
+
+
+def test_a_change_by_a_hedged_value_is_measured_on_the_changed_noun(nlp):
+    # "by" is found over any hedge of quantities.HEDGES (one list), two hedges in a row included
+    assert one(claims_of(nlp, "The firm cut emissions by more than 20 percent."), "20 percent").property \
+        == "share: emission"
+    assert one(claims_of(nlp, "The firm cut its staff by only about 300."), "300").property == "count: staff"

@@ -107,3 +107,29 @@ def test_died_at_n_is_the_age_of_who_died(nlp):
 def test_an_age_of_a_description_with_a_name_in_apposition_is_that_person_s(nlp):
     claim, _ = age_claim(nlp, "A 20-year-old man, John Smith, was arrested on Monday.", "20")
     assert claim.subject == "John Smith" and claim.property == "age: Smith"
+
+
+# --------------------------------------------------------------------------- session 5: pronoun subjects
+
+
+def test_a_pronoun_age_after_a_name_with_its_description_in_apposition_is_that_person_s(nlp):
+    # "a tech executive" is the same person as "Colin Kroll", not a second one in reach of "He"
+    text = "Colin Kroll, a tech executive who co-founded the app, has died. He was 35."
+    claim, _ = age_claim(nlp, text, "35")
+    assert claim.subject == "Colin Kroll" and claim.property == "age: Kroll"
+
+
+def test_a_pronoun_age_after_two_named_people_and_a_description_stays_unresolved(nlp):
+    text = "Colin Kroll, a tech executive, met Ann Lee on Monday. He was 35."
+    claim, _ = age_claim(nlp, text, "35")
+    assert claim.subject is None and claim.property == "age"
+
+
+def test_he_never_stands_for_a_person_the_article_shows_to_be_a_woman(nlp):
+    claim, _ = age_claim(nlp, "Ms. Jones died on Sunday. He was 35.", "35")
+    assert claim.subject is None
+
+
+def test_he_stands_for_the_one_man_when_the_other_person_is_shown_to_be_a_woman(nlp):
+    claim, _ = age_claim(nlp, "Mrs. Mary Jones met John Smith on Monday. He was 35.", "35")
+    assert claim.subject == "John Smith"

@@ -29,6 +29,8 @@ from newsprism.analyse.quantities import (
     UNIT_WORDS,
     currency_of,
     interval,
+    is_conversion,
+    is_hedge,
     parse_fraction,
     parse_numbers,
     parse_range,
@@ -38,6 +40,7 @@ from newsprism.analyse.quantities import (
     words_to_digits as parse_digits,
 )
 from newsprism.analyse.entities import PERSON_NOUNS as ENTITY_PERSON_NOUNS
+from newsprism.analyse.quotes import _Article as QuoteArticle, _genders as quote_genders
 from newsprism.analyse.times import _shift_month, parse_reference
 from newsprism.model import Claim, LocalEntity, Span
 
@@ -73,6 +76,9 @@ def extract_claims(doc, article_id: str, entities: list[LocalEntity], published:
     for claim in [*_height_claims(doc, article_id, entities), *_ratio_claims(doc, article_id, entities)]:
         claims.append(claim)
         taken.append((claim.start, claim.end))
+    for claim in _event_count_claims(doc, article_id, entities, taken):
+        claims.append(claim)
+        taken.append((claim.start, claim.end))
     for ent in doc.ents:
         if ent.label_ not in NUMERIC_LABELS or any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
@@ -98,7 +104,8 @@ def _conversions_share_their_head(text: str, claims: list[Claim]) -> list[Claim]
     out: list[Claim] = []
     for claim in claims:
         before = out[-1] if out else None
-        if before is not None and before.unit == claim.unit and _restates(before.value, claim.value) \
+        if before is not None and before.unit == claim.unit \
+                and is_conversion(before.value, before.qualifier, claim.value, claim.qualifier) \
                 and re.fullmatch(r"\s*\(\s*", text[before.end: claim.start]) and text[claim.end: claim.end + 1] == ")":
             claim = dataclasses.replace(claim, property=before.property, subject=before.subject)
         out.append(claim)
@@ -140,14 +147,6 @@ def _sentence_fields(article_id: str, sent, entities: list[LocalEntity]) -> dict
     """The sentence and entity keys of a claim found in ``sent`` (the claims read by a pattern share them)."""
     return {"sentence": Span(article_id, sent.start_char, sent.end_char, sent.text),
             "entities": _entities_in(entities, sent.start_char, sent.end_char)}
-
-
-def _restates(a: dict, b: dict) -> bool:
-    """Are two values one figure in two units (a conversion rounds: within 10 %), not two figures?"""
-    def middle(v: dict) -> float | None:
-        return None if v.get("low") is None or v.get("high") is None else (v["low"] + v["high"]) / 2
-    x, y = middle(a), middle(b)
-    return x is not None and y is not None and x > 0 and abs(x - y) <= 0.1 * max(x, y)
 
 
 # Ratios: "triple the weight", "twice as many", "11 times as much", "a 20-fold rise". Only with a comparison
@@ -202,6 +201,64 @@ def _compared_noun(doc, span):
     if verb is not None and _verb_lemma(verb) in LIGHT_VERBS:  # "Sales were 3 times higher": the sales
         return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")), None)
     return verb
+
+
+# Event counts: "shot once in the leg", "was struck twice", "stabbed 17 times". How many times an event
+# happened is checkable like any count, but it counts the verb, not a noun: kind "times" (unit "times"),
+# measured by the event verb ("times: shoot"). Not a ratio ("three times as many": _ratio_claims), not a
+# rate ("twice a week"), not "once" meaning formerly ("he once worked") or "as soon as" ("once inside").
+_COUNT_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|" \
+              r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)"
+EVENT_COUNT_RE = re.compile(rf"\b(?:(?P<word>once|twice|thrice)|(?P<n>{_COUNT_WORD})\s+times)\b", re.I)
+EVENT_COUNT_WORDS = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+RATE_AFTER_RE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:[a-z]+\s+)?(?:second|minute|hour|day|night|week|"
+                           r"weekend|month|year|season|decade|game|time)s?\b", re.I)
+# Verbs whose "N times" is no count of an event: states, reporting, and changes ("increased five times" may
+# be fivefold).
+NOT_EVENT_VERBS = {"be", "have", "do", "get", "make", "take", "go", "come", "say", "tell", "report", "add", "note",
+                   "show", "find", "estimate", "number", "total", "cost", "mean", "seem", "become", "remain", "stay",
+                   "double", "triple", "rise", "fall", "increase", "decrease", "grow", "drop", "decline", "jump",
+                   "climb", "surge", "multiply", "expand", "shrink", "outnumber", "exceed"}
+
+
+def _event_count_claims(doc, article_id: str, entities: list[LocalEntity], taken: list[tuple[int, int]]):
+    """How many times the event of a verb happened, as ``times: <verb>``."""
+    for m in EVENT_COUNT_RE.finditer(doc.text):
+        if any(s < m.end() and m.start() < e for s, e in taken) or RATE_AFTER_RE.match(doc.text, m.end()):
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        token = span[-1]  # "once" / "twice" / "times"
+        verb = token.head.head if token.head.pos_ == "ADP" else token.head  # "shot once in the leg": on "in"
+        if token.dep_ not in ("advmod", "npadvmod") or verb.pos_ != "VERB" or _verb_lemma(verb) in NOT_EVENT_VERBS:
+            continue
+        if m.group("word") and m.group("word").lower() == "once" and not _once_counts(doc, token, verb):
+            continue
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and after.lower_ in ("as", "more", "less", "the", "that", "than", "over"):
+            continue  # "three times as many", "three times the size": a ratio, or "over" a period
+        word = m.group("word")
+        nums = [EVENT_COUNT_WORDS[word.lower()]] if word else parse_numbers(m.group("n"))
+        if not nums or nums[0] < 1:
+            continue
+        hedge_start, qualifier = _hedge_before(doc, span)
+        start = hedge_start if hedge_start is not None else m.start()
+        yield Claim(
+            article=article_id, start=start, end=m.end(), text=doc.text[start:m.end()],
+            value=interval(nums[0], nums[0], qualifier), unit="times", qualifier=qualifier,
+            subject=verb.text, property=f"times: {_verb_lemma(verb)}",
+            **_sentence_fields(article_id, span.sent, entities),
+        )
+
+
+def _once_counts(doc, token, verb) -> bool:
+    """"shot once in the leg" counts; "he once worked" (formerly), "once again", "at once", "more than once"
+    (no figure) do not."""
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return token.i > verb.i and (before is None or before.lower_ not in ("at", "all", "than", "just")) \
+        and (after is None or after.lower_ not in ("again", "more", "before", "upon", "and"))
 
 
 # Values the tagger often leaves untagged: "9:32p.m.", "at 9:32 p.m..", "the 2,651st tribute".
@@ -324,6 +381,15 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
         head = _measured(doc, doc[ent.start: head.i + 1], kind) if False else None
     if kind == "count" and head is not None and head.i == ent.end and head.idx - end <= 1:
         end = head.idx + len(head.text)  # "1,300 prisoners": keep the counted noun in the span
+    ago = AGO_AFTER_RE.match(doc.text, end) if kind == "duration" else None
+    if kind == "duration" and (ago is not None or re.search(r"\bago$", doc.text[start:end], re.I)):
+        # "left Africa around 100,000 years ago": a point in the past (its distance from now), dated event
+        # as its head, never a span of time that something lasted
+        kind, end = "ago", ago.end() if ago is not None else end
+        head = _event_verb(doc, end)
+        written = unit_of(doc.text[start:end])
+        if "point" in value and written is not None:  # "four years ago" is a rounded figure: ± half its unit
+            value = {"low": value["low"] - written[1] / 2, "high": value["high"] + written[1] / 2}
     if _is_increment(doc, ent, head):
         qualifier = "other"
     referent, named_here = None, False
@@ -376,6 +442,17 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
         entities=keys,
         referents=[referent.name] if referent is not None and not named_here else [],
     )
+
+
+AGO_AFTER_RE = re.compile(r"\s*ago\b", re.I)
+
+
+def _event_verb(doc, end: int):
+    """The event verb that the "ago" ending at ``end`` dates ("humans left Africa 50,000 years ago" → left),
+    None for a state ("two years ago, sales were …") or when the parser hangs it on no verb."""
+    span = doc.char_span(end - 3, end, alignment_mode="expand")
+    verb = _governing_verb(span[-1]) if span is not None and len(span) else None
+    return verb if verb is not None and verb.pos_ == "VERB" and _verb_lemma(verb) not in NOT_EVENT_VERBS else None
 
 
 # --------------------------------------------------------------------------- value readers
@@ -447,6 +524,8 @@ def _amount(body: str, qualifier: str | None):
 
 def _duration(body: str, qualifier: str | None):
     """"three hours", "72-hour", "seven years", "the past 35 years", "a decade", "13 years"."""
+    if EVENT_COUNT_RE.match(body.strip()) and RATE_AFTER_RE.match(body.strip(), EVENT_COUNT_RE.match(body.strip()).end()):
+        return None  # "twice a week", "three times a year": a rate, no span of time
     if any(m in body.lower().split() for m in MONTHS) or re.search(r"\b(1[0-9]|20)\d\d\b", body):
         return None
     found = unit_of(body)
@@ -952,10 +1031,6 @@ NOT_CARRIED = CARRIER_NOUNS | {"all", "addition", "part", "term", "fact", "retur
 SCALE_TOKEN_RE = re.compile(r"(?:m|mn|bn|b|k|tn)\.?")  # the scale of "$137m" when the tokenizer splits it off
 
 
-BY_HEDGES = {"more", "less", "than", "about", "nearly", "almost", "some", "roughly", "around", "over", "just",
-             "only", "up", "to", "an", "estimated", "approximately", "at", "least"}
-
-
 def _changed_by(doc, ent):
     """What a verb changed "by N": its object ("cut emissions by 40 percent"), or in a gapped coordination
     ("cut plants by half and wild mammals by 85 percent") the noun that stands right before this "by" after
@@ -963,9 +1038,9 @@ def _changed_by(doc, ent):
     own = ent.root.head
     if own.pos_ == "NOUN" and ent.end <= own.i <= ent.end + 1:
         return None  # "beat his rival by 20 votes / points": the number counts its own noun
-    i = ent.start - 1
-    while i > ent.sent.start and doc[i].lower_ in BY_HEDGES:
-        i -= 1
+    # "by" right before the value or before its hedge ("by more than 20 percent"; quantities' one hedge list)
+    i = next((k for k in range(ent.start - 1, max(ent.sent.start, ent.start - 5) - 1, -1) if doc[k].lower_ == "by"
+              and (k == ent.start - 1 or is_hedge(doc[k + 1: ent.start].text))), ent.start - 1)
     by = doc[i]
     if by.lower_ != "by" or by.dep_ != "prep" or not _is_verb(by.head) or i - 1 < ent.sent.start:
         return None
@@ -1500,7 +1575,15 @@ class _People:
                     if p.pos_ == "NOUN" and p.tag_ == "NN" and p.lemma_.lower() in ONE_PERSON_NOUNS:
                         tied.setdefault(p.lemma_.lower(), set()).add(e.key)
         by_key = {e.key: e for e in self.entities}
+        # a named person's gender as the article shows it (honorifics, pronouns after the one name of a
+        # sentence): the quote step's reading, so that "he" never stands for a woman the article names
+        self.gender = quote_genders(doc, QuoteArticle(doc, doc.text, [t.idx for t in doc], self.entities, []))
         self.tied = {k: by_key[next(iter(v))] for k, v in tied.items() if len(v) == 1}
+
+    def _tied_key(self, token) -> str | None:
+        """The key of the one named person the article ties this description word to, if any."""
+        tied = self.tied.get(token.lemma_.lower())
+        return tied.key if tied is not None else None
 
     def named(self, token) -> LocalEntity | None:
         """The named person whose mention ``token`` is part of, if any."""
@@ -1522,10 +1605,14 @@ class _People:
         for span in spans:
             # "he" never stands for "she" or "his wife": a word of the other gender is another person
             found = [f for f in self._people_in(span, token)
-                     if f[1] is not None or _fits_gender(word, f[0].lemma_.lower())]
+                     if (_fits_gender(word, f[0].lemma_.lower()) if f[1] is None
+                         else self.gender.get(f[1].key) in (None, _gender(word)))]
             if not found:
                 continue
             names = {f[1].key if f[1] is not None else f[0].lower_ for f in found if f[2] in ("name", "maybe")}
+            # "Colin Kroll, a tech executive who …": a description the article ties to a name in reach is
+            # that person again, not a second one
+            found = [f for f in found if f[2] != "description" or self._tied_key(f[0]) not in names]
             referents = names | {f[0].lemma_.lower() for f in found if f[2] == "description"}
             if len(names) > 1 or (mode == "pronoun" and len(referents) > 1):
                 return None  # two people in reach for a pronoun: which one needs more than a rule

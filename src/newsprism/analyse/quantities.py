@@ -120,6 +120,15 @@ def split_hedge(text: str) -> tuple[str | None, str]:
     return HEDGE_OF[m.group(1).lower()], text[m.end():]
 
 
+def is_hedge(text: str) -> bool:
+    """Is ``text`` hedges and nothing else ("more than", "an estimated", "only about")? The one list of
+    hedge words (HEDGES), for every reader that must step over them."""
+    q, rest = split_hedge(text)
+    while q is not None and rest.strip():
+        q, rest = split_hedge(rest)
+    return q is not None
+
+
 # --------------------------------------------------------------------------- numbers
 
 _NUM_RE = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
@@ -258,6 +267,37 @@ def compatible(a: dict, b: dict, tolerance: float = ROUNDING) -> bool:
     if b_high == a_low and (b.get("high_open") or a.get("low_open")) and "point" not in a and "point" not in b:
         return False
     return True
+
+
+# The written figure is the low end of the interval after these hedges, the high end after those.
+LOWER_HEDGES = frozenset({"more than", "just over", "at least"})
+UPPER_HEDGES = frozenset({"nearly", "just under", "less than", "up to", "at most"})
+CONVERSION_SPREAD = 0.10  # a converted figure is rounded ("240 km (150 miles)" is 241 km), not another value
+
+
+def stated_figure(value: dict, qualifier: str | None) -> float | None:
+    """The figure a value was written with: "more than X", "nearly X", "up to X" → X; "about X" → the middle
+    of its band; an open value without such a hedge ("since 2021") → its one bound; None when it has none."""
+    low, high = value.get("low"), value.get("high")
+    if qualifier in LOWER_HEDGES and low is not None:
+        return float(low)
+    if qualifier in UPPER_HEDGES and high is not None:
+        return float(high)
+    if "point" in value:
+        return float(value["point"])
+    if low is None or high is None:
+        bound = high if high is not None else low
+        return None if bound is None or math.isinf(bound) else float(bound)
+    return (low + high) / 2
+
+
+def is_conversion(a: dict, a_qualifier: str | None, b: dict, b_qualifier: str | None,
+                  spread: float = CONVERSION_SPREAD) -> bool:
+    """Are two values (in one unit, e.g. base units) one figure written in two units, as in "240 km (150 miles)"
+    or "at least 50 miles (80 km)": their written figures within ``spread`` of each other (a conversion rounds),
+    not two figures? The one test for a bracketed conversion (claims and align/facts)."""
+    x, y = stated_figure(a, a_qualifier), stated_figure(b, b_qualifier)
+    return x is not None and y is not None and min(x, y) > 0 and max(x, y) - min(x, y) <= spread * max(x, y)
 
 
 def is_open_ended(value: dict) -> bool:
