@@ -569,3 +569,16 @@ def test_generic_body_name_joins_the_one_national_body_of_that_name():
     assert len(merge_entities(arts, ans)) == 3  # beside another Senate, a bare "Senate" may be either
     arts, ans = _story([("US Supreme Court", "ORG"), ("Texas Supreme Court", "ORG")], [("Supreme Court", "ORG")])
     assert len(merge_entities(arts, ans)) == 3
+
+
+def test_abbreviated_generic_word_of_a_place_name_merges_with_the_spelled_out_one():
+    arts, ans = _story([("Mt Cook", "LOC"), ("Ft. Worth", "GPE")], [("Mount Cook", "LOC"), ("Fort Worth", "GPE")])
+    entities = merge_entities(arts, ans)
+    assert len(entities) == 2
+    assert _entity_of(entities, "a0", "e0") is _entity_of(entities, "a1", "e0")
+
+
+def test_spelled_out_abbreviation_must_not_join_another_mountain_or_the_park_named_after_it():
+    arts, ans = _story([("Mt Cook", "LOC"), ("Mt Sefton", "LOC")], [("Mount Cook National Park", "LOC"), ("St Paul", "GPE")],
+                       [("Street Paul", "GPE")])
+    assert len(merge_entities(arts, ans)) == 5  # "St" is Saint or Street: never spelled out

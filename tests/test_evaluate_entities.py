@@ -157,3 +157,35 @@ def test_prepositional_markable_takes_its_object_as_head_when_the_parse_leaves_i
               heads=[0, 0, 0], deps=["ROOT", "prep", "npadvmod"])
     assert _prepositional_object(doc[1:3], doc[1]).text == "Queens"
     assert _prepositional_object(doc[1:2], doc[1]).text == "in"  # nothing after it: unchanged
+
+
+def test_prepositional_object_is_the_first_noun_run_not_a_later_modifier():
+    from spacy.tokens import Doc
+
+    from newsprism.analyse.nlp import load_nlp
+    from newsprism.evaluate.entities import _prepositional_object
+
+    nlp = load_nlp()
+    words = "in the Gulf of Aden , between the Horn of Africa".split()
+    pos = ["ADP", "DET", "PROPN", "ADP", "PROPN", "PUNCT", "ADP", "DET", "PROPN", "ADP", "PROPN"]
+    doc = Doc(nlp.vocab, words=words, pos=pos, heads=[0] * len(words), deps=["ROOT"] + ["dep"] * (len(words) - 1))
+    assert _prepositional_object(doc[0:], doc[0]).text == "Gulf"
+    # must: a compound run ends at its last noun ("in New Zealand mountains" is about mountains)
+    doc = Doc(nlp.vocab, words="in New Zealand mountains".split(), pos=["ADP", "PROPN", "PROPN", "NOUN"],
+              heads=[0, 0, 0, 0], deps=["ROOT", "dep", "dep", "dep"])
+    assert _prepositional_object(doc[0:], doc[0]).text == "mountains"
+
+
+def test_proper_name_keeps_capitalised_words_the_tagger_missed_but_not_a_determiner():
+    from spacy.tokens import Doc
+
+    from newsprism.analyse.nlp import load_nlp
+    from newsprism.evaluate.entities import proper_name
+
+    nlp = load_nlp()
+    # The small tagger reads "Raj" as an adverb and "K" as an interjection.
+    doc = Doc(nlp.vocab, words="Raj K . Chohan was hit".split(), pos=["ADV", "INTJ", "PUNCT", "PROPN", "AUX", "VERB"])
+    assert proper_name(doc[0:4], doc[3]) == "Raj K. Chohan"
+    # must not: a sentence-initial determiner or preposition is no part of the name
+    doc = Doc(nlp.vocab, words="The Queens driver".split(), pos=["DET", "PROPN", "NOUN"])
+    assert proper_name(doc[0:2], doc[1]) == "Queens"

@@ -169,13 +169,19 @@ def parse_person(name: str) -> PersonName | None:
     return PersonName(tuple(tokens[:-1]), tokens[-1], suffix, tuple(titles))
 
 
+# Abbreviations of a place name's generic word that outlets write either way ("Mt Cook" / "Mount
+# Cook", "Ft. Worth" / "Fort Worth"). "St" is left out: it is "Saint" or "Street".
+NAME_ABBREVIATIONS = {"mt": "mount", "mtn": "mountain", "ft": "fort"}
+
+
 def name_key(name: str) -> tuple[str, ...]:
-    """Token keys of a non-person name: determiners, possessives and dots dropped ("U.S." → "us")."""
+    """Token keys of a non-person name: determiners, possessives and dots dropped ("U.S." → "us"),
+    abbreviated generic words spelled out ("Mt Cook" = "Mount Cook")."""
     chunks = [c.replace(".", "") if _DOTTED.fullmatch(c) else c for c in fold(name).split()]
     owners = [i for i, c in enumerate(chunks[:-1]) if _POSSESSIVE.search(c)]
     if owners:  # "Indonesia's Aceh", "Russia's Gazprom": the possessor is another entity
         chunks = chunks[owners[-1] + 1 :]
-    toks = [w for w in words(" ".join(chunks)) if w not in DETERMINERS]
+    toks = [NAME_ABBREVIATIONS.get(w, w) for w in words(" ".join(chunks)) if w not in DETERMINERS]
     return tuple(translit_key(t) for t in toks)
 
 

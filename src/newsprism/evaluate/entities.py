@@ -184,7 +184,7 @@ def proper_name(span, head) -> str | None:
             runs.append(current)
             current = []
     runs.append(current)
-    runs = [[t for t in r] for r in runs if r]
+    runs = [_with_capitalised_start(span, r) for r in runs if r]
     for r in runs:
         while r and r[-1].text in (".", "-") and not (len(r) >= 2 and len(r[-2].text) <= 3):
             r.pop()  # a trailing hyphen; a dot stays after an abbreviation ("Dr.", "M.")
@@ -192,11 +192,38 @@ def proper_name(span, head) -> str | None:
     return detokenize([t.text for t in best]) if best else None
 
 
+NOUNISH = ("PROPN", "NOUN", "NUM")
+
+
+NOT_NAME_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "AUX", "PART", "VERB"})
+
+
+def _with_capitalised_start(span, run: list) -> list:
+    """A proper-noun run with the capitalised words just before it that the small tagger took for
+    something else ("Raj" ADV and "K" INTJ in "Raj K. Chohan"); never a determiner or preposition
+    ("The", "In")."""
+    start = run[0].i
+    while start > span.start:
+        prev = span.doc[start - 1]
+        initial_dot = prev.text == "." and start - 2 >= span.start and len(span.doc[start - 2].text) == 1
+        if not (initial_dot or prev.is_alpha and prev.text[0].isupper() and prev.pos_ not in NOT_NAME_POS):
+            break
+        start -= 1
+    return [span.doc[i] for i in range(start, run[0].i)] + run
+
+
 def _prepositional_object(span, head):
     """A location or time markable that starts with its preposition ("in Queens") whose object the
-    parser attached outside the span: its last noun, proper noun or number stands for it."""
-    nouns = [t for t in span if t.pos_ in ("PROPN", "NOUN", "NUM") and t.i > head.i]
-    return nouns[-1] if nouns else head
+    parser attached outside the span: the last word of its first run of nouns, proper nouns or
+    numbers stands for it ("in the Gulf of Aden, between the Horn of Africa …" → "Gulf"; "in New
+    Zealand mountains" → "mountains"), not a later noun that only modifies it."""
+    after = [t for t in span if t.i > head.i]
+    for k, tok in enumerate(after):
+        if tok.pos_ in NOUNISH:
+            while k + 1 < len(after) and after[k + 1].pos_ in NOUNISH:
+                k += 1
+            return after[k]
+    return head
 
 
 def _spaces(words: list[str]) -> list[bool]:
