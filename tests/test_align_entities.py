@@ -582,3 +582,26 @@ def test_spelled_out_abbreviation_must_not_join_another_mountain_or_the_park_nam
     arts, ans = _story([("Mt Cook", "LOC"), ("Mt Sefton", "LOC")], [("Mount Cook National Park", "LOC"), ("St Paul", "GPE")],
                        [("Street Paul", "GPE")])
     assert len(merge_entities(arts, ans)) == 5  # "St" is Saint or Street: never spelled out
+
+
+def test_part_of_a_named_day_is_that_day():
+    arts, ans = _described(
+        [("Friday", "TIME", [], True)],
+        [("Friday night", "TIME", ["night"], False), ("early Sunday", "TIME", [], True)],
+        [("Sunday morning", "TIME", ["morning"], False)],
+    )
+    entities = merge_entities(arts, ans)
+    assert _together(entities, ("a0", "e0"), ("a1", "e0"))
+    assert _together(entities, ("a1", "e1"), ("a2", "e0"))
+    assert not _together(entities, ("a0", "e0"), ("a1", "e1"))
+
+
+def test_nights_of_two_days_or_an_unnamed_night_must_not_join_a_named_day():
+    arts, ans = _described(
+        [("Friday night", "TIME", ["night"], False), ("last night", "TIME", ["night"], False)],
+        [("Wednesday night", "TIME", ["night"], False), ("about 11am on Friday", "TIME", ["11am"], False)],
+    )
+    entities = merge_entities(arts, ans)
+    assert not _together(entities, ("a0", "e0"), ("a1", "e0"))
+    assert not _together(entities, ("a0", "e0"), ("a0", "e1"))
+    assert not _together(entities, ("a0", "e0"), ("a1", "e1"))

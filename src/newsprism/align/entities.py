@@ -43,6 +43,9 @@ Rules (a wrong merge is worse than a missed one, so every rule is conservative):
   sports team named after its city (the article step describes it as a "team") with the city; an
   organisation takes part under its fullest name (the city of Sanford never joins the "Sanford Fire
   Department" that one article shortened to "Sanford").
+* A time expression that names one weekday or a part of it ("Friday night", "early Friday",
+  "on Friday") is that day (:func:`day_key`); "Wednesday night" and "Friday night" are two nights,
+  and "last night" joins no named day.
 * A pronoun ("he", "it") with no link in its article is never merged. The merged entity's type is
   the one most members give (:func:`_vote_type`), where for a one-word name the offline gazetteer
   knows, PERSON members vote for a place, and ORG members too once one member is typed a place.
@@ -99,6 +102,23 @@ GENERIC_BODY_WORDS = frozenset(translit_key(w) for w in (
 NATION_WORDS = frozenset(translit_key(w) for w in "us usa uk united states kingdom america".split())
 TEAM = "team"  # the description analyse.entities gives a place name that plays as a sports team
 ROLE_STOPWORDS = frozenset({"the", "a", "an", "of", "for", "and", "s", "former", "then", "acting"})
+
+
+TIME_CLASSES = frozenset({"TIME", "DATE"})
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Words that leave a time expression on the day it names ("early Friday", "on Friday night").
+DAY_PART_WORDS = frozenset("early late on the this last morning afternoon evening night overnight".split())
+
+
+def day_key(text: str) -> str | None:
+    """The weekday a time expression names when it names only that day or a part of it ("Friday
+    night", "early Sunday" → "friday", "sunday"); None for anything else ("last night", "about 11am
+    on Friday", "Friday and Saturday")."""
+    ws = words(text)
+    days = [w for w in ws if w in WEEKDAYS]
+    if len(days) == 1 and all(w in WEEKDAYS or w in DAY_PART_WORDS for w in ws):
+        return days[0]
+    return None
 
 
 def type_class(entity_type: str) -> str:
@@ -158,7 +178,9 @@ def _records(articles: list[Article], analyses: list[ArticleAnalysis]) -> list[_
             cls = type_class(local.type)
             rec = _Record(len(records), analysis.article, local, cls)
             rec.forms = [local.name, *local.aliases]
-            if not local.named or is_pronoun_or_empty(local.name):
+            if cls in TIME_CLASSES and day_key(local.name):
+                rec.key = (day_key(local.name),)  # "Friday night", "early Friday": that Friday
+            elif not local.named or is_pronoun_or_empty(local.name):
                 pass  # "he", "the actress": not a name; merged only through descriptions (below)
             elif cls == "PERSON":
                 rec.person = parse_person(local.name)
@@ -480,6 +502,8 @@ def _merge_descriptions(recs: list[_Record], uf: UnionFind, quoted: dict[tuple[s
     in_article: dict[tuple[str, str, str], set[int]] = defaultdict(set)
     unnamed: dict[tuple[str, str], list[_Record]] = defaultdict(list)
     for r in recs:
+        if not r.local.named and r.key:
+            continue  # a day ("Friday night") merged by its day, never by its head word ("night")
         for d in descs[r.order]:
             if r.local.named:
                 named_roots[(r.cls, d)].add(uf.find(r.order))
