@@ -605,3 +605,29 @@ def test_nights_of_two_days_or_an_unnamed_night_must_not_join_a_named_day():
     assert not _together(entities, ("a0", "e0"), ("a1", "e0"))
     assert not _together(entities, ("a0", "e0"), ("a0", "e1"))
     assert not _together(entities, ("a0", "e0"), ("a1", "e1"))
+
+
+# --------------------------------------------------------------------------- identification in the article
+
+
+def _descriptions_of_people(nlp, text: str) -> dict[str, list[str]]:
+    from newsprism.analyse.entities import local_entities
+
+    return {e.name: e.descriptions for e in local_entities(nlp(text)) if e.type == "PERSON"}
+
+
+def test_description_identified_as_a_name_is_that_persons_description(nlp):
+    assert _descriptions_of_people(nlp, "Police identified the victim as Benjamin Banky, 40, of Vancouver.") == {
+        "Benjamin Banky": ["victim"]}
+    assert _descriptions_of_people(nlp, "The gunman, identified as Anthony LaCalamita, opened fire.") == {
+        "Anthony LaCalamita": ["gunman"]}
+    assert _descriptions_of_people(nlp, "The driver, who police identified as Vishwanand Subryan, fled.") == {
+        "Vishwanand Subryan": ["driver"]}
+
+
+def test_identification_must_not_describe_the_person_who_identifies_nor_a_clause_subject(nlp):
+    people = _descriptions_of_people(nlp, "Officer John Smith identified the victim as Mary Jones.")
+    assert people["John Smith"] == [] and people["Mary Jones"] == ["victim"]
+    # "identified as" hangs on the arrest, not on "the suspect": left unlinked
+    assert _descriptions_of_people(nlp, "Police arrested the suspect, identified as Mark Doe, on Friday.") == {
+        "Mark Doe": []}

@@ -920,6 +920,31 @@ def _predicate_partner(head, heads: dict[tuple[int, int], int], doc_id: int) -> 
     return heads.get((doc_id, subject.i)) if subject is not None else None
 
 
+IDENTIFYING_LEMMAS = frozenset({"identify", "name"})
+
+
+def _identified_partner(head, heads: dict[tuple[int, int], int], doc_id: int) -> int | None:
+    """ "the victim was identified as Raj Chohan", "police identified the victim as X", "the suspect,
+    identified as X", "the driver, who police identified as X": the name after "as" of an identifying
+    verb whose object or passive subject is this description (never a clause's subject: "they
+    arrested the suspect, identified as X" leaves it unlinked)."""
+    verbs = [head.head] if head.dep_ in ("dobj", "nsubjpass") else []
+    for child in head.children:
+        if child.dep_ == "acl" or child.dep_ == "relcl" and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS for c in child.children
+        ):
+            verbs.append(child)
+    for verb in verbs:
+        if verb.lemma_.lower() not in IDENTIFYING_LEMMAS:
+            continue
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None and (doc_id, obj.i) in heads:
+                    return heads[(doc_id, obj.i)]
+    return None
+
+
 def _relative_partner(head, heads: dict[tuple[int, int], int], doc_id: int) -> int | None:
     """ "the Academy, which …": a relative pronoun stands for the noun its clause modifies."""
     if head.lower_ not in RELATIVE_PRONOUNS or head.tag_ not in ("WDT", "WP", "WP$"):
@@ -978,7 +1003,7 @@ def link_mentions(mentions: list[MentionSpan]) -> list[int | None]:
     """For each mention, the index of the mention in the same article it refers to, or None.
 
     Rules, each by name: apposition ("Lohan, 25, the actress"), predicate nominal ("X is the new
-    Doctor"), relative pronoun ("the Academy, which"), personal pronoun → the one name of a
+    Doctor"), identification ("the victim was identified as X"), relative pronoun ("the Academy, which"), personal pronoun → the one name of a
     fitting type in its sentence or the one before."""
     heads_of = [mention_head(m.span) for m in mentions]
     heads: dict[tuple[int, int], int] = {}
@@ -996,6 +1021,9 @@ def link_mentions(mentions: list[MentionSpan]) -> list[int | None]:
             partner = _apposition_partner(head, heads, doc_id)
             if partner is None:
                 partner = _predicate_partner(head, heads, doc_id)
+            if partner is None and m.kind == "description":
+                named = _identified_partner(head, heads, doc_id)
+                partner = named if named is not None and mentions[named].kind == "name" else None
         if partner is not None and partner != i and _compatible(m, mentions[partner]):
             links[i] = partner
     return links
