@@ -404,3 +404,109 @@ def test_organisation_described_by_a_word_of_peoples_roles_is_not_withdrawn():
     q = an.quotes[0]
     q.speaker_mention, q.speaker_entity, q.speaker_name, q.speaker_type = art.span(at, at + 11), "k", "Kremlin", "ORG"
     assert _align((art, an))[0].speaker_name == "Kremlin"
+
+
+# --------------------------------------------------------------------------- session 5
+
+
+def test_overlapping_stretches_of_one_statement_are_one_utterance():
+    # Outlet A quotes sentences 1-2 of a statement, outlet B sentences 2-3: neither is a fragment
+    # of the other and their whole wordings are too different, but sentence 2 is theirs alike.
+    s1 = "Like when you guys put somebody in the car and you are protecting their head."
+    s2 = "I said, you can take the hand away, OK?"
+    s3 = "Please don't be too nice to them."
+    quotes = _align(_article(0, f"{s1} {s2}", "Donald Trump"), _article(1, f"{s2} {s3}", "Donald Trump"))
+    assert len(quotes) == 1 and quotes[0].articles == ["a0", "a1"]
+
+
+def test_quotes_sharing_a_short_stock_phrase_stay_apart():
+    # Two different utterances of one speaker sharing a few words in a row are two quotes.
+    quotes = _align(
+        _article(0, "We are going to make sure the border is closed to every one of them by Friday", "Donald Trump"),
+        _article(1, "We are going to make sure that taxes come down for the middle class next year", "Donald Trump"),
+    )
+    assert len(quotes) == 2
+
+
+def test_paraphrases_sharing_a_run_of_wire_copy_stay_apart():
+    # Two outlets' indirect quotes share the wire copy they rewrote, not the speaker's words.
+    run = "the deadliest attack on the Jewish community in the history of the United States"
+    quotes = _align(
+        _article(0, f"the gunman had posted threats online for months before what became {run}", "Jonathan Greenblatt",
+                 kind="indirect"),
+        _article(1, f"{run} had left the city in shock and that volunteers would guard every service this weekend",
+                 "Jonathan Greenblatt", kind="indirect"),
+    )
+    assert len(quotes) == 2
+    quoted = _align(  # the same words between marks in both outlets are one utterance
+        _article(0, f"the gunman had posted threats online for months before what became {run}", "Jonathan Greenblatt"),
+        _article(1, f"{run} had left the city in shock and that volunteers would guard every service this weekend",
+                 "Jonathan Greenblatt"),
+    )
+    assert len(quoted) == 1
+
+
+def test_overlap_attributed_to_two_speakers_joins_only_when_long_and_is_flagged():
+    shared = "the president has never asked Mr. Comey or anyone else to end an investigation"
+    quotes = _align(
+        _article(0, f"While he admires General Flynn, {shared}, including any involving Flynn.", "Sarah Sanders"),
+        _article(1, f"{shared}. This is not a truthful or accurate portrayal of the conversation.", "Donald Trump"),
+    )
+    assert len(quotes) == 1 and quotes[0].speaker_disagreement
+    short = _align(  # eight shared words are enough for one speaker, not for two
+        _article(0, "and we will keep fighting for the families of the victims until the end", "Sarah Sanders"),
+        _article(1, "we will keep fighting for the families of the victims, said the mayor today", "Donald Trump"),
+    )
+    assert len(short) == 2
+
+
+def test_same_words_between_marks_in_two_articles_are_one_quote_without_a_cue():
+    words = "God prepared additional, practical help in the form of physical instruments"
+    a0 = _custom("a0", f"The essay explains that “{words}” for the translation.", [])
+    a1 = _custom("a1", f"According to the church, \u201c{words}.\u201d Critics disagree.", [])
+    quotes = _align(a0, a1)
+    assert len(quotes) == 1
+    assert sorted(m.article for m in quotes[0].mentions) == ["a0", "a1"]
+    for (art, _), m in zip((a0, a1), sorted(quotes[0].mentions, key=lambda m: m.article)):
+        assert art.text[m.start : m.end] == m.text and m.kind == "partial" and m.speaker_name is None
+
+
+def test_marked_words_found_in_no_other_article_or_a_title_are_no_quote():
+    alone = _custom("a0", "The essay explains that “God prepared additional, practical help in the form of "
+                          "physical instruments” for him.", [])
+    other = _custom("a1", "Critics of the church disagree with the essay about the translation.", [])
+    assert _align(alone, other) == []
+    title = "The Girl Who Kicked the Hornet's Nest"  # a title quoted by two reviews is no utterance
+    assert _align(_custom("a0", f"She starred in “{title}” last year.", []),
+                  _custom("a1", f"Her film “{title}” opens today.", [])) == []
+
+
+def test_block_quote_after_an_introducing_colon_meets_the_same_words_elsewhere():
+    letter = ("It is difficult to sever ties and denounce your heroes, your benefactors, whom you fondly "
+              "admired for your entire career.")
+    a0 = _custom("a0", f"Sorvino addressed Farrow directly, writing:\n\n{letter}\n\nFarrow thanked her.", [])
+    a1 = _custom("a1", f"The actress posted a long letter on Friday.\n\n{letter} I am sorry.", [])
+    quotes = _align(a0, a1)
+    assert len(quotes) == 1
+    spans = {m.article: (m.start, m.end, m.text) for m in quotes[0].mentions}
+    for art, _ in (a0, a1):
+        start, end, text = spans[art.id]
+        assert art.text[start:end] == text and text.startswith("It is difficult to sever ties")
+
+
+def test_block_quote_runs_a_bracketed_word_apart_are_one_stretch():
+    said = "We had a 4-5 point bounce after our convention and it evaporated when they had theirs."
+    bracketed = "We had a 4-5 [point] bounce after our convention and it evaporated when they had theirs."
+    a0 = _custom("a0", f"A top adviser told me what he makes of the reports:\n\n{said} Now they have theirs.", [])
+    a1 = _custom("a1", f"An adviser shared a comment with the magazine:\n\n{bracketed} Now they have theirs.", [])
+    quotes = _align(a0, a1)
+    assert len(quotes) == 1
+    m1 = next(m for m in quotes[0].mentions if m.article == "a1")
+    assert "[point]" in m1.text and m1.text.startswith("We had a 4-5")
+
+
+def test_list_after_a_colon_without_a_speech_word_is_no_block_quote():
+    steps = "Higher ground clearance makes the cars less likely to strike road debris on the highway."
+    a0 = _custom("a0", f"The steps were:\n\n{steps}\n\nThe company did not comment.", [])
+    a1 = _custom("a1", f"Among the changes:\n\n{steps}\n\nNo one was hurt.", [])
+    assert _align(a0, a1) == []

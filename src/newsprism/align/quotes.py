@@ -47,8 +47,11 @@ resolved to someone else is more often our error than the outlet's.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+
+from difflib import SequenceMatcher
 
 from rapidfuzz.distance import LCSseq
 
@@ -74,6 +77,8 @@ FRAGMENT_WINDOW = 1.25  # the fragment's words must lie within this many times i
 MAX_BLOCK = 50
 TITLE_MAX_WORDS = 8
 REPRINT_MIN_WORDS = 6
+SHARED_RUN_WORDS = 8  # two wordings sharing this many words in a row quote one statement
+SHARED_RUN_CONFLICT_WORDS = 12  # ... even when their outlets name different speakers
 _WORD = re.compile(r"\S+")
 
 
@@ -240,6 +245,21 @@ def _similar(la: int, lb: int, similarity: float) -> bool:
     return similarity >= needed
 
 
+def shared_run(a: list[str], b: list[str]) -> int:
+    """The length of the longest run of words the two wordings share, in a row."""
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+
+
+def _overlap(a: _Node, b: _Node, conflict: bool) -> bool:
+    """Two outlets quoting overlapping stretches of one statement (A: "S1 S2", B: "S2 S3"): neither
+    is a fragment of the other, yet a long run of words in a row is theirs alike. Only words between
+    quotation marks count: two outlets' paraphrases share runs of the wire copy they both rewrote."""
+    if a.title or b.title or a.indirect or b.indirect:
+        return False
+    need = SHARED_RUN_CONFLICT_WORDS if conflict else SHARED_RUN_WORDS
+    return shared_run(a.tokens, b.tokens) >= need
+
+
 def _link(nodes: list[_Node], pairs: set[tuple[int, int]]) -> UnionFind:
     uf = UnionFind(len(nodes))
     fragments: dict[int, set[int]] = defaultdict(set)  # fragment node -> nodes containing it
@@ -255,6 +275,9 @@ def _link(nodes: list[_Node], pairs: set[tuple[int, int]]) -> UnionFind:
             if not conflict or (similarity >= DISAGREEMENT_SIMILARITY and min(la, lb) >= DISAGREEMENT_MIN_WORDS):
                 uf.union(a, b)
                 continue
+        if _overlap(na, nb, conflict):
+            uf.union(a, b)
+            continue
         for short, long in ((na, nb), (nb, na)):
             if _fragment_of(short, long):
                 if not conflict or len(short.tokens) >= DISAGREEMENT_MIN_WORDS:
@@ -471,14 +494,26 @@ def _word_index(text: str) -> tuple[list[str], list[tuple[int, int]]]:
 
 
 def reprinted_mentions(articles: list[Article], mentions: list[QuoteMention]) -> list[QuoteMention]:
-    """Quoted words that another article carries verbatim without quotation marks.
+    """Quoted words that another article carries verbatim, where the extractor saw no quote.
 
-    A statement, letter or tweet that one outlet quotes and another reprints as a block has no
-    quotation marks in the second: the extractor cannot see it as a quote. Each direct or partial
-    quote of at least ``REPRINT_MIN_WORDS`` words is looked up word for word (typography-blind) in
-    the other articles through one index of word n-grams (so the cost grows with the quoted words,
-    not with articles × quotes); the longest run of at least that many words in each article, not
-    covered by an extracted mention, becomes a mention with exact offsets.
+    * A statement, letter or tweet that one outlet quotes and another reprints as a block has no
+      quotation marks in the second: the extractor cannot see it as a quote. Each direct or partial
+      quote of at least ``REPRINT_MIN_WORDS`` words is looked up word for word (typography-blind)
+      in the other articles through one index of word n-grams (so the cost grows with the quoted
+      words, not with articles × quotes); the longest run of at least that many words in each
+      article, not covered by a mention, becomes a mention with exact offsets.
+    * A block quote set off by an introducing colon ("Sorvino addressed Farrow directly,
+      writing:" then the letter's paragraphs; :func:`_block_paragraphs`) has no marks either: a
+      stretch of it that another article carries verbatim becomes a mention in both articles.
+      Runs a bracketed insertion or one changed word apart ("a 4-5 [point] bounce") are one
+      stretch. Blocks go first: their stretch is the fuller one.
+    * Words between quotation marks that the extractor did not take (no speech verb near them: a
+      letter's words "God prepared additional, practical help" cited in a narrative sentence) are
+      looked up like quotes; when another article carries them too, they become a mention in
+      their own article as well (kind ``partial``, no speaker): two outlets citing the same words
+      between marks cite one source.
+
+    Titles (:func:`is_title`) are never quotes, on either side.
     """
     covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in mentions:
@@ -494,28 +529,149 @@ def reprinted_mentions(articles: list[Article], mentions: list[QuoteMention]) ->
             grams[tuple(w[i : i + REPRINT_MIN_WORDS])].append((article.id, i))
     by_id = {a.id: a for a in articles}
     out: list[QuoteMention] = []
-    quoting: dict[tuple[str, ...], set[str]] = defaultdict(set)  # wording -> articles quoting it
-    for m in mentions:
-        if m.kind != "indirect":
-            quoting[tuple(compare_tokens(whole_text(m)))].add(m.article)
-    for tokens, own in quoting.items():  # the same words quoted again find the same runs
-        for article_id, (start_w, end_w) in _longest_runs(tokens, words, grams).items():
-            if article_id in own:
-                continue  # an article that quotes these words is not reprinting them
-            start, end = spans[article_id][start_w][0], spans[article_id][end_w - 1][1]
-            if any(s < end and start < e for s, e in covered[article_id]):
-                continue
+
+    def free(article_id: str, start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in covered[article_id])
+
+    def add(article_id: str, start: int, end: int, kind: str) -> None:
+        if free(article_id, start, end):
             covered[article_id].append((start, end))
             text = by_id[article_id].text[start:end]
-            out.append(QuoteMention(article=article_id, start=start, end=end, text=text, kind="direct"))
+            out.append(QuoteMention(article=article_id, start=start, end=end, text=text, kind=kind))
+
+    def chars(article_id: str, start_w: int, end_w: int) -> tuple[int, int]:
+        return spans[article_id][start_w][0], spans[article_id][end_w - 1][1]
+
+    quoting: dict[tuple[str, ...], set[str]] = defaultdict(set)  # wording -> articles quoting it
+    quoted_grams: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for m in mentions:
+        if m.kind != "indirect":
+            tokens = tuple(compare_tokens(whole_text(m)))
+            quoting[tokens].add(m.article)
+            quoted_grams[m.article].update(_grams(tokens))
+
+    for article in articles:
+        own = words[article.id]
+        for first, last in _block_paragraphs(article.text, spans[article.id]):
+            for other, stretches in _shared_stretches(own[first:last], article.id, words, grams).items():
+                for (a0, a1), (b0, b1) in stretches:
+                    o_start, o_end = chars(other, b0, b1)
+                    if is_title(by_id[other].text[o_start:o_end]):
+                        continue
+                    shared = _grams(own[first + a0 : first + a1])
+                    for article_id, span in ((article.id, chars(article.id, first + a0, first + a1)),
+                                             (other, (o_start, o_end))):
+                        # An article quoting these words is not reprinting them (a statement it also
+                        # quotes a few words of still is).
+                        if len(quoted_grams[article_id] & shared) * 2 < len(shared):
+                            add(article_id, *span, "direct")
+
+    for tokens, own_articles in quoting.items():  # the same words quoted again find the same runs
+        for article_id, (start_w, end_w, _) in _longest_runs(tokens, words, grams).items():
+            if article_id not in own_articles:  # an article quoting these words is not reprinting them
+                add(article_id, *chars(article_id, start_w, end_w), "direct")
+
+    for article in articles:
+        for start, end in _unextracted_marked(article.text):
+            if not free(article.id, start, end):
+                continue
+            runs = _longest_runs(tuple(compare_tokens(article.text[start:end])), words, grams)
+            found = [
+                (article_id, span) for article_id, (start_w, end_w, _) in runs.items()
+                if article_id != article.id
+                and not is_title(by_id[article_id].text[slice(*(span := chars(article_id, start_w, end_w)))])
+            ]
+            if found:
+                add(article.id, start, end, "partial")
+                for article_id, (s, e) in found:
+                    add(article_id, s, e, "partial")
     return out
+
+
+def _grams(tokens) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i : i + REPRINT_MIN_WORDS]) for i in range(len(tokens) - REPRINT_MIN_WORDS + 1)}
+
+
+MAX_STRETCH_GAP = 3  # words: a bracketed insertion or a changed word inside one reprinted stretch
+
+
+def _shared_stretches(
+    seed: list[str], seed_article: str, words: dict[str, list[str]], grams: dict[tuple[str, ...], list[tuple[str, int]]]
+) -> dict[str, list[tuple[tuple[int, int], tuple[int, int]]]]:
+    """Per other article carrying a run of at least ``REPRINT_MIN_WORDS`` words of ``seed``: the
+    stretches (seed words, its words) the two share, runs at most ``MAX_STRETCH_GAP`` words apart
+    on both sides joined into one."""
+    others = {
+        article_id for i in range(len(seed) - REPRINT_MIN_WORDS + 1)
+        for article_id, _ in grams.get(tuple(seed[i : i + REPRINT_MIN_WORDS]), ()) if article_id != seed_article
+    }
+    out: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
+    for article_id in sorted(others):
+        blocks = SequenceMatcher(None, seed, words[article_id], autojunk=False).get_matching_blocks()
+        stretches: list[list[int]] = []  # [seed start, seed end, other start, other end, longest run]
+        for a, b, size in blocks:
+            if size < 3:
+                continue  # a shared word or two is no evidence
+            last = stretches[-1] if stretches else None
+            if last and 0 <= a - last[1] <= MAX_STRETCH_GAP and 0 <= b - last[3] <= MAX_STRETCH_GAP:
+                last[1], last[3], last[4] = a + size, b + size, max(last[4], size)
+            else:
+                stretches.append([a, a + size, b, b + size, size])
+        kept = [((a0, a1), (b0, b1)) for a0, a1, b0, b1, run in stretches if run >= REPRINT_MIN_WORDS]
+        if kept:
+            out[article_id] = kept
+    return out
+
+
+# Words of a paragraph that introduces a block quote with a colon ("..., writing:").
+_INTRO_WORDS = frozenset(
+    """said says saying wrote writes writing written told tells telling statement statements letter
+    tweet tweets tweeted posted comment comments commented quote quotes quoted quoting reads reading
+    added adds asked explained declared announced release memo message""".split()
+)
+BLOCK_PARAGRAPHS = 2  # a block quote runs at most this many paragraphs after its introduction
+
+
+def _block_paragraphs(text: str, word_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Paragraphs set off as a block quote, as word ranges (first, last) of :func:`_word_index`:
+    those after a paragraph that ends with a colon and names a statement or a speech act
+    ("Sorvino addressed Farrow directly, writing:"), up to the first with quotation marks of its
+    own (the article's narrative again) or another colon, at most ``BLOCK_PARAGRAPHS``."""
+    paragraphs = []
+    at = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            paragraphs.append((at + lead, at + len(line.rstrip())))
+        at += len(line) + 1
+    out = []
+    starts = [s for s, _ in word_spans]
+    for i, (start, end) in enumerate(paragraphs):
+        intro = text[start:end]
+        if not intro.endswith(":") or not {w.strip(".,;:()").lower() for w in intro.split()} & _INTRO_WORDS:
+            continue
+        for b_start, b_end in paragraphs[i + 1 : i + 1 + BLOCK_PARAGRAPHS]:
+            block = text[b_start:b_end]
+            if any(mark in block for mark in "\"“”") or block.endswith(":"):
+                break
+            out.append((bisect_left(starts, b_start), bisect_left(starts, b_end)))
+    return out
+
+
+def _unextracted_marked(text: str) -> list[tuple[int, int]]:
+    """Pieces between quotation marks long enough to be looked up, titles left out."""
+    return [
+        (a, b) for q in find_marked_quotes(text) if q.closed for a, b in q.pieces
+        if len(compare_tokens(text[a:b])) >= REPRINT_MIN_WORDS and not is_title(text[a:b])
+    ]
 
 
 def _longest_runs(
     seed: tuple[str, ...], words: dict[str, list[str]], grams: dict[tuple[str, ...], list[tuple[str, int]]]
-) -> dict[str, tuple[int, int]]:
-    """Per article, its longest stretch of words (start, end) equal to a stretch of ``seed``."""
-    best: dict[str, tuple[int, int]] = {}
+) -> dict[str, tuple[int, int, int]]:
+    """Per article, its longest stretch of words (start, end) equal to a stretch of ``seed``, and
+    where that stretch begins in the seed."""
+    best: dict[str, tuple[int, int, int]] = {}
     for i in range(len(seed) - REPRINT_MIN_WORDS + 1):
         for article_id, start in grams.get(seed[i : i + REPRINT_MIN_WORDS], ()):
             w = words[article_id]
@@ -525,5 +681,5 @@ def _longest_runs(
             while i + n < len(seed) and start + n < len(w) and seed[i + n] == w[start + n]:
                 n += 1
             if article_id not in best or n > best[article_id][1] - best[article_id][0]:
-                best[article_id] = (start, start + n)
+                best[article_id] = (start, start + n, i)
     return best
