@@ -726,3 +726,77 @@ def test_one_age_written_two_ways_still_corroborates(nlp):
         entities=True,
     )
     assert [f for f in facts if f.status == "corroborated"]
+
+
+# --- session 5: a figure's day and place (validation blind2 c47: a total of no stated day vs Tuesday's four)
+
+
+def test_a_figure_of_another_day_from_a_source_that_splits_the_count_by_day_is_no_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Activists said 125 people died across the country in the fighting.",
+        "At least 144 people were killed in the fighting on Monday, activists said. As day broke on Tuesday, "
+        "four people were killed across the country in the fighting, activists said.",
+    )
+    assert not disputed(facts)
+
+
+def test_a_figure_of_the_same_day_still_disputes_a_source_that_splits_the_count_by_day(nlp):
+    facts = facts_of(
+        nlp,
+        "At least 144 people were killed in the fighting on Monday, activists said. As day broke on Tuesday, "
+        "four people were killed across the country in the fighting, activists said.",
+        "Activists said nine people were killed across the country in the fighting on Tuesday.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} >= {"four people", "nine people"}
+
+
+def test_a_figure_of_one_province_from_a_source_that_splits_the_count_by_place_is_no_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Officials said 120 people died in the floods.",
+        "Officials said 300 people died in the floods nationwide. In Sindh province alone, 90 people died in "
+        "the floods, officials said.",
+    )
+    assert not disputed(facts)
+
+
+def test_a_dated_figure_still_disputes_an_undated_one_when_its_source_gives_no_other_day(nlp):
+    facts = facts_of(
+        nlp,
+        "Officials said 120 people died in the floods.",
+        "Officials said 300 people died in the floods on Monday.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} == {"120 people", "300 people"}
+
+
+def test_todays_figure_is_of_the_reports_own_day_not_another_day(nlp):
+    facts = facts_of(
+        nlp,
+        "Police said 100 cars were involved in the crashes on the turnpike today. Police said 30 cars were "
+        "involved in a second pileup at the exit.",
+        "Police said 50 cars were involved in the crashes on the turnpike.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} >= {"100 cars", "50 cars"}
+
+
+def test_a_count_in_one_province_and_a_nationwide_count_are_no_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Officials said 300 people died in the floods nationwide.",
+        "Officials said 90 people died in the floods in the province.",
+    )
+    assert not disputed(facts)
+
+
+def test_a_count_across_the_country_and_a_nationwide_count_still_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Officials said 300 people died in the floods nationwide.",
+        "Officials said 90 people died in the floods across the country.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} == {"300 people", "90 people"}

@@ -84,17 +84,21 @@ def group_facts(articles: list[Article], analyses: list[ArticleAnalysis], entiti
     by_group: dict[str, list[_Item]] = defaultdict(list)
     for it in reps:
         by_group[it.group].append(it)
+    reps_by_idx = {it.idx: it for it in reps}
     candidates = _candidate_pairs(reps)
     for a, b in candidates:
         link = _link(a, b)
         if link == "dispute" and (_running_tally(a, by_group[a.group]) or _running_tally(b, by_group[b.group])):
             continue  # one source's figure grew while it reported: another figure elsewhere is an update
+        if link == "dispute" and _scope_unmatched(a, b, by_group):
+            continue  # one source splits the measure by day or place: the other's figure may be another part
         if link is not None:
             (agree if link == "agree" else dispute).add(_pair(a, b))
         elif _may_agree(a, b):
             unsure.append((a, b))
     agree |= _paraphrase_agreements(_not_yet_joined(unsure, agree | dispute, len(items)))
-    dispute |= _bridged_disputes(reps, agree, dispute)
+    dispute |= {(i, j) for i, j in _bridged_disputes(reps, agree, dispute)
+                if not _scope_unmatched(reps_by_idx[i], reps_by_idx[j], by_group)}
     # last, so that a link met only by sentence meaning never bridges a dispute
     agree |= _meaning_agreements(reps, {_pair(a, b) for a, b in candidates}, agree | dispute, len(items))
     return _facts(items, copies, agree, dispute)
@@ -278,6 +282,85 @@ def _bridged_disputes(reps: list[_Item], agree: set, dispute: set) -> set[tuple[
                         and _same_measure(a, b, bridged=True):
                     found.add((i, j))
     return found
+
+
+def _scope_unmatched(a: _Item, b: _Item, by_group: dict[str, list[_Item]]) -> bool:
+    """One source gives the measure for several days or places ("144 killed on Monday" and, "as day broke on
+    Tuesday, four people were killed"; "300 nationwide" and "90 in Sindh province"): each of its figures is
+    one part's, so it disputes only a figure said of (at least) the same day and place. Without that, a
+    total of no stated day meets a part of another day (validation blind2 c47: 125 vs Tuesday's four)."""
+    for x, y in ((a, b), (b, a)):
+        scope = _scope(x)
+        if scope and not scope <= _scope(y) and _split_by_scope(x, scope, by_group[x.group]):
+            return True
+    return False
+
+
+def _split_by_scope(item: _Item, scope: frozenset[str], same_source: list[_Item]) -> bool:
+    """Does the item's own source give the same measure (head, predicate) under another day or place?"""
+    for other in same_source:
+        if other.idx == item.idx or other.dim != item.dim or other.kind != item.kind or not _same_head(item, other):
+            continue
+        if _twin_of(item, other) or _scope(other) == scope:
+            continue
+        if _synonymous(_predicates(item, _frame(item)), _predicates(other, _frame(other))):
+            return True
+    return False
+
+
+def _scope(item: _Item) -> frozenset[str]:
+    """The days, months, years, relative times and places the item's sentence says its value is of ("today"
+    and "tonight" are the report's own day, what a figure of no stated day is of too)."""
+    times = _time_scope(_frame(item).anchors) - REPORT_DAY
+    return times | frozenset("p:" + w for w in _places(item))
+
+
+REPORT_DAY = frozenset({"r:today", "r:tonight"})
+
+
+# Places a figure is of: "in the province", "across the country", "nationwide" (one word for one extent).
+PLACE_PREPS = {"in", "across", "throughout", "inside", "within", "at"}
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+PLACE_NOUNS = {"province", "state", "country", "nation", "region", "city", "county", "district", "area", "capital",
+               "town", "village", "territory", "prefecture", "neighborhood", "neighbourhood", "municipality",
+               "world", "continent", "island", "borough", "suburb", "parish"}
+PLACE_ADVERBS = {"nationwide": "country", "countrywide": "country", "nationally": "country",
+                 "worldwide": "world", "globally": "world", "statewide": "state", "locally": "local"}
+PLACE_SAME = {"nation": "country"}
+
+
+def _places(item: _Item) -> frozenset[str]:
+    """Where the value's own clause puts it: the place nouns (named or common) of an "in" / "across" /
+    "throughout" phrase of its governing verb or of its measured noun, and place adverbs ("nationwide")."""
+    claim = item.claim
+    if claim.sentence is None:
+        return frozenset()
+    doc = _parse(claim.sentence.text)
+    span = doc.char_span(claim.start - claim.sentence.start, claim.end - claim.sentence.start, alignment_mode="expand")
+    if span is None or not len(span):
+        return frozenset()
+    noun = span.root
+    verb = noun
+    for _ in range(6):  # up through numbers, nouns and prepositions to the governing verb
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    holders = [noun] + ([noun.head] if noun.head.pos_ == "NOUN" else []) + ([verb] if verb.pos_ in ("VERB", "AUX") else [])
+    found = set()
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "advmod" and child.lower_ in PLACE_ADVERBS:
+                found.add(PLACE_ADVERBS[child.lower_])
+            if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
+                continue
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                lemma = pobj.lemma_.lower()
+                if pobj.ent_type_ in PLACE_ENTITIES:
+                    found |= {t.lemma_.lower() for t in [pobj, *pobj.children]
+                              if t.pos_ == "PROPN" and (t.i == pobj.i or t.dep_ in ("compound", "flat"))} or {lemma}
+                elif lemma in PLACE_NOUNS:
+                    found.add(PLACE_SAME.get(lemma, lemma))
+    return frozenset(found)
 
 
 TALLY_RATIO = 1.5  # a running count grows by steps, not by multiples ("2,700" → "2,800"; not "5" → "30")
@@ -744,6 +827,9 @@ def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = Tru
         return False  # (a) same noun (or its acronym), not merely a shared subject word
     if _anchors_conflict(*_comparable_anchors(a, fa, fb)):
         return False  # (b) another year, day, month or time window
+    places_a, places_b = _places(a), _places(b)
+    if places_a and places_b and not places_a & places_b:
+        return False  # (b) another place: "in the province" vs "nationwide", "in Homs" vs "across Syria"
     acronym = _head_class(a.head) != _head_class(b.head)  # the heads are one only as an acronym and its words
     if (_subject_free(a, fa) != _subject_free(b, fb)) if acronym else fa.modifiers != fb.modifiers:
         return False  # (a) "black residents" vs "residents", "current salary" vs "new salary"
