@@ -631,3 +631,34 @@ def test_identification_must_not_describe_the_person_who_identifies_nor_a_clause
     # "identified as" hangs on the arrest, not on "the suspect": left unlinked
     assert _descriptions_of_people(nlp, "Police arrested the suspect, identified as Mark Doe, on Friday.") == {
         "Mark Doe": []}
+
+
+# --------------------------------------------------------------------------- pronouns within the article
+
+
+def _pronoun_links(nlp, text: str, mentions: list[tuple[str, str]]) -> dict[str, str | None]:
+    """link_mentions on one-word PERSON mentions (first unused occurrence of each word)."""
+    from newsprism.analyse.entities import MentionSpan, link_mentions
+
+    doc = nlp(text)
+    sentence_of = {s.start: i for i, s in enumerate(doc.sents)}
+    spans: list = []
+    for word, kind in mentions:
+        tok = next(t for t in doc if t.text == word and all(s.span.start != t.i for s in spans))
+        spans.append(MentionSpan(doc[tok.i : tok.i + 1], "PERSON", kind, sentence_of[tok.sent.start]))
+    links = link_mentions(spans)
+    return {mentions[i][0]: mentions[j][0] if j is not None else None for i, j in enumerate(links)}
+
+
+def test_object_pronoun_must_not_stand_for_the_subject_of_its_own_clause(nlp):
+    text = "Gupta is a neurosurgeon. Obama was so intent on recruiting him that they met twice."
+    assert _pronoun_links(nlp, text, [("Gupta", "name"), ("Obama", "name"), ("him", "pronoun")])["him"] == "Gupta"
+    assert _pronoun_links(nlp, "Obama thanked him.", [("Obama", "name"), ("him", "pronoun")])["him"] is None
+    # the doer of an infinitive is the verb's object: "him" is not Gupta, so it is Obama
+    text = "Gupta met Obama. Obama asked Gupta to join him."
+    assert _pronoun_links(nlp, text, [("Gupta", "name"), ("Obama", "name"), ("him", "pronoun")])["him"] == "Obama"
+
+
+def test_object_pronoun_in_a_clause_with_its_own_subject_may_stand_for_the_main_subject(nlp):
+    assert _pronoun_links(nlp, "Obama said the party would back him.", [("Obama", "name"), ("him", "pronoun")]) == {
+        "Obama": None, "him": "Obama"}

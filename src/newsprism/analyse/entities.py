@@ -973,6 +973,31 @@ def _fits_pronoun(word: str, m: MentionSpan, head) -> bool:
     return False
 
 
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
+
+
+def _clause_subject(pronoun):
+    """The subject an object pronoun cannot stand for: the subject of its own clause ("Obama was
+    intent on recruiting him": not Obama; "Obama said the party would back him" may be Obama).
+    Through an infinitive whose doer is the verb's object, that object ("Obama asked Gupta to join
+    him": not Gupta). None for a subject or possessive pronoun ("Obama met his wife")."""
+    if pronoun.lower_ not in OBJECT_PRONOUNS or pronoun.dep_ not in OBJECT_DEPS:
+        return None
+    node = pronoun.head
+    while True:
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if node.dep_ == "xcomp":
+            controller = next((c for c in node.head.children if c.dep_ == "dobj"), None)
+            if controller is not None:
+                return controller
+        if node.head.i == node.i:
+            return None
+        node = node.head
+
+
 def _pronoun_antecedent(i: int, mentions: list[MentionSpan], heads_of: list) -> int | None:
     """ "he", "her", "its", "they": the nearest mention before it, in its sentence or the one before,
     that fits it (a person for "he"; an organisation or thing for "it"; a plural or an organisation
@@ -982,11 +1007,12 @@ def _pronoun_antecedent(i: int, mentions: list[MentionSpan], heads_of: list) -> 
     word = heads_of[i].lower_
     if word not in PERSONAL_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
         return None
+    bound = _clause_subject(heads_of[i])
     window = [
         j for j, o in enumerate(mentions)
         if o.kind != "pronoun" and m.sentence - PRONOUN_REACH <= o.sentence <= m.sentence
         and (o.sentence, heads_of[j].i) < (m.sentence, heads_of[i].i)
-        and _fits_pronoun(word, o, heads_of[j])
+        and _fits_pronoun(word, o, heads_of[j]) and not (bound is not None and heads_of[j].lower_ == bound.lower_)
     ]
     for kind in ("name", "description"):
         found = [j for j in window if mentions[j].kind == kind]
