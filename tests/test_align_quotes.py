@@ -510,3 +510,25 @@ def test_list_after_a_colon_without_a_speech_word_is_no_block_quote():
     a0 = _custom("a0", f"The steps were:\n\n{steps}\n\nThe company did not comment.", [])
     a1 = _custom("a1", f"Among the changes:\n\n{steps}\n\nNo one was hurt.", [])
     assert _align(a0, a1) == []
+
+
+def test_reprint_of_a_quote_cut_by_an_ellipsis_is_found_on_both_sides_of_the_cut():
+    first = "We might have yelled and screamed at each other, but we always wanted what was best for the act"
+    second = "Mobb Deep was the second group to go platinum right after Wu"
+    quoted = _custom("a0", f"He said: “{first} … {second}.”", [("direct", f"{first} … {second}.")])
+    post = f"{first}. I just got the call the Prodigy passed, there are no words. {second}. RIP."
+    quotes = _align(quoted, _custom("a1", post, []))
+    assert len(quotes) == 1
+    texts = sorted(m.text for m in quotes[0].mentions if m.article == "a1")
+    assert texts == sorted([first, second])
+
+
+def test_reprint_takes_no_second_short_run_of_narrative():
+    statement = ("While we will continue to use the information received by the department, we are not relying "
+                 "solely on their findings in our inquiry into the death of Freddie Gray")
+    quoted = _custom("a0", f"Mosby said: “{statement}.”", [("direct", statement)])
+    other = ("Her office said: we are not relying solely on their findings in our inquiry. Protests "
+             "followed an investigation into the death of Freddie Gray last spring.")
+    quotes = _align(quoted, _custom("a1", other, []))
+    assert [m.text for q in quotes for m in q.mentions if m.article == "a1"] == [
+        "we are not relying solely on their findings in our inquiry"]

@@ -567,9 +567,14 @@ def reprinted_mentions(articles: list[Article], mentions: list[QuoteMention]) ->
                             add(article_id, *span, "direct")
 
     for tokens, own_articles in quoting.items():  # the same words quoted again find the same runs
-        for article_id, (start_w, end_w, _) in _longest_runs(tokens, words, grams).items():
+        for article_id, stretches in _shared_stretches(list(tokens), "", words, grams).items():
             if article_id not in own_articles:  # an article quoting these words is not reprinting them
-                add(article_id, *chars(article_id, start_w, end_w), "direct")
+                # The longest stretch, and any other as long as an overlap of quotes: six words in
+                # a row recur in two outlets' narratives ("investigation into the death of X").
+                stretches.sort(key=lambda st: st[1][0] - st[1][1])
+                for k, (_, (start_w, end_w)) in enumerate(stretches):
+                    if k == 0 or end_w - start_w >= SHARED_RUN_WORDS:
+                        add(article_id, *chars(article_id, start_w, end_w), "direct")
 
     for article in articles:
         for start, end in _unextracted_marked(article.text):
