@@ -662,3 +662,14 @@ def test_object_pronoun_must_not_stand_for_the_subject_of_its_own_clause(nlp):
 def test_object_pronoun_in_a_clause_with_its_own_subject_may_stand_for_the_main_subject(nlp):
     assert _pronoun_links(nlp, "Obama said the party would back him.", [("Obama", "name"), ("him", "pronoun")]) == {
         "Obama": None, "him": "Obama"}
+
+
+def test_one_letter_slip_in_a_surname_under_the_same_full_first_name_merges():
+    arts, ans = _story([("Duncan Rait", "PERSON")], [("Duncan Raite", "PERSON")], [("Mr. Duncan Raite", "PERSON")])
+    assert len(merge_entities(arts, ans)) == 1
+
+
+def test_surnames_one_letter_apart_must_not_merge_across_first_names_or_a_feminine_form():
+    arts, ans = _story([("Duncan Rait", "PERSON"), ("Ivan Petrov", "PERSON"), ("Jan Li", "PERSON")],
+                       [("Mark Raite", "PERSON"), ("Ivan Petrova", "PERSON"), ("Jan Le", "PERSON")])
+    assert len(merge_entities(arts, ans)) == 6

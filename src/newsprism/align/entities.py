@@ -19,7 +19,8 @@ Rules (a wrong merge is worse than a missed one, so every rule is conservative):
 * A bare role ("the president") is not a name: it is never merged.
 * A one-letter slip inside a long first name ("Volodmyr" / "Volodymyr Zelenskyy") merges when
   surname, suffix and middle names agree and both first names share first and last letter
-  (so "Ivan" / "Ivana" stay apart).
+  (so "Ivan" / "Ivana" stay apart); likewise a one-letter slip in a surname under the same full
+  given names ("Duncan Rait" / "Duncan Raite"), never a feminine "-a" ("Petrov" / "Petrova").
 * Other names: same token keys after dropping determiners, possessives, a possessor ("Indonesia's
   Aceh" = "Aceh") and dots ("the U.S." = "US"), compared with spaces and hyphens out ("SeaMicro" =
   "Sea Micro"); an organisation's legal form does not count ("Intel Corp." = "Intel"). A shorter
@@ -81,6 +82,7 @@ from newsprism.align.names import (
     words,
 )
 from newsprism.align.unionfind import UnionFind
+from rapidfuzz.distance import Levenshtein
 from newsprism.model import Article, ArticleAnalysis, Entity, LocalEntity
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "messrs"})
@@ -244,6 +246,18 @@ def _merge_people(recs: list[_Record], uf: UnionFind, canon: _KeyCanon) -> None:
                 fa, fb = a[2][0], b[2][0]
                 if fa[0] == fb[0] and fa[-1] == fb[-1] and keys_match(fa + a[0], fb + b[0]):
                     uf.union(by_signature[a][0].order, by_signature[b][0].order)
+    # 1c. A one-letter slip in a surname under the same full given names ("Duncan Rait" / "Duncan
+    # Raite"): surnames of at least 4 letters with the same first letter, one edit apart, never a
+    # gendered ending ("Petrov" / "Petrova").
+    full_by_given: dict[tuple, list[tuple]] = defaultdict(list)
+    for sig, group in by_signature.items():
+        if _specificity(names[group[0].order])[0] == 3 and len(sig[0]) >= 4:
+            full_by_given[(sig[2], sig[1])].append(sig)
+    for sigs in full_by_given.values():
+        for i, a in enumerate(sigs):
+            for b in sigs[i + 1 :]:
+                if _surname_slip(a[0], b[0]):
+                    uf.union(by_signature[a][0].order, by_signature[b][0].order)
     # 2. Less specific forms join the single more specific person they fit (blocked by surname).
     # A surname-only or initial form decides article by article, with that article's roles.
     by_surname: dict[str, list[tuple]] = defaultdict(list)
@@ -282,6 +296,15 @@ def _merge_people(recs: list[_Record], uf: UnionFind, canon: _KeyCanon) -> None:
         p = names[r.order]
         if not p.given and p.surname not in surnames and len(firsts.get(p.surname, ())) == 1:
             uf.union(next(iter(firsts[p.surname])), r.order)
+
+
+def _surname_slip(a: str, b: str) -> bool:
+    """Two spellings of one surname: same first letter, one edit apart, not a feminine form made by
+    an added "a" ("Petrov" / "Petrova", "Novak" / "Novaka")."""
+    if a[0] != b[0] or Levenshtein.distance(a, b) != 1:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return long_ != short + "a"
 
 
 def _title_words(p: PersonName) -> set[str]:
