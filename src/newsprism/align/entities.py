@@ -63,6 +63,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Levenshtein
+
 from newsprism.analyse.gazetteer import BARE_PLACE_MIN_POPULATION, known_place, place_population
 from newsprism.analyse.entities import PLACE_TYPES
 from newsprism.align.names import (
@@ -82,7 +84,6 @@ from newsprism.align.names import (
     words,
 )
 from newsprism.align.unionfind import UnionFind
-from rapidfuzz.distance import Levenshtein
 from newsprism.model import Article, ArticleAnalysis, Entity, LocalEntity
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "messrs"})
