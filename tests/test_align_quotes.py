@@ -532,3 +532,21 @@ def test_reprint_takes_no_second_short_run_of_narrative():
     quotes = _align(quoted, _custom("a1", other, []))
     assert [m.text for q in quotes for m in q.mentions if m.article == "a1"] == [
         "we are not relying solely on their findings in our inquiry"]
+
+
+def test_a_title_in_two_typographies_is_not_one_utterance():
+    # The key differs ("2." / "2", "Pt. II" / "Part II"), so only the similarity test could join them.
+    quotes = _align(
+        _custom("a0", "The studio released “How to Train Your Dragon 2.” in June.", [("direct", "How to Train Your Dragon 2.")]),
+        _custom("a1", "Critics loved “How to Train Your Dragon 2” this summer.", [("direct", "How to Train Your Dragon 2")]),
+    )
+    assert len(quotes) == 2 and all(len(q.articles) == 1 for q in quotes)
+
+
+def test_a_capitalised_slogan_of_one_named_speaker_still_meets_itself():
+    quotes = _align(
+        _article(0, "Make America Great Again, All Of It", "Donald Trump"),
+        _article(1, "Make America Great Again, All of It!", "Donald Trump"),
+        _article(2, "Make America Great Again - All Of It Now", "Donald Trump"),
+    )
+    assert len(quotes) == 1 and len(quotes[0].articles) == 3

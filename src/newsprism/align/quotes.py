@@ -271,6 +271,8 @@ def _link(nodes: list[_Node], pairs: set[tuple[int, int]]) -> UnionFind:
             ((len(x), len(y), 2 * LCSseq.similarity(x, y) / (len(x) + len(y))) for x in na.forms() for y in nb.forms()),
             key=lambda t: t[2],
         )
+        if (na.title or nb.title) and not na.speakers & nb.speakers:
+            continue  # a title two outlets name is not one utterance, however alike the wording
         if _similar(la, lb, similarity):
             if not conflict or (similarity >= DISAGREEMENT_SIMILARITY and min(la, lb) >= DISAGREEMENT_MIN_WORDS):
                 uf.union(a, b)
