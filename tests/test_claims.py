@@ -572,3 +572,15 @@ def test_a_change_by_a_hedged_value_is_measured_on_the_changed_noun(nlp):
     assert one(claims_of(nlp, "The firm cut emissions by more than 20 percent."), "20 percent").property \
         == "share: emission"
     assert one(claims_of(nlp, "The firm cut its staff by only about 300."), "300").property == "count: staff"
+
+
+def test_a_percent_move_of_shares_or_stock_measures_the_share_price(nlp):
+    assert prop(nlp, "Shares fell less than 1% in after-hours trading.", "1%") == "share: price"
+    assert prop(nlp, "Its stock price fell 10 percent in after hours trading.", "10 percent") == "share: price"
+    assert prop(nlp, "Apple stock was down 2% on Friday.", "2%") == "share: price"
+
+
+def test_a_portion_of_shares_or_a_share_of_people_is_no_price_move(nlp):
+    assert prop(nlp, "The firm sold 20% of its shares.", "20%") != "share: price"
+    assert prop(nlp, "The share of voters rose 5%.", "5%") != "share: price"
+    assert prop(nlp, "Turnout was up 7%.", "7%") != "share: price"

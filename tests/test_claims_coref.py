@@ -133,3 +133,33 @@ def test_he_never_stands_for_a_person_the_article_shows_to_be_a_woman(nlp):
 def test_he_stands_for_the_one_man_when_the_other_person_is_shown_to_be_a_woman(nlp):
     claim, _ = age_claim(nlp, "Mrs. Mary Jones met John Smith on Monday. He was 35.", "35")
     assert claim.subject == "John Smith"
+
+
+def test_a_description_of_no_gender_still_stands_for_a_man_the_article_names(nlp):
+    text = "Mr. John Smith was arrested on Monday. The suspect, 45, was charged with murder."
+    claim, _ = age_claim(nlp, text, "45")
+    assert claim.subject == "John Smith"
+
+
+def test_a_pronoun_subject_of_an_event_count_is_recorded_as_its_referent(nlp):
+    doc = nlp("Police said Jane Doe was in the car. She was struck twice in the leg.")
+    claim = next(c for c in extract_claims(doc, "a1", local_entities(doc)) if c.text == "twice")
+    assert claim.property == "times: strike" and claim.referents == ["Jane Doe"]
+
+
+def test_a_pronoun_subject_of_an_event_count_after_two_people_has_no_referent(nlp):
+    doc = nlp("Police said Jane Doe met John Roe. She was struck twice in the leg.")
+    claim = next(c for c in extract_claims(doc, "a1", local_entities(doc)) if c.text == "twice")
+    assert claim.referents == []
+
+
+def test_a_pronoun_height_is_recorded_with_the_person_named_before(nlp):
+    doc = nlp("Police arrested John Smith on Monday. He is 6 feet tall.")
+    claim = next(c for c in extract_claims(doc, "a1", local_entities(doc)) if "6 feet" in c.text)
+    assert claim.property == "amount: height" and claim.referents == ["John Smith"]
+
+
+def test_a_pronoun_height_after_two_named_people_has_no_referent(nlp):
+    doc = nlp("Police said John Smith shot Mary Jones. He is 6 feet tall.")
+    claim = next(c for c in extract_claims(doc, "a1", local_entities(doc)) if "6 feet" in c.text)
+    assert claim.referents == []

@@ -73,10 +73,10 @@ def extract_claims(doc, article_id: str, entities: list[LocalEntity], published:
     taken: list[tuple[int, int]] = []
     people = _People(doc, entities)
     ref = parse_reference(published)
-    for claim in [*_height_claims(doc, article_id, entities), *_ratio_claims(doc, article_id, entities)]:
+    for claim in [*_height_claims(doc, article_id, entities, people), *_ratio_claims(doc, article_id, entities)]:
         claims.append(claim)
         taken.append((claim.start, claim.end))
-    for claim in _event_count_claims(doc, article_id, entities, taken):
+    for claim in _event_count_claims(doc, article_id, entities, taken, people):
         claims.append(claim)
         taken.append((claim.start, claim.end))
     for ent in doc.ents:
@@ -122,7 +122,7 @@ HEIGHT_RE = re.compile(
     re.I)
 
 
-def _height_claims(doc, article_id: str, entities: list[LocalEntity]):
+def _height_claims(doc, article_id: str, entities: list[LocalEntity], people: "_People | None" = None):
     """Heights of people (and things said to be N feet tall), in metres, as ``amount: height``."""
     for m in HEIGHT_RE.finditer(doc.text):
         inches = m.group(2) or m.group(3)
@@ -134,12 +134,11 @@ def _height_claims(doc, article_id: str, entities: list[LocalEntity]):
         metres = int(m.group(1)) * 0.3048 + int(inches or 0) * 0.0254
         hedge_start, qualifier = _hedge_before(doc, span)
         start = hedge_start if hedge_start is not None else m.start()
-        sent = span.sent
         yield Claim(
             article=article_id, start=start, end=m.end(), text=doc.text[start:m.end()],
             value=interval(round(metres, 4), round(metres, 4), qualifier), unit="m", qualifier=qualifier,
             subject="height", property="amount: height",
-            **_sentence_fields(article_id, sent, entities),
+            **_fields_with_referent(article_id, span, entities, people),
         )
 
 
@@ -147,6 +146,17 @@ def _sentence_fields(article_id: str, sent, entities: list[LocalEntity]) -> dict
     """The sentence and entity keys of a claim found in ``sent`` (the claims read by a pattern share them)."""
     return {"sentence": Span(article_id, sent.start_char, sent.end_char, sent.text),
             "entities": _entities_in(entities, sent.start_char, sent.end_char)}
+
+
+def _fields_with_referent(article_id: str, span, entities: list[LocalEntity], people: "_People | None",
+                          head=None) -> dict:
+    """:func:`_sentence_fields` plus the named person a pronoun subject of the value's clause stands for
+    ("He is 6 feet tall", "she was struck twice"), resolved as for the claims of numeric entities."""
+    fields = _sentence_fields(article_id, span.sent, entities)
+    referent = _clause_referent(people, span, head) if people is not None else None
+    if referent is not None and referent.key not in fields["entities"]:
+        fields["entities"].append(referent.key)
+    return {**fields, "referents": [referent.name] if referent is not None else []}
 
 
 # Ratios: "triple the weight", "twice as many", "11 times as much", "a 20-fold rise". Only with a comparison
@@ -221,8 +231,10 @@ NOT_EVENT_VERBS = {"be", "have", "do", "get", "make", "take", "go", "come", "say
                    "climb", "surge", "multiply", "expand", "shrink", "outnumber", "exceed"}
 
 
-def _event_count_claims(doc, article_id: str, entities: list[LocalEntity], taken: list[tuple[int, int]]):
-    """How many times the event of a verb happened, as ``times: <verb>``."""
+def _event_count_claims(doc, article_id: str, entities: list[LocalEntity], taken: list[tuple[int, int]],
+                        people: "_People"):
+    """How many times the event of a verb happened, as ``times: <verb>``; a pronoun subject of the verb ("she was
+    struck twice") is resolved to the person named before, as for other clauses."""
     for m in EVENT_COUNT_RE.finditer(doc.text):
         if any(s < m.end() and m.start() < e for s, e in taken) or RATE_AFTER_RE.match(doc.text, m.end()):
             continue
@@ -248,7 +260,7 @@ def _event_count_claims(doc, article_id: str, entities: list[LocalEntity], taken
             article=article_id, start=start, end=m.end(), text=doc.text[start:m.end()],
             value=interval(nums[0], nums[0], qualifier), unit="times", qualifier=qualifier,
             subject=verb.text, property=f"times: {_verb_lemma(verb)}",
-            **_sentence_fields(article_id, span.sent, entities),
+            **_fields_with_referent(article_id, span, entities, people, verb),
         )
 
 
@@ -413,6 +425,13 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
     subject, lemma = _subject_of(doc, ent, head, kind)
     if referent is not None and kind == "age":  # "The 21-year-old" of a man the article names: his age
         subject, lemma = referent.name, _surname(referent.name)
+    if kind == "share" and head is None:  # "Shares were up 7%", "Apple stock was down 2%"
+        verb = _governing_verb(ent.root)
+        held = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        if held is not None and any(c.lower_ in ("up", "down") for c in verb.children) and _stock_move(held):
+            subject, lemma = _phrase(held), "price"
+    if kind == "share" and _stock_move(head):
+        lemma = "price"  # "Shares fell 1%", "the stock rose 5%": the share price moved, as "its stock price fell"
     if kind == "count" and lemma in NOT_COUNTED:
         return None
     if kind == "count" and unit == "count" and lemma in PERSON_NOUNS:
@@ -453,6 +472,20 @@ def _event_verb(doc, end: int):
     span = doc.char_span(end - 3, end, alignment_mode="expand")
     verb = _governing_verb(span[-1]) if span is not None and len(span) else None
     return verb if verb is not None and verb.pos_ == "VERB" and _verb_lemma(verb) not in NOT_EVENT_VERBS else None
+
+
+# Verbs a market report moves a price with ("shares slid 3%", "the stock closed up 2%").
+PRICE_MOVE_VERBS = {"rise", "fall", "drop", "jump", "climb", "surge", "decline", "increase", "decrease", "slide",
+                    "slump", "tumble", "plunge", "soar", "gain", "lose", "sink", "dip", "rally", "slip", "sag",
+                    "retreat", "edge", "close", "end", "finish", "trade", "open", "be"}
+
+
+def _stock_move(head) -> bool:
+    """Is ``head`` "shares" (plural: the singular "share" is a portion) or "stock" as the subject of a price
+    move? Then a percent said of it is a change of the share price."""
+    if head is None or not ((head.lower_ == "shares") or head.lemma_.lower() == "stock" and head.tag_ == "NN"):
+        return False
+    return head.dep_ in ("nsubj", "nsubjpass") and _is_verb(head.head) and _verb_lemma(head.head) in PRICE_MOVE_VERBS
 
 
 # --------------------------------------------------------------------------- value readers
@@ -1606,7 +1639,7 @@ class _People:
             # "he" never stands for "she" or "his wife": a word of the other gender is another person
             found = [f for f in self._people_in(span, token)
                      if (_fits_gender(word, f[0].lemma_.lower()) if f[1] is None
-                         else self.gender.get(f[1].key) in (None, _gender(word)))]
+                         else _gender(word) is None or self.gender.get(f[1].key) in (None, _gender(word)))]
             if not found:
                 continue
             names = {f[1].key if f[1] is not None else f[0].lower_ for f in found if f[2] in ("name", "maybe")}
