@@ -550,3 +550,16 @@ def test_a_capitalised_slogan_of_one_named_speaker_still_meets_itself():
         _article(2, "Make America Great Again - All Of It Now", "Donald Trump"),
     )
     assert len(quotes) == 1 and len(quotes[0].articles) == 3
+
+
+def test_two_word_stock_phrase_is_no_fragment_of_a_fuller_quote():
+    full = "When you walk out, you're exonerated, and you're free and clear, but the shame does not go away"
+    quotes = _align(_article(0, full, "Paul Cates"), _custom("a1", "The judge told him: “You’re free.”", [("direct", "You’re free.")]))
+    assert len(quotes) == 2
+
+
+def test_two_content_words_quoted_are_a_fragment_of_the_fuller_quote():
+    full = "It seems to me, from what I understand from doctors, that is really rare in a case of legitimate rape"
+    quotes = _align(_article(0, full, "Todd Akin"),
+                    _article(1, "legitimate rape", "Todd Akin", kind="partial"))
+    assert len(quotes) == 1 and quotes[0].articles == ["a0", "a1"]

@@ -54,6 +54,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from rapidfuzz.distance import LCSseq
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsprism.align.diff import compare_token, compare_tokens, display_form, wording_key, word_diff
 from newsprism.align.entities import EntityIndex
@@ -224,7 +225,9 @@ def _fragment_of(short: _Node, long: _Node) -> bool:
         # unless that outlet puts them between quotation marks.
         if any(short.tokens == p or _contains(short.tokens, p) for p in long.pieces):
             return True
-    elif _contains(short.tokens, long.tokens) or any(_contains(p, long.tokens) for p in short.parts):
+    elif (_contains(short.tokens, long.tokens) and not _stock_pair(short.tokens)) or any(
+        _contains(p, long.tokens) for p in short.parts
+    ):
         return True  # the wording, or one piece of a split quote, lies inside the fuller one
     # Words quoted inside an indirect quote are a fragment of the full quote they cite; being
     # between marks, three of them may differ by a word ("torpedo nascent progress").
@@ -232,6 +235,13 @@ def _fragment_of(short: _Node, long: _Node) -> bool:
         len(p) >= FRAGMENT_MIN_WORDS and (p == long.tokens or _contains(p, long.tokens, exact_max=2))
         for p in short.pieces
     )
+
+
+def _stock_pair(tokens: list[str]) -> bool:
+    """Two words one of which is a function word ("thank you", "you're free", "a miracle"), quoted on
+    their own: anyone's words, no evidence of citing a fuller quote. (Two words between marks inside
+    an outlet's paraphrase, "getting there", are its deliberate citation and still count.)"""
+    return len(tokens) == FRAGMENT_MIN_WORDS and any(w.split("'")[0] in STOP_WORDS for w in tokens)
 
 
 def _speakers_conflict(a: _Node, b: _Node) -> bool:
