@@ -12,21 +12,31 @@ Rules:
   few shared function words would reach 0.6) and their speakers agree (same story entity, or one
   side unknown). When both speakers are known and differ, they join only when the wording is
   nearly identical (≥ 0.85, at least 6 words): then ``speaker_disagreement`` is set, not hidden.
+* Two quoted wordings that share at least ``SHARED_RUN_WORDS`` (8) words in a row are overlapping
+  stretches of one statement (A quotes sentences 1-2, B sentences 2-3), though neither is a fragment
+  of the other; across two named speakers the run must be ``SHARED_RUN_CONFLICT_WORDS`` (12) long,
+  and the disagreement is flagged. Paraphrases (indirect quotes) do not count: two outlets' own
+  words share runs of the wire copy they both rewrote.
 * A partial quote that is a fragment of a fuller one (≥ 80 % of its words in it, in order, inside
   a stretch of the fuller wording barely longer than the fragment — scattered common words are not
   a fragment; a fragment of 4 words or fewer must appear word for word) joins the fuller quote's
   group — only when that group is the single one it fits (preferring the same speaker), else it
   stays apart. A fragment of 4 words or fewer found in an indirect quote must be between
-  quotation marks there: a few words in an outlet's own paraphrase are a coincidence.
+  quotation marks there: a few words in an outlet's own paraphrase are a coincidence. A two-word
+  quote with a function word ("you're free", "thank you") is no fragment: anyone says it.
 * Short capitalised wordings (at most 8 words, every major word capitalised: "The View",
   "Kick-Ass 2", "Death to America") are names, titles or slogans: they are never fragments or
-  containers, and without a speaker they stay per article.
+  containers, and they join another wording only when both name the same speaker (two outlets
+  naming a book, a film or a song are not quoting one utterance).
 * Quoted words inside an indirect quote ('said that a deal would include "swapping" of land')
   are fragments of that mention too, so the paraphrase meets the full quote it cites.
-* Reprinted statements: a direct or partial quote (≥ 6 words) whose words stand verbatim,
-  without quotation marks, in another article (a statement, letter or tweet reprinted as a block)
-  gives that article a mention with those exact offsets (kind ``direct``, no cue, no speaker of
-  its own), unless an extracted mention already covers them.
+* Reprinted statements (:func:`reprinted_mentions`): a direct or partial quote (≥ 6 words) whose
+  words stand verbatim, without quotation marks, in another article (a statement, letter or tweet
+  reprinted as a block) gives that article a mention with those exact offsets (kind ``direct``, no
+  cue, no speaker of its own) for each stretch it shares, unless a mention already covers them.
+  A block quote after an introducing colon ("..., writing:") and words between marks that the
+  extractor did not take (no speech verb) are looked up the same way and, when another article
+  carries them, become mentions on both sides.
 * A speaker named only by a description the article could not resolve ("the Russian leader said")
   is resolved against the roles the whole story gives its people (another outlet's "Russian
   President Vladimir Putin"), among the people that article names; only a single fit counts.
