@@ -800,3 +800,25 @@ def test_a_count_across_the_country_and_a_nationwide_count_still_dispute(nlp):
     )
     [fact] = disputed(facts)
     assert {c.text for c in fact.claims} == {"300 people", "90 people"}
+
+
+# --- a point before now ("N years ago", the claims step's kind "ago") is a time point: its own "ago" is no snapshot
+
+
+def test_two_points_before_now_of_one_event_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Researchers said modern humans left Africa around 100,000 years ago, according to the study.",
+        "Researchers said modern humans left Africa around 50,000 years ago, according to the study.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} == {"around 100,000 years ago", "around 50,000 years ago"}
+
+
+def test_a_point_before_now_of_a_first_event_is_no_dispute_with_a_later_one(nlp):
+    facts = facts_of(
+        nlp,
+        "Researchers said modern humans first left Africa around 100,000 years ago, according to the study.",
+        "Researchers said modern humans left Africa around 50,000 years ago, according to the study.",
+    )
+    assert not disputed(facts)

@@ -276,7 +276,7 @@ def _bridged_disputes(reps: list[_Item], agree: set, dispute: set) -> set[tuple[
                 if i >= j or (i, j) in dispute or (i, j) in found:
                     continue
                 a, b = by_idx[i], by_idx[j]
-                if a.kind in ("date", "time of day") or a.dim != b.dim or a.kind != b.kind:
+                if a.kind in TIME_POINTS or a.dim != b.dim or a.kind != b.kind:
                     continue  # many events have dates: a date difference needs a direct link
                 if _may_dispute(a, b) and _same_subject(a, b) and _disputable(a, b) \
                         and _same_measure(a, b, bridged=True):
@@ -327,6 +327,11 @@ PLACE_NOUNS = {"province", "state", "country", "nation", "region", "city", "coun
 PLACE_ADVERBS = {"nationwide": "country", "countrywide": "country", "nationally": "country",
                  "worldwide": "world", "globally": "world", "statewide": "state", "locally": "local"}
 PLACE_SAME = {"nation": "country"}
+
+
+def _places_differ(a: _Item, b: _Item) -> bool:
+    places_a, places_b = _places(a), _places(b)
+    return bool(places_a and places_b and not places_a & places_b)
 
 
 def _places(item: _Item) -> frozenset[str]:
@@ -481,7 +486,7 @@ def _items(articles: list[Article], analyses: list[ArticleAnalysis], entities: l
                 words=_content_words(sentence, claim.text), names=names, base_value=_base(claim),
                 subject_words=_content_words(claim.subject or "", ""),
                 modifiers=_subject_modifiers(claim.subject or "", head.lower()) if head else set(),
-                window=_window(claim), snapshot=_is_snapshot(claim, masked=kind == "date"),
+                window=_window(claim), snapshot=_is_snapshot(claim, masked=kind in ("date", "ago")),
             ))
     _find_twins(items)
     return items
@@ -551,6 +556,10 @@ def _adverb_of_adjective(claim: Claim, word: str) -> list[bool]:
             if t.lower_ == word and lo - WINDOW_CHARS <= t.idx < hi + WINDOW_CHARS]
 
 
+# Values that are points in time ("in 2012", "at 6:34 p.m.", "100,000 years ago": the claims step's kind "ago" is
+# a point before now): many events of a story have one, so a difference needs a direct link (never a bridge),
+# and a recurring event ("first", "again") is another time.
+TIME_POINTS = ("date", "time of day", "ago")
 # Words that make a dated event one of several ("first hosted in 2007", "again in 2014").
 INSTANCE = re.compile(r"\b(first|second|third|last|previous|again|next|latest|once|also)\b", re.I)
 
@@ -746,7 +755,7 @@ def _disputable(a: _Item, b: _Item) -> bool:
         return False  # "women's cases" vs "men's cases", "elderly people" vs "patients"
     if a.snapshot or b.snapshot:
         return False
-    if a.kind in ("date", "time of day") and any(INSTANCE.search(_around(x.claim, masked=True)) for x in (a, b)):
+    if a.kind in TIME_POINTS and any(INSTANCE.search(_around(x.claim, masked=True)) for x in (a, b)):
         return False  # "first hosted the Oscars in 2007": the event recurs, another date is another time
     # Lenient reading: "more than X" only contradicts values at or below X. Rounding slack only for
     # large figures: "32" and "33" years old (or dead) are two different statements.
@@ -827,8 +836,7 @@ def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = Tru
         return False  # (a) same noun (or its acronym), not merely a shared subject word
     if _anchors_conflict(*_comparable_anchors(a, fa, fb)):
         return False  # (b) another year, day, month or time window
-    places_a, places_b = _places(a), _places(b)
-    if places_a and places_b and not places_a & places_b:
+    if _places_differ(a, b):
         return False  # (b) another place: "in the province" vs "nationwide", "in Homs" vs "across Syria"
     acronym = _head_class(a.head) != _head_class(b.head)  # the heads are one only as an acronym and its words
     if (_subject_free(a, fa) != _subject_free(b, fb)) if acronym else fa.modifiers != fb.modifiers:
