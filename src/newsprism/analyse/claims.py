@@ -243,7 +243,8 @@ def _event_count_claims(doc, article_id: str, entities: list[LocalEntity], taken
             continue
         token = span[-1]  # "once" / "twice" / "times"
         verb = token.head.head if token.head.pos_ == "ADP" else token.head  # "shot once in the leg": on "in"
-        if token.dep_ not in ("advmod", "npadvmod") or verb.pos_ != "VERB" or _verb_lemma(verb) in NOT_EVENT_VERBS:
+        if token.dep_ not in ("advmod", "npadvmod") or verb.pos_ != "VERB" or _verb_lemma(verb) in NOT_EVENT_VERBS \
+                or not _happens_to_someone(verb):
             continue
         if m.group("word") and m.group("word").lower() == "once" and not _once_counts(doc, token, verb):
             continue
@@ -262,6 +263,13 @@ def _event_count_claims(doc, article_id: str, entities: list[LocalEntity], taken
             subject=verb.text, property=f"times: {_verb_lemma(verb)}",
             **_fields_with_referent(article_id, span, entities, people, verb),
         )
+
+
+def _happens_to_someone(verb) -> bool:
+    """Is the event done to someone or something (a passive, or a verb with its object: "was shot twice",
+    "stabbed her 17 times")? An actor's own tally ("scored twice", "has won three times") is left out: a match
+    report gives one for each player, and two players' tallies must never meet as one figure."""
+    return any(c.dep_ in ("nsubjpass", "auxpass", "dobj") for c in verb.children)
 
 
 def _once_counts(doc, token, verb) -> bool:
