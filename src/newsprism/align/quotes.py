@@ -61,8 +61,6 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from difflib import SequenceMatcher
-
 from rapidfuzz.distance import LCSseq
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -107,6 +105,7 @@ class _Node:
     indirect: bool = False
     parts: list[list[str]] = field(default_factory=list)  # each piece of a split quote
     title: bool = False  # a short capitalised wording: a name, not an utterance
+    cache: dict = field(default_factory=dict)  # derived word sets, computed once per node
 
     def forms(self) -> list[list[str]]:
         """The whole wording, then each piece of a split quote (another outlet may quote one)."""
@@ -265,9 +264,13 @@ def _similar(la: int, lb: int, similarity: float) -> bool:
     return similarity >= needed
 
 
-def shared_run(a: list[str], b: list[str]) -> int:
-    """The length of the longest run of words the two wordings share, in a row."""
-    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
+def _word_grams(node: _Node, n: int) -> set[tuple[str, ...]]:
+    """The node's runs of ``n`` words in a row (two wordings share a run that long iff they share one)."""
+    key = ("grams", n)
+    if key not in node.cache:
+        t = node.tokens
+        node.cache[key] = {tuple(t[i : i + n]) for i in range(len(t) - n + 1)}
+    return node.cache[key]
 
 
 def _overlap(a: _Node, b: _Node, conflict: bool) -> bool:
@@ -277,7 +280,7 @@ def _overlap(a: _Node, b: _Node, conflict: bool) -> bool:
     if a.title or b.title or a.indirect or b.indirect:
         return False
     need = SHARED_RUN_CONFLICT_WORDS if conflict else SHARED_RUN_WORDS
-    return shared_run(a.tokens, b.tokens) >= need
+    return not _word_grams(a, need).isdisjoint(_word_grams(b, need))
 
 
 def _link(nodes: list[_Node], pairs: set[tuple[int, int]]) -> UnionFind:
@@ -598,8 +601,11 @@ def reprinted_mentions(articles: list[Article], mentions: list[QuoteMention]) ->
                     if k == 0 or end_w - start_w >= SHARED_RUN_WORDS:
                         add(article_id, *chars(article_id, start_w, end_w), "direct")
 
+    marked: dict[str, list[tuple[int, int]]] = {}  # by text: syndicated copies are scanned once
     for article in articles:
-        for start, end in _unextracted_marked(article.text):
+        if article.text not in marked:
+            marked[article.text] = _unextracted_marked(article.text)
+        for start, end in marked[article.text]:
             if not free(article.id, start, end):
                 continue
             runs = _longest_runs(tuple(compare_tokens(article.text[start:end])), words, grams)
@@ -627,27 +633,77 @@ def _shared_stretches(
 ) -> dict[str, list[tuple[tuple[int, int], tuple[int, int]]]]:
     """Per other article carrying a run of at least ``REPRINT_MIN_WORDS`` words of ``seed``: the
     stretches (seed words, its words) the two share, runs at most ``MAX_STRETCH_GAP`` words apart
-    on both sides joined into one."""
-    others = {
-        article_id for i in range(len(seed) - REPRINT_MIN_WORDS + 1)
-        for article_id, _ in grams.get(tuple(seed[i : i + REPRINT_MIN_WORDS]), ()) if article_id != seed_article
-    }
+    on both sides joined into one. Read off the n-gram index (consecutive hits on one diagonal are
+    one run), so the cost grows with the shared words, not with the articles' length."""
+    hits: dict[str, set[tuple[int, int]]] = defaultdict(set)  # article -> (seed index, its index)
+    for i in range(len(seed) - REPRINT_MIN_WORDS + 1):
+        for article_id, at in grams.get(tuple(seed[i : i + REPRINT_MIN_WORDS]), ()):
+            if article_id != seed_article:
+                hits[article_id].add((i, at))
     out: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
-    for article_id in sorted(others):
-        blocks = SequenceMatcher(None, seed, words[article_id], autojunk=False).get_matching_blocks()
-        stretches: list[list[int]] = []  # [seed start, seed end, other start, other end, longest run]
-        for a, b, size in blocks:
-            if size < 3:
-                continue  # a shared word or two is no evidence
+    for article_id in sorted(hits):
+        found = hits[article_id]
+        runs = []  # maximal runs: a hit whose predecessor on its diagonal is no hit starts one
+        for i, at in sorted(found):
+            if (i - 1, at - 1) in found:
+                continue
+            n = 1
+            while (i + n, at + n) in found:
+                n += 1
+            runs.append([i, i + n + REPRINT_MIN_WORDS - 1, at, at + n + REPRINT_MIN_WORDS - 1])
+        runs.sort(key=lambda r: (r[2], r[0]))
+        stretches: list[list[int]] = []
+        for run in runs:
             last = stretches[-1] if stretches else None
-            if last and 0 <= a - last[1] <= MAX_STRETCH_GAP and 0 <= b - last[3] <= MAX_STRETCH_GAP:
-                last[1], last[3], last[4] = a + size, b + size, max(last[4], size)
-            else:
-                stretches.append([a, a + size, b, b + size, size])
-        kept = [((a0, a1), (b0, b1)) for a0, a1, b0, b1, run in stretches if run >= REPRINT_MIN_WORDS]
-        if kept:
-            out[article_id] = kept
+            if last and 0 <= run[0] - last[1] <= MAX_STRETCH_GAP and 0 <= run[2] - last[3] <= MAX_STRETCH_GAP:
+                last[1], last[3] = run[1], run[3]
+            elif not last or run[2] >= last[3]:  # a run overlapping the last one elsewhere adds nothing
+                stretches.append(run)
+        other = words[article_id]
+        for st in stretches:
+            _extend(st, seed, other)
+        kept: list[list[int]] = []  # each seed word in one stretch at most: the longest first
+        for st in sorted(stretches, key=lambda st: st[0] - st[1]):
+            if all(st[1] <= k[0] or k[1] <= st[0] for k in kept):
+                kept.append(st)
+        out[article_id] = [((a0, a1), (b0, b1)) for a0, a1, b0, b1 in sorted(kept, key=lambda st: st[2])]
     return out
+
+
+MIN_GAP_BLOCK = 3  # words in a row that carry a stretch on past a gap
+
+
+def _extend(st: list[int], seed: list[str], other: list[str]) -> None:
+    """Carry a stretch [seed start, seed end, other start, other end] on past gaps of at most
+    ``MAX_STRETCH_GAP`` words on each side, while ``MIN_GAP_BLOCK`` words in a row match again
+    ("... that range from probation" / "... ranging from probation")."""
+    k = MIN_GAP_BLOCK
+    moved = True
+    while moved:
+        moved = False
+        for ga in range(MAX_STRETCH_GAP + 1):
+            for gb in range(MAX_STRETCH_GAP + 1):
+                a, b = st[1] + ga, st[3] + gb
+                if (ga or gb) and a + k <= len(seed) and b + k <= len(other) and seed[a : a + k] == other[b : b + k]:
+                    while a < len(seed) and b < len(other) and seed[a] == other[b]:
+                        a, b = a + 1, b + 1
+                    st[1], st[3], moved = a, b, True
+                    break
+            if moved:
+                break
+    moved = True
+    while moved:
+        moved = False
+        for ga in range(MAX_STRETCH_GAP + 1):
+            for gb in range(MAX_STRETCH_GAP + 1):
+                a, b = st[0] - ga, st[2] - gb
+                if (ga or gb) and a - k >= 0 and b - k >= 0 and seed[a - k : a] == other[b - k : b]:
+                    while a > 0 and b > 0 and seed[a - 1] == other[b - 1]:
+                        a, b = a - 1, b - 1
+                    st[0], st[2], moved = a, b, True
+                    break
+            if moved:
+                break
 
 
 # Words of a paragraph that introduces a block quote with a colon ("..., writing:").
