@@ -633,17 +633,20 @@ def test_hedged_figures_rising_in_one_source_are_a_tally_though_their_bands_over
     assert not disputed(facts)
 
 
-def test_one_figure_hedged_two_ways_in_one_source_is_no_tally(nlp):
-    from newsprism.align.facts import _Item, _stated
+def test_one_figure_hedged_two_ways_in_one_source_is_no_tally():
+    from newsprism.align.facts import _Item, _rising
 
-    def item(value: dict, hedge: str | None) -> _Item:
-        claim = Claim(article="a0", start=0, end=1, text="x", value=value, unit="count", qualifier=hedge)
-        return _Item(idx=0, claim=claim, group="g0", dim="count", kind="count", head="flight", base_value=value)
+    def item(start: int, value: dict, hedge: str | None) -> _Item:
+        claim = Claim(article="a0", start=start, end=start + 1, text="x", value=value, unit="count", qualifier=hedge)
+        return _Item(idx=start, claim=claim, group="g0", dim="count", kind="count", head="flight", base_value=value)
 
-    assert _stated(item({"low": 2520, "high": 2800, "high_open": True}, "nearly")) == 2800
-    assert _stated(item({"low": 2520, "high": 3080}, "about")) == 2800
-    assert _stated(item({"low": 2800, "high": 3500, "low_open": True}, "more than")) == 2800
-    assert _stated(item({"low": 60, "high": 100}, "up to")) == 100
+    nearly = item(0, {"low": 2520, "high": 2800, "high_open": True}, "nearly")
+    about = item(10, {"low": 2520, "high": 3080}, "about")
+    more_than = item(20, {"low": 2800, "high": 3500, "low_open": True}, "more than")
+    assert not _rising(nearly, about) and not _rising(about, more_than)  # each written as 2,800
+    earlier = item(30, {"low": 2700, "high": 3375, "low_open": True}, "more than")
+    later = item(40, {"low": 2520, "high": 2800, "high_open": True}, "nearly")
+    assert _rising(earlier, later)  # "more than 2,700" then "nearly 2,800": written larger, though the bands overlap
 
 
 def test_bounds_that_touch_at_a_value_both_include_are_not_opposite():

@@ -29,8 +29,8 @@ from newsprism.analyse.claims import CARRIER_VERBS, PERSON_NOUNS, Frame, claim_f
 from newsprism.align.unionfind import UnionFind
 from newsprism.analyse.embeddings import EmbeddingsUnavailable, embed
 from newsprism.analyse.entities import HONORIFICS
-from newsprism.analyse.quantities import (DIMENSION, ROUNDING, _bound, compatible, in_base_units,
-                                         is_open_ended, parse_numbers)
+from newsprism.analyse.quantities import (DIMENSION, ROUNDING, _bound, compatible, in_base_units, is_conversion,
+                                         is_open_ended, parse_numbers, stated_figure)
 from newsprism.model import Article, ArticleAnalysis, Claim, Entity, Fact
 
 # Nouns for one meeting-like event: "three hours of talks" and "the summit lasted …" measure one event.
@@ -399,26 +399,8 @@ def _rising(x: _Item, y: _Item) -> bool:
     if x.claim.article != y.claim.article:
         return False
     first, last = sorted((x, y), key=lambda it: it.claim.start)
-    a, b = _stated(first), _stated(last)
-    return 0 < a < b <= a * TALLY_RATIO
-
-
-LOWER_HEDGES = {"more than", "just over", "at least"}  # the written figure is the interval's low end
-UPPER_HEDGES = {"nearly", "just under", "less than", "up to", "at most"}  # ... its high end
-
-
-def _stated(item: _Item) -> float:
-    """The figure a hedged value was written with: "more than X", "nearly X", "up to X" → X; "about X" →
-    the middle of its band."""
-    value, hedge = item.base_value, item.claim.qualifier
-    low, high = value.get("low"), value.get("high")
-    if hedge in LOWER_HEDGES and low is not None:
-        return float(low)
-    if hedge in UPPER_HEDGES and high is not None:
-        return float(high)
-    if "point" in value or low is None or high is None:
-        return _point(value)
-    return (low + high) / 2
+    a, b = (stated_figure(it.base_value, it.claim.qualifier) for it in (first, last))
+    return a is not None and b is not None and 0 < a < b <= a * TALLY_RATIO
 
 
 def _hedged_bound(value: dict) -> bool:
@@ -494,7 +476,6 @@ def _items(articles: list[Article], analyses: list[ArticleAnalysis], entities: l
 
 CONVERSION_GAP = re.compile(r"^\s*[(\[]\s*$")  # "240 km (150 miles)"
 SIBLING_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|or|,)\s*$", re.I)  # "30 men and 30 women", "five cars, six vans"
-CONVERSION_SPREAD = 0.10  # a converted figure is rounded ("240 km (150 miles)" is 241 km), not another value
 
 
 def _find_twins(items: list[_Item]) -> None:
@@ -519,8 +500,7 @@ def _find_twins(items: list[_Item]) -> None:
 def _is_conversion(first: _Item, second: _Item, gap: str) -> bool:
     if not CONVERSION_GAP.match(gap) or parse_numbers(first.claim.text) == parse_numbers(second.claim.text):
         return False  # the same figure twice is no conversion (units are normalised: compare the written ones)
-    x, y = _point(first.base_value), _point(second.base_value)
-    return 0 < min(x, y) and max(x, y) != math.inf and (max(x, y) - min(x, y)) <= CONVERSION_SPREAD * max(x, y)
+    return is_conversion(first.base_value, first.claim.qualifier, second.base_value, second.claim.qualifier)
 
 
 # A running tally ("by late afternoon", "so far", "the toll rose to 12") or a figure for another time
@@ -1111,7 +1091,7 @@ def _one_per_group(members: list[_Item]) -> list[Claim]:
 
 KIND_WORDS = {"count": "number of", "duration": "duration of", "share": "share of", "money": "amount",
               "amount": "amount", "age": "age of", "date": "date of", "time of day": "time of",
-              "rank": "rank of"}
+              "rank": "rank of", "times": "number of times", "ago": "how long ago"}
 
 
 def _topic(members: list[_Item]) -> str:
