@@ -563,3 +563,6 @@ def test_two_content_words_quoted_are_a_fragment_of_the_fuller_quote():
     quotes = _align(_article(0, full, "Todd Akin"),
                     _article(1, "legitimate rape", "Todd Akin", kind="partial"))
     assert len(quotes) == 1 and quotes[0].articles == ["a0", "a1"]
+    full = "There are just a very few that are left, and one is probably the most significant"
+    quotes = _align(_article(0, full, "Donald Trump"), _article(1, "most significant", "Donald Trump", kind="partial"))
+    assert len(quotes) == 1 and quotes[0].articles == ["a0", "a1"]

@@ -62,7 +62,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import LCSseq
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsprism.align.diff import compare_token, compare_tokens, display_form, wording_key, word_diff
 from newsprism.align.entities import EntityIndex
@@ -247,10 +246,17 @@ def _fragment_of(short: _Node, long: _Node) -> bool:
 
 
 def _stock_pair(tokens: list[str]) -> bool:
-    """Two words one of which is a function word ("thank you", "you're free", "a miracle"), quoted on
+    """Two words one of which is a pronoun or an article ("thank you", "you're free", "a miracle"), quoted on
     their own: anyone's words, no evidence of citing a fuller quote. (Two words between marks inside
     an outlet's paraphrase, "getting there", are its deliberate citation and still count.)"""
-    return len(tokens) == FRAGMENT_MIN_WORDS and any(w.split("'")[0] in STOP_WORDS for w in tokens)
+    return len(tokens) == FRAGMENT_MIN_WORDS and any(w.split("'")[0] in _STOCK_WORDS for w in tokens)
+
+
+# Pronouns and articles: with one of them, two quoted words are anyone's ("most significant",
+# "legitimate rape" are citations; "you're free", "a miracle" are not).
+_STOCK_WORDS = frozenset(
+    "i you he she it we they me him her us them my your his its our their a an the this that these those".split()
+)
 
 
 def _speakers_conflict(a: _Node, b: _Node) -> bool:
