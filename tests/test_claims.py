@@ -585,3 +585,7 @@ def test_a_portion_of_shares_or_a_share_of_people_is_no_price_move(nlp):
     assert prop(nlp, "The firm sold 20% of its shares.", "20%") != "share: price"
     assert prop(nlp, "The share of voters rose 5%.", "5%") != "share: price"
     assert prop(nlp, "Turnout was up 7%.", "7%") != "share: price"
+
+
+def test_a_percent_that_shares_are_of_something_is_no_price_move(nlp):
+    assert prop(nlp, "Shares were 30% of the fund's holdings.", "30%") != "share: price"

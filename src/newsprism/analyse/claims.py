@@ -436,7 +436,8 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
     if kind == "share" and head is None:  # "Shares were up 7%", "Apple stock was down 2%"
         verb = _governing_verb(ent.root)
         held = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
-        if held is not None and any(c.lower_ in ("up", "down") for c in verb.children) and _stock_move(held):
+        if held is not None and _stock_noun(held) and _verb_lemma(verb) == "be" \
+                and any(c.lower_ in ("up", "down") for c in verb.children):
             subject, lemma = _phrase(held), "price"
     if kind == "share" and _stock_move(head):
         lemma = "price"  # "Shares fell 1%", "the stock rose 5%": the share price moved, as "its stock price fell"
@@ -485,15 +486,20 @@ def _event_verb(doc, end: int):
 # Verbs a market report moves a price with ("shares slid 3%", "the stock closed up 2%").
 PRICE_MOVE_VERBS = {"rise", "fall", "drop", "jump", "climb", "surge", "decline", "increase", "decrease", "slide",
                     "slump", "tumble", "plunge", "soar", "gain", "lose", "sink", "dip", "rally", "slip", "sag",
-                    "retreat", "edge", "close", "end", "finish", "trade", "open", "be"}
+                    "retreat", "edge", "close", "end", "finish", "trade", "open"}
+
+
+def _stock_noun(token) -> bool:
+    """"shares" (plural: the singular "share" is a portion) or "stock", as a subject."""
+    return (token.lower_ == "shares" or (token.lemma_.lower() == "stock" and token.tag_ == "NN")) \
+        and token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _stock_move(head) -> bool:
-    """Is ``head`` "shares" (plural: the singular "share" is a portion) or "stock" as the subject of a price
-    move? Then a percent said of it is a change of the share price."""
-    if head is None or not ((head.lower_ == "shares") or head.lemma_.lower() == "stock" and head.tag_ == "NN"):
-        return False
-    return head.dep_ in ("nsubj", "nsubjpass") and _is_verb(head.head) and _verb_lemma(head.head) in PRICE_MOVE_VERBS
+    """Is ``head`` shares or stock as the subject of a price move ("Shares fell 1%")? Then a percent said of it
+    is a change of the share price."""
+    return head is not None and _stock_noun(head) and _is_verb(head.head) \
+        and _verb_lemma(head.head) in PRICE_MOVE_VERBS
 
 
 # --------------------------------------------------------------------------- value readers
@@ -565,7 +571,8 @@ def _amount(body: str, qualifier: str | None):
 
 def _duration(body: str, qualifier: str | None):
     """"three hours", "72-hour", "seven years", "the past 35 years", "a decade", "13 years"."""
-    if EVENT_COUNT_RE.match(body.strip()) and RATE_AFTER_RE.match(body.strip(), EVENT_COUNT_RE.match(body.strip()).end()):
+    count = EVENT_COUNT_RE.match(body.strip())
+    if count is not None and RATE_AFTER_RE.match(body.strip(), count.end()):
         return None  # "twice a week", "three times a year": a rate, no span of time
     if any(m in body.lower().split() for m in MONTHS) or re.search(r"\b(1[0-9]|20)\d\d\b", body):
         return None
