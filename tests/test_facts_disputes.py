@@ -825,3 +825,22 @@ def test_a_point_before_now_of_a_first_event_is_no_dispute_with_a_later_one(nlp)
         "Researchers said modern humans left Africa around 50,000 years ago, according to the study.",
     )
     assert not disputed(facts)
+
+
+def test_points_before_now_a_few_days_apart_are_no_dispute_without_publication_dates(nlp):
+    facts = facts_of(
+        nlp,
+        "Residents said the storm destroyed the old bridge three days ago.",
+        "Residents said the storm destroyed the old bridge five days ago.",
+    )
+    assert not disputed(facts)
+
+
+def test_points_before_now_decades_apart_still_dispute_without_publication_dates(nlp):
+    facts = facts_of(
+        nlp,
+        "The museum said the painting was stolen from its vault 30 years ago.",
+        "The museum said the painting was stolen from its vault 50 years ago.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} == {"30 years ago", "50 years ago"}

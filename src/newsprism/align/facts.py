@@ -1029,11 +1029,19 @@ def _may_dispute(a: _Item, b: _Item) -> bool:
         return False  # "three other bidders" is a part, not the total
     if a.kind == "rank":
         return False  # "first meeting" / "second meeting" name two meetings
+    if a.kind == "ago" and _gap(a.base_value, b.base_value) <= PUBLICATION_SPREAD:
+        return False  # "three days ago" / "five days ago": counted from two reports' unknown publication days
     if a.kind != "date" and (_open_ended(a.base_value) or _open_ended(b.base_value)) \
             and not _opposite_bounds(a.base_value, b.base_value):
         return False  # "at least 5": too weak to contradict (a toll reported later may have grown)
     # A date bound ("before the 2016 election") does contradict a date past it ("in early 2017").
     return True
+
+
+# How far apart the publication days of one story's reports may be: a point before now ("N days ago") read
+# without a publication date moves with it, so only a larger difference is one of fact. In hours, the base
+# unit of durations.
+PUBLICATION_SPREAD = 365.25 * 24.0
 
 
 def _open_ended(value: dict) -> bool:
