@@ -195,3 +195,17 @@ def test_the_same_round_figure_in_sentences_of_other_meaning_is_not_grouped(nlp)
     articles, analyses = story(nlp, SILK_ROAD,
                                "Ross Ulbricht later bought a house in Texas for $80 million, his lawyer said.")
     assert not multi(group_facts(articles, analyses, []))
+
+
+def test_a_tie_between_subjects_names_the_topic_after_the_earliest_claim():
+    from newsprism.align.facts import _Item, _topic
+    from newsprism.model import Claim
+
+    def item(idx: int, subject: str) -> _Item:
+        claim = Claim(article=f"a{idx}", start=0, end=3, text="20%", value={"low": 20.0, "high": 20.0, "point": 20.0},
+                      unit="percent", subject=subject)
+        return _Item(idx=idx, claim=claim, group=f"g{idx}", dim="share", kind="share", head="territory")
+
+    # Both orders: a tie broken by set order (the string hash, which differs per process) gets one of them wrong.
+    assert _topic([item(0, "Ukraine"), item(1, "Ukraine's territory")]) == "share of Ukraine"
+    assert _topic([item(0, "Ukraine's territory"), item(1, "Ukraine")]) == "share of Ukraine's territory"

@@ -1105,7 +1105,7 @@ KIND_WORDS = {"count": "number of", "duration": "duration of", "share": "share o
 def _topic(members: list[_Item]) -> str:
     first = min(members, key=lambda m: m.idx).claim
     subjects = [m.claim.subject for m in members if m.claim.subject]
-    subject = max(set(subjects), key=subjects.count) if subjects else None
+    subject = max(dict.fromkeys(subjects), key=subjects.count) if subjects else None  # a tie: the earliest
     kind = min(members, key=lambda m: m.idx).kind
     lead = KIND_WORDS.get(kind, kind)
     if subject:
