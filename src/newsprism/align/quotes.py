@@ -246,7 +246,7 @@ def _fragment_of(short: _Node, long: _Node) -> bool:
 
 
 def _stock_pair(tokens: list[str]) -> bool:
-    """Two words one of which is a pronoun or an article ("thank you", "you're free", "a miracle"), quoted on
+    """Two words, one a pronoun or an article ("thank you", "you're free", "a miracle"), quoted on
     their own: anyone's words, no evidence of citing a fuller quote. (Two words between marks inside
     an outlet's paraphrase, "getting there", are its deliberate citation and still count.)"""
     return len(tokens) == FRAGMENT_MIN_WORDS and any(w.split("'")[0] in _STOCK_WORDS for w in tokens)
@@ -295,13 +295,13 @@ def _link(nodes: list[_Node], pairs: set[tuple[int, int]]) -> UnionFind:
     for a, b in sorted(pairs):
         na, nb = nodes[a], nodes[b]
         conflict = _speakers_conflict(na, nb)
+        if (na.title or nb.title) and not na.speakers & nb.speakers:
+            continue  # a title two outlets name is not one utterance, however alike the wording
         # The closest pair of forms: whole wordings, or one piece of a split quote.
         la, lb, similarity = max(
             ((len(x), len(y), 2 * LCSseq.similarity(x, y) / (len(x) + len(y))) for x in na.forms() for y in nb.forms()),
             key=lambda t: t[2],
         )
-        if (na.title or nb.title) and not na.speakers & nb.speakers:
-            continue  # a title two outlets name is not one utterance, however alike the wording
         if _similar(la, lb, similarity):
             if not conflict or (similarity >= DISAGREEMENT_SIMILARITY and min(la, lb) >= DISAGREEMENT_MIN_WORDS):
                 uf.union(a, b)
@@ -531,8 +531,9 @@ def reprinted_mentions(articles: list[Article], mentions: list[QuoteMention]) ->
       quotation marks in the second: the extractor cannot see it as a quote. Each direct or partial
       quote of at least ``REPRINT_MIN_WORDS`` words is looked up word for word (typography-blind)
       in the other articles through one index of word n-grams (so the cost grows with the quoted
-      words, not with articles × quotes); the longest run of at least that many words in each
-      article, not covered by a mention, becomes a mention with exact offsets.
+      words, not with articles × quotes); each stretch of at least that many words another
+      article shares with it (the longest, and any other of ``SHARED_RUN_WORDS``: six words recur
+      in narratives), not covered by a mention, becomes a mention with exact offsets.
     * A block quote set off by an introducing colon ("Sorvino addressed Farrow directly,
       writing:" then the letter's paragraphs; :func:`_block_paragraphs`) has no marks either: a
       stretch of it that another article carries verbatim becomes a mention in both articles.
@@ -616,7 +617,7 @@ def reprinted_mentions(articles: list[Article], mentions: list[QuoteMention]) ->
                 continue
             runs = _longest_runs(tuple(compare_tokens(article.text[start:end])), words, grams)
             found = [
-                (article_id, span) for article_id, (start_w, end_w, _) in runs.items()
+                (article_id, span) for article_id, (start_w, end_w) in runs.items()
                 if article_id != article.id
                 and not is_title(by_id[article_id].text[slice(*(span := chars(article_id, start_w, end_w)))])
             ]
@@ -683,33 +684,33 @@ def _extend(st: list[int], seed: list[str], other: list[str]) -> None:
     """Carry a stretch [seed start, seed end, other start, other end] on past gaps of at most
     ``MAX_STRETCH_GAP`` words on each side, while ``MIN_GAP_BLOCK`` words in a row match again
     ("... that range from probation" / "... ranging from probation")."""
+    while (end := _past_gap(seed, other, st[1], st[3], 1)) is not None:
+        st[1], st[3] = end
+    while (start := _past_gap(seed, other, st[0], st[2], -1)) is not None:
+        st[0], st[2] = start
+
+
+def _past_gap(seed: list[str], other: list[str], a: int, b: int, step: int) -> tuple[int, int] | None:
+    """From the stretch edge (a, b), going forward (step 1) or backward (-1): the far edge of the
+    next matching block after a gap, or None."""
     k = MIN_GAP_BLOCK
-    moved = True
-    while moved:
-        moved = False
-        for ga in range(MAX_STRETCH_GAP + 1):
-            for gb in range(MAX_STRETCH_GAP + 1):
-                a, b = st[1] + ga, st[3] + gb
-                if (ga or gb) and a + k <= len(seed) and b + k <= len(other) and seed[a : a + k] == other[b : b + k]:
-                    while a < len(seed) and b < len(other) and seed[a] == other[b]:
-                        a, b = a + 1, b + 1
-                    st[1], st[3], moved = a, b, True
-                    break
-            if moved:
-                break
-    moved = True
-    while moved:
-        moved = False
-        for ga in range(MAX_STRETCH_GAP + 1):
-            for gb in range(MAX_STRETCH_GAP + 1):
-                a, b = st[0] - ga, st[2] - gb
-                if (ga or gb) and a - k >= 0 and b - k >= 0 and seed[a - k : a] == other[b - k : b]:
-                    while a > 0 and b > 0 and seed[a - 1] == other[b - 1]:
-                        a, b = a - 1, b - 1
-                    st[0], st[2], moved = a, b, True
-                    break
-            if moved:
-                break
+    for ga in range(MAX_STRETCH_GAP + 1):
+        for gb in range(MAX_STRETCH_GAP + 1):
+            if not (ga or gb):
+                continue
+            x, y = a + step * ga, b + step * gb
+            if step > 0:
+                if x + k > len(seed) or y + k > len(other) or seed[x : x + k] != other[y : y + k]:
+                    continue
+                while x < len(seed) and y < len(other) and seed[x] == other[y]:
+                    x, y = x + 1, y + 1
+            else:
+                if x - k < 0 or y - k < 0 or seed[x - k : x] != other[y - k : y]:
+                    continue
+                while x > 0 and y > 0 and seed[x - 1] == other[y - 1]:
+                    x, y = x - 1, y - 1
+            return x, y
+    return None
 
 
 # Words of a paragraph that introduces a block quote with a colon ("..., writing:").
@@ -757,10 +758,9 @@ def _unextracted_marked(text: str) -> list[tuple[int, int]]:
 
 def _longest_runs(
     seed: tuple[str, ...], words: dict[str, list[str]], grams: dict[tuple[str, ...], list[tuple[str, int]]]
-) -> dict[str, tuple[int, int, int]]:
-    """Per article, its longest stretch of words (start, end) equal to a stretch of ``seed``, and
-    where that stretch begins in the seed."""
-    best: dict[str, tuple[int, int, int]] = {}
+) -> dict[str, tuple[int, int]]:
+    """Per article, its longest stretch of words (start, end) equal to a stretch of ``seed``."""
+    best: dict[str, tuple[int, int]] = {}
     for i in range(len(seed) - REPRINT_MIN_WORDS + 1):
         for article_id, start in grams.get(seed[i : i + REPRINT_MIN_WORDS], ()):
             w = words[article_id]
@@ -770,5 +770,5 @@ def _longest_runs(
             while i + n < len(seed) and start + n < len(w) and seed[i + n] == w[start + n]:
                 n += 1
             if article_id not in best or n > best[article_id][1] - best[article_id][0]:
-                best[article_id] = (start, start + n, i)
+                best[article_id] = (start, start + n)
     return best
