@@ -566,3 +566,29 @@ def test_two_content_words_quoted_are_a_fragment_of_the_fuller_quote():
     full = "There are just a very few that are left, and one is probably the most significant"
     quotes = _align(_article(0, full, "Donald Trump"), _article(1, "most significant", "Donald Trump", kind="partial"))
     assert len(quotes) == 1 and quotes[0].articles == ["a0", "a1"]
+
+
+def test_canonical_is_the_core_the_outlets_agree_on_when_each_words_it_differently():
+    # Every outlet words the statement its own way (no wording in two groups): the canonical text is
+    # the wording the others carry most, not one outlet's longer excerpt of another part.
+    core = "I am not here to negotiate for Ukraine. I am here to get them {} table."
+    longer = ("But I am not here to negotiate for Ukraine. Look, he wanted to take all of Ukraine. "
+              "If I were not president he would be taking all of it now, and he is not going to do it.")
+    quotes = _align(
+        _article(0, longer, "Donald Trump"),
+        _article(1, core.format("to the"), "Donald Trump"),
+        _article(2, core.format("at a"), "Donald Trump"),
+        _article(3, core.format("on the"), "Donald Trump"),
+    )
+    assert len(quotes) == 1
+    assert quotes[0].text == core.format("to the")  # tied with "at a" / "on the": the first
+
+
+def test_the_longest_wording_stays_canonical_when_the_outlets_agree_with_each_other_equally():
+    longer = "We will rebuild the old bridge over the river before the winter comes, and the city will pay for it"
+    quotes = _align(
+        _article(0, "We are going to rebuild the old bridge over the river before the winter comes", "Jane Roe"),
+        _article(1, longer, "Jane Roe"),
+    )
+    assert len(quotes) == 1
+    assert quotes[0].text == longer

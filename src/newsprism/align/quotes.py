@@ -45,7 +45,8 @@ Rules:
 
 Per group: the canonical ``text`` is the full (not fragment) wording carried by the most
 independent source groups (an article's ``source_group`` counts once; syndicated copies are one),
-then the longest; quoted wordings come before indirect paraphrases. ``variants`` lists every
+then the one whose words the other source groups carry most (runs of three words or more), then the
+longest; quoted wordings come before indirect paraphrases. ``variants`` lists every
 distinct wording with its articles and a word-level diff against the canonical text; canonical words before or after the part a variant quotes are not
 edits (outlets quote more or less of one statement), only differences inside it are. An
 indirect quote's diff covers only the words it puts between quotation marks (none: no diff),
@@ -60,6 +61,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from rapidfuzz.distance import LCSseq
 
@@ -364,7 +366,8 @@ def _build_quote(
     # full wordings before fragments of them.
     pool = [k for k in variant_mentions if quoted[k]] or list(variant_mentions)
     full = [k for k in pool if not fragment[k]] or pool
-    canonical_key = max(full, key=lambda k: (len(groups[k]), len(tokens[k]), -first[k]))
+    support = {k: _agreed_words(k, full, tokens, groups) for k in full}
+    canonical_key = max(full, key=lambda k: (len(groups[k]), support[k], len(tokens[k]), -first[k]))
     canonical = display_form(texts[canonical_key])
     whole_diff = {k: quoted[k] or not quoted[canonical_key] for k in variant_mentions}
     variants = [
@@ -409,6 +412,23 @@ def _build_quote(
         mentions=mentions,
         speaker_disagreement=len(speaker_groups) > 1,
     )
+
+
+AGREED_RUN = 3  # words in a row: shorter common runs ("to the", "I think") agree by chance
+
+
+def _agreed_words(key: str, keys: list[str], tokens: dict[str, list[str]], groups: dict[str, set[str]]) -> int:
+    """How many words of one wording the other source groups carry too: for each other group, its
+    wording sharing the most words in runs of ``AGREED_RUN`` or more. When every outlet words a
+    statement its own way, the canonical text is then the core the outlets agree on, not the longest
+    wording (one outlet's longer excerpt of a different part of the statement)."""
+    best: dict[str, int] = {}
+    for other in keys:
+        for group in groups[other] - groups[key]:
+            blocks = SequenceMatcher(None, tokens[key], tokens[other], autojunk=False).get_matching_blocks()
+            shared = sum(b.size for b in blocks if b.size >= AGREED_RUN)
+            best[group] = max(best.get(group, 0), shared)
+    return sum(best.values())
 
 
 def _variant_diff(canonical: str, text: str, *, whole_wording: bool) -> list[dict]:
