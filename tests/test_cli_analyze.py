@@ -64,3 +64,34 @@ def test_evaluate_names_the_unknown_task(tmp_path):
     result = runner.invoke(app, ["evaluate", "nonsense", "--dataset", "x"])
     assert result.exit_code == 2
     assert "unknown evaluation task" in result.stderr
+
+
+def test_the_brief_does_not_depend_on_the_process_string_hash(tmp_path):
+    """Two processes with different hash seeds give the same brief (set order once named fact topics)."""
+    import os
+    import subprocess
+    import sys
+
+    stories = {  # three wordings of one share, one subject each: a tie
+        "a.txt": "Storm hits coast\nThe storm killed 12 people in Ashton and 3 in Bayford on Monday, the governor, "
+                 "Ann Lee, said. Russian forces control roughly 20% of Ukraine's territory, officials said.\n",
+        "b.txt": "Twelve dead in storm\nThe storm killed 12 people in the town of Ashton on Monday, officials said. "
+                 "Russia controls about one-fifth of Ukraine, analysts said.\n",
+        "c.txt": "Coast storm toll rises\nAt least 14 people died in Ashton after Monday's storm, police said. "
+                 "Russia holds about a fifth of Ukrainian territory.\n",
+    }
+    story = tmp_path / "story"
+    story.mkdir()
+    for name, text in stories.items():
+        (story / name).write_text(text, encoding="utf-8")
+    briefs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"brief-{seed}.json"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        proc = subprocess.run([sys.executable, "-m", "newsprism.cli", "analyze", str(story), "--db",
+                               str(tmp_path / f"{seed}.db"), "-o", str(out)], env=env, capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+        brief = json.loads(out.read_text("utf-8"))
+        brief.pop("generated")
+        briefs.append(brief)
+    assert briefs[0] == briefs[1]
