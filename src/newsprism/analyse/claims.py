@@ -269,7 +269,10 @@ def _happens_to_someone(verb) -> bool:
     """Is the event done to someone or something (a passive, or a verb with its object: "was shot twice",
     "stabbed her 17 times")? An actor's own tally ("scored twice", "has won three times") is left out: a match
     report gives one for each player, and two players' tallies must never meet as one figure."""
-    return any(c.dep_ in ("nsubjpass", "auxpass", "dobj") for c in verb.children)
+    if any(c.dep_ in ("nsubjpass", "auxpass", "dobj") for c in verb.children):
+        return True
+    # a reduced passive ("Shermain Miles — arrested 396 times —"): a past participle without "have"
+    return verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
 def _once_counts(doc, token, verb) -> bool:
