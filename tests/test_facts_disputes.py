@@ -844,3 +844,23 @@ def test_points_before_now_decades_apart_still_dispute_without_publication_dates
     )
     [fact] = disputed(facts)
     assert {c.text for c in fact.claims} == {"30 years ago", "50 years ago"}
+
+
+def test_a_sentence_that_also_states_the_other_outlets_figure_is_no_dispute(nlp):
+    # "three of the eight charges": the eight is the whole; the outlet agrees on the three (val-blind5 c119)
+    facts = facts_of(
+        nlp,
+        "A judge has thrown out three murder charges against the doctor accused of killing babies.",
+        "The judge threw out three of the eight murder charges against the doctor accused of killing babies.",
+    )
+    assert not disputed(facts)
+    assert any(f.status == "corroborated" and {c.text for c in f.claims} == {"three"} for f in facts)
+
+
+def test_a_different_figure_still_disputes_when_the_sentence_does_not_state_the_first(nlp):
+    facts = facts_of(
+        nlp,
+        "A judge has thrown out three murder charges against the doctor accused of killing babies.",
+        "The judge threw out five of the eight murder charges against the doctor accused of killing babies.",
+    )
+    assert any({"three", "five"} <= {c.text for c in f.claims} for f in disputed(facts))

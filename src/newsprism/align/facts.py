@@ -92,6 +92,8 @@ def group_facts(articles: list[Article], analyses: list[ArticleAnalysis], entiti
             continue  # one source's figure grew while it reported: another figure elsewhere is an update
         if link == "dispute" and _scope_unmatched(a, b, by_group):
             continue  # one source splits the measure by day or place: the other's figure may be another part
+        if link == "dispute" and (_agreeing_figure_beside(a, b, by_group) or _agreeing_figure_beside(b, a, by_group)):
+            continue  # "three of the eight charges" beside "three charges": the eight is the whole, not a dispute
         if link is not None:
             (agree if link == "agree" else dispute).add(_pair(a, b))
         elif _may_agree(a, b):
@@ -292,6 +294,25 @@ def _scope_unmatched(a: _Item, b: _Item, by_group: dict[str, list[_Item]]) -> bo
     for x, y in ((a, b), (b, a)):
         scope = _scope(x)
         if scope and not scope <= _scope(y) and _split_by_scope(x, scope, by_group[x.group]):
+            return True
+    return False
+
+
+def _agreeing_figure_beside(item: _Item, other: _Item, by_group: dict[str, list[_Item]]) -> bool:
+    """Does the other claim's own sentence also state a figure of the item's head that agrees with the
+    item? Then that sentence carries the item's figure ("The judge threw out three of the eight murder
+    charges" beside "three murder charges were thrown out") and its other figure measures something else
+    (the whole, a part, an earlier count): the two outlets agree, they do not dispute (validation blind5
+    c119)."""
+    sentence = other.claim.sentence
+    if sentence is None:
+        return False
+    for beside in by_group[other.group]:
+        if beside.idx == other.idx or beside.claim.article != other.claim.article or beside.claim.sentence is None:
+            continue
+        if beside.claim.sentence.start != sentence.start or beside.kind != item.kind or beside.dim != item.dim:
+            continue
+        if _same_head(item, beside) and compatible(item.base_value, beside.base_value, tolerance=_slack(item)):
             return True
     return False
 
