@@ -88,12 +88,8 @@ def group_facts(articles: list[Article], analyses: list[ArticleAnalysis], entiti
     candidates = _candidate_pairs(reps)
     for a, b in candidates:
         link = _link(a, b)
-        if link == "dispute" and (_running_tally(a, by_group[a.group]) or _running_tally(b, by_group[b.group])):
-            continue  # one source's figure grew while it reported: another figure elsewhere is an update
-        if link == "dispute" and _scope_unmatched(a, b, by_group):
-            continue  # one source splits the measure by day or place: the other's figure may be another part
-        if link == "dispute" and (_agreeing_figure_beside(a, b, by_group) or _agreeing_figure_beside(b, a, by_group)):
-            continue  # "three of the eight charges" beside "three charges": the eight is the whole, not a dispute
+        if link == "dispute" and _explained_by_its_source(a, b, by_group):
+            continue
         if link is not None:
             (agree if link == "agree" else dispute).add(_pair(a, b))
         elif _may_agree(a, b):
@@ -284,6 +280,13 @@ def _bridged_disputes(reps: list[_Item], agree: set, dispute: set) -> set[tuple[
                         and _same_measure(a, b, bridged=True):
                     found.add((i, j))
     return found
+
+
+def _explained_by_its_source(a: _Item, b: _Item, by_group: dict[str, list[_Item]]) -> bool:
+    """A difference that one side's own source explains is no dispute between the two sources."""
+    return (_running_tally(a, by_group[a.group]) or _running_tally(b, by_group[b.group])  # the figure grew
+            or _scope_unmatched(a, b, by_group)  # the source splits the measure by day or place
+            or _agreeing_figure_beside(a, b, by_group) or _agreeing_figure_beside(b, a, by_group))  # "3 of the 8"
 
 
 def _scope_unmatched(a: _Item, b: _Item, by_group: dict[str, list[_Item]]) -> bool:
