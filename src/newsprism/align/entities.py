@@ -181,8 +181,8 @@ def _records(articles: list[Article], analyses: list[ArticleAnalysis]) -> list[_
             cls = type_class(local.type)
             rec = _Record(len(records), analysis.article, local, cls)
             rec.forms = [local.name, *local.aliases]
-            if cls in TIME_CLASSES and day_key(local.name):
-                rec.key = (day_key(local.name),)  # "Friday night", "early Friday": that Friday
+            if cls in TIME_CLASSES and (day := day_key(local.name)):
+                rec.key = (day,)  # "Friday night", "early Friday": that Friday
             elif not local.named or is_pronoun_or_empty(local.name):
                 pass  # "he", "the actress": not a name; merged only through descriptions (below)
             elif cls == "PERSON":

@@ -276,8 +276,7 @@ def _word_grams(node: _Node, n: int) -> set[tuple[str, ...]]:
     """The node's runs of ``n`` words in a row (two wordings share a run that long iff they share one)."""
     key = ("grams", n)
     if key not in node.cache:
-        t = node.tokens
-        node.cache[key] = {tuple(t[i : i + n]) for i in range(len(t) - n + 1)}
+        node.cache[key] = _grams(node.tokens, n)
     return node.cache[key]
 
 
@@ -648,8 +647,9 @@ def reprinted_mentions(articles: list[Article], mentions: list[QuoteMention]) ->
     return out
 
 
-def _grams(tokens) -> set[tuple[str, ...]]:
-    return {tuple(tokens[i : i + REPRINT_MIN_WORDS]) for i in range(len(tokens) - REPRINT_MIN_WORDS + 1)}
+def _grams(tokens, n: int = REPRINT_MIN_WORDS) -> set[tuple[str, ...]]:
+    """The runs of ``n`` words in a row of a wording."""
+    return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
 
 
 MAX_STRETCH_GAP = 3  # words: a bracketed insertion or a changed word inside one reprinted stretch

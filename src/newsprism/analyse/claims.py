@@ -40,7 +40,7 @@ from newsprism.analyse.quantities import (
     words_to_digits as parse_digits,
 )
 from newsprism.analyse.entities import PERSON_NOUNS as ENTITY_PERSON_NOUNS
-from newsprism.analyse.quotes import _Article as QuoteArticle, _genders as quote_genders
+from newsprism.analyse.quotes import person_genders
 from newsprism.analyse.times import _shift_month, parse_reference
 from newsprism.model import Claim, LocalEntity, Span
 
@@ -401,7 +401,7 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
             return None
         value, unit, kind = reparsed
         end = head.idx + len(head.text)
-        head = _measured(doc, doc[ent.start: head.i + 1], kind) if False else None
+        head = None  # the unit word is read into the value: no noun left for it to count
     if kind == "count" and head is not None and head.i == ent.end and head.idx - end <= 1:
         end = head.idx + len(head.text)  # "1,300 prisoners": keep the counted noun in the span
     ago = AGO_AFTER_RE.match(doc.text, end) if kind == "duration" else None
@@ -1628,7 +1628,7 @@ class _People:
         by_key = {e.key: e for e in self.entities}
         # a named person's gender as the article shows it (honorifics, pronouns after the one name of a
         # sentence): the quote step's reading, so that "he" never stands for a woman the article names
-        self.gender = quote_genders(doc, QuoteArticle(doc, doc.text, [t.idx for t in doc], self.entities, []))
+        self.gender = person_genders(doc, self.entities)
         self.tied = {k: by_key[next(iter(v))] for k, v in tied.items() if len(v) == 1}
 
     def _tied_key(self, token) -> str | None:

@@ -171,6 +171,12 @@ class _Article:
 # --------------------------------------------------------------------------- genders
 
 
+def person_genders(doc, entities: list[LocalEntity]) -> dict[str, str]:
+    """Person entity key → "m" / "f", as the article shows it (honorifics, pronouns after the one name of
+    a sentence): the reading the quote step uses, for other steps that resolve pronouns (claims)."""
+    return _Article(doc, doc.text, [t.idx for t in doc], entities, []).gender
+
+
 def _genders(doc, art: _Article) -> dict[str, str]:
     """Entity key → "m"/"f", from honorifics and from the pronouns in sentences naming one person."""
     votes: dict[str, list[int]] = {}
