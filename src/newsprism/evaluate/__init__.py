@@ -15,7 +15,7 @@ from typing import Any
 
 from newsprism.errors import DatasetMissing, UsageError
 
-TASKS = ("quotes", "entities", "facts", "summary", "timeline", "genre", "extraction")
+TASKS = ("quotes", "entities", "facts", "summary", "timeline", "genre", "extraction", "disputes")
 DEFAULT_DATA_DIR = Path("../shared/data")
 # Gold sets we annotated ourselves (ids, offsets, labels: never a licensed text), one JSON object a line.
 GOLD_DIR = Path(__file__).resolve().parents[3] / "eval" / "gold"
