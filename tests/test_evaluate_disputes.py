@@ -127,3 +127,9 @@ def test_baseline_sample_is_fixed_and_stable_when_unrelated_pairs_are_added():
     kept = D.sample_pairs(pairs + extra, 10)
     assert set(first) - set(kept) == {p for p in first if p not in kept}  # only displaced by the new pairs
     assert all(p in first or p in extra for p in kept)
+
+
+def test_split_numbers_and_abbreviations_are_rejoined_but_lists_stay_apart():
+    assert D.rejoin_numbers("gave up just after 6: 00 p. m. in the U. S.") == "gave up just after 6:00 p.m. in the U.S."
+    assert D.rejoin_numbers("fell 2, 000 feet; Windows 8. 1") == "fell 2,000 feet; Windows 8.1"
+    assert D.rejoin_numbers("in 2009, 2010 and IE6, 7, 8") == "in 2009, 2010 and IE6, 7, 8"

@@ -85,10 +85,27 @@ def sub_story(stem: str) -> str:
     return f"{topic}_{re.sub(r'^[0-9]+', '', rest)}"
 
 
+# The corpus tokeniser splits numbers and abbreviations that ``detokenize`` (written for mention
+# strings) leaves spaced: "6: 00 p.m.", "2, 000 feet", "8. 1", "U. S.". Rejoined here so that the
+# pipeline reads the figures an outlet printed, not tokenisation debris ("00 p.m." read as a time).
+_SPLIT_NUMBER = (
+    (re.compile(r"(?<=\d): (?=\d\d\b)"), ":"),  # clock times
+    (re.compile(r"(?<=\d), (?=\d{3}\b)"), ","),  # thousands ("2009, 2010" and "7, 8" stay)
+    (re.compile(r"(?<=\d)\. (?=\d)"), "."),  # decimals, within one sentence line
+    (re.compile(r"\b([A-Za-z])\. (?=[A-Za-z]\.)"), r"\1."),  # "U. S." → "U.S.", "p. m." → "p.m."
+)
+
+
+def rejoin_numbers(text: str) -> str:
+    for pattern, joined in _SPLIT_NUMBER:
+        text = pattern.sub(joined, text)
+    return text
+
+
 def document_text(path: Path) -> str:
     """Every sentence of an ECB+ document, detokenised, one sentence a line."""
     doc = read_document(path, set())  # no validated-sentence filter: mentions are not used here
-    return "\n".join(detokenize(doc.sentences[n]) for n in sorted(doc.sentences))
+    return "\n".join(rejoin_numbers(detokenize(doc.sentences[n])) for n in sorted(doc.sentences))
 
 
 def _doc_number(path: Path) -> int:
