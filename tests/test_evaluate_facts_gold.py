@@ -14,7 +14,8 @@ GOLD_SETS = ("multinews-gold", "multinews-heldout", "multinews-blind", "multinew
 # Session 4: blind sets on the unseen validation sample (its own CSV, its own row numbers).
 # Session 5: rows 75-149 of the same sample, annotated before any run on them.
 VAL_SETS = ("multinews-val-blind1", "multinews-val-blind2", "multinews-val-blind3", "multinews-val-blind4",
-            "multinews-val-blind5", "multinews-val-blind6")
+            "multinews-val-blind5", "multinews-val-blind6", "multinews-val-blind7", "multinews-val-blind8",
+            "multinews-val-blind9")
 CSV = SHARED_DATA / "multi-news" / "sample_test.csv"
 VAL_CSV = SHARED_DATA / "multi-news-validation" / "sample_validation.csv"
 
@@ -31,9 +32,9 @@ def test_each_gold_set_is_registered_with_its_own_file():
     assert all(facts.CSV_FILES[name] == ("multi-news", "sample_test.csv") for name in GOLD_SETS)
 
 
-def test_validation_blind_sets_cover_rows_0_to_149_in_order(gold):
+def test_validation_blind_sets_cover_rows_0_to_224_in_order(gold):
     rows = [g["cluster"] for name in VAL_SETS for g in gold[name]]
-    assert rows == list(range(150))
+    assert rows == list(range(225))
 
 
 @pytest.mark.parametrize("name", GOLD_SETS + VAL_SETS)
