@@ -132,4 +132,7 @@ def test_baseline_sample_is_fixed_and_stable_when_unrelated_pairs_are_added():
 def test_split_numbers_and_abbreviations_are_rejoined_but_lists_stay_apart():
     assert D.rejoin_numbers("gave up just after 6: 00 p. m. in the U. S.") == "gave up just after 6:00 p.m. in the U.S."
     assert D.rejoin_numbers("fell 2, 000 feet; Windows 8. 1") == "fell 2,000 feet; Windows 8.1"
+    assert D.rejoin_numbers("Posted September 26, 2013-3: 47pm") == "Posted September 26, 2013-3:47pm"
     assert D.rejoin_numbers("in 2009, 2010 and IE6, 7, 8") == "in 2009, 2010 and IE6, 7, 8"
+    assert D.rejoin_numbers("the 6-foot-9, 260-pound center; 1, 500, 000 people") == \
+        "the 6-foot-9, 260-pound center; 1,500,000 people"

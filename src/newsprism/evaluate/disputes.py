@@ -89,8 +89,9 @@ def sub_story(stem: str) -> str:
 # strings) leaves spaced: "6: 00 p.m.", "2, 000 feet", "8. 1", "U. S.". Rejoined here so that the
 # pipeline reads the figures an outlet printed, not tokenisation debris ("00 p.m." read as a time).
 _SPLIT_NUMBER = (
-    (re.compile(r"(?<=\d): (?=\d\d\b)"), ":"),  # clock times
-    (re.compile(r"(?<=\d), (?=\d{3}\b)"), ","),  # thousands ("2009, 2010" and "7, 8" stay)
+    (re.compile(r"(?<=\d): (?=\d\d(?!\d))"), ":"),  # clock times ("3: 47pm" too)
+    # thousands ("2009, 2010", "7, 8" and the height in "6-foot-9, 260-pound" stay)
+    (re.compile(r"(?<![\w-])(\d{1,3}(?:,\d{3})*), (?=\d{3}(?!\d))"), r"\1,"),
     (re.compile(r"(?<=\d)\. (?=\d)"), "."),  # decimals, within one sentence line
     (re.compile(r"\b([A-Za-z])\. (?=[A-Za-z]\.)"), r"\1."),  # "U. S." → "U.S.", "p. m." → "p.m."
 )
