@@ -136,3 +136,12 @@ def test_split_numbers_and_abbreviations_are_rejoined_but_lists_stay_apart():
     assert D.rejoin_numbers("in 2009, 2010 and IE6, 7, 8") == "in 2009, 2010 and IE6, 7, 8"
     assert D.rejoin_numbers("the 6-foot-9, 260-pound center; 1, 500, 000 people") == \
         "the 6-foot-9, 260-pound center; 1,500,000 people"
+
+
+def test_a_fact_counts_correct_when_one_pair_is_a_dispute_and_wrong_only_when_all_are_not():
+    def p(fact, start):
+        return D.Pair("1_ecb", D.Side("1_1ecb", start, start + 1, "x"), D.Side("1_2ecb", 0, 1, "y"), fact=fact)
+    pairs = [p("f1", 0), p("f1", 5), p("f2", 10), p("f2", 20), p("f3", 30)]
+    m = D.fact_metrics(pairs, ["no_dispute", "dispute", "no_dispute", "no_dispute", None])
+    assert (m["facts_correct"], m["facts_wrong"], m["facts_unjudged"]) == (1, 1, 1)
+    assert m["fact_judged_precision"] == 0.5

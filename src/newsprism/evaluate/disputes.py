@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
@@ -66,6 +66,7 @@ class Pair:
     story: str
     a: Side
     b: Side
+    fact: str = field(default="", compare=False)  # the flagged fact's id, for the per-fact figures
 
 
 # --------------------------------------------------------------------------- stories
@@ -180,7 +181,8 @@ def flagged_pairs(story: str, facts: list[Fact], articles: list[Article]) -> lis
             continue
         for x, y in combinations(fact.claims, 2):
             if group_of[x.article] != group_of[y.article] and disagree(x, y):
-                pairs.append(Pair(story, Side(x.article, x.start, x.end, x.text), Side(y.article, y.start, y.end, y.text)))
+                pairs.append(Pair(story, Side(x.article, x.start, x.end, x.text), Side(y.article, y.start, y.end, y.text),
+                                  fact=f"{story}/{fact.id}"))
     return pairs
 
 
@@ -256,6 +258,22 @@ def judged_metrics(verdicts: list[str | None]) -> dict[str, float | int | None]:
             "judged_precision_ci_high": round(ci[1], 4) if ci else None}
 
 
+def fact_metrics(pairs: list[Pair], verdicts: list[str | None]) -> dict[str, int | float | None]:
+    """Per flagged fact: correct when one of its pairs is a judged dispute (what a journalist would
+    accept), wrong when every pair is judged no dispute, else unjudged. Pair counts weigh a fact by
+    its pairs (a dateline fact of 14 articles gives 77); this weighs each flag once."""
+    by_fact: dict[str, list[str | None]] = {}
+    for pair, verdict in zip(pairs, verdicts):
+        by_fact.setdefault(pair.fact, []).append(verdict)
+    correct = sum("dispute" in vs for vs in by_fact.values())
+    wrong = sum(all(v == "no_dispute" for v in vs) for vs in by_fact.values())
+    ci = wilson_interval(correct, correct + wrong)
+    return {"facts_correct": correct, "facts_wrong": wrong, "facts_unjudged": len(by_fact) - correct - wrong,
+            "fact_judged_precision": round(correct / (correct + wrong), 4) if correct + wrong else None,
+            "fact_judged_precision_ci_low": round(ci[0], 4) if ci else None,
+            "fact_judged_precision_ci_high": round(ci[1], 4) if ci else None}
+
+
 def _line(pair: Pair, verdict: str | None) -> str:
     return f"{pair.story} [{verdict or 'UNJUDGED'}] {pair.a.doc}@{pair.a.start}:{pair.a.text!r} | " \
            f"{pair.b.doc}@{pair.b.start}:{pair.b.text!r}"
@@ -281,7 +299,8 @@ def score(dataset: str, n_stories: int, n_facts: int, ours: list[Pair], base: li
     our_verdicts = [verdict_of(p, judgments) for p in ours]
     sample = sample_pairs(base)
     base_verdicts = [verdict_of(p, judgments) for p in sample]
-    metrics = {"stories": n_stories, "disputed_facts_flagged": n_facts, **judged_metrics(our_verdicts)}
+    metrics = {"stories": n_stories, "disputed_facts_flagged": n_facts, **judged_metrics(our_verdicts),
+               **fact_metrics(ours, our_verdicts)}
     baseline = {"pairs_flagged": len(base), "pairs_sampled": len(sample),
                 **{k: v for k, v in judged_metrics(base_verdicts).items() if k != "pairs_flagged"}}
     notes.extend(f"flagged: {_line(p, v)}" for p, v in zip(ours, our_verdicts))
