@@ -275,7 +275,7 @@ def fact_metrics(pairs: list[Pair], verdicts: list[str | None]) -> dict[str, int
 
 
 def _line(pair: Pair, verdict: str | None) -> str:
-    return f"{pair.story} [{verdict or 'UNJUDGED'}] {pair.a.doc}@{pair.a.start}:{pair.a.text!r} | " \
+    return f"{pair.story} ({verdict or 'UNJUDGED'}) {pair.a.doc}@{pair.a.start}:{pair.a.text!r} | " \
            f"{pair.b.doc}@{pair.b.start}:{pair.b.text!r}"
 
 
