@@ -145,3 +145,13 @@ def test_a_fact_counts_correct_when_one_pair_is_a_dispute_and_wrong_only_when_al
     m = D.fact_metrics(pairs, ["no_dispute", "dispute", "no_dispute", "no_dispute", None])
     assert (m["facts_correct"], m["facts_wrong"], m["facts_unjudged"]) == (1, 1, 1)
     assert m["fact_judged_precision"] == 0.5
+
+
+@needs_corpus
+def test_one_story_smoke_run_reports_pair_and_baseline_figures():
+    report = D.run("ecb-plus-judged", DATA, limit=1)
+    assert report.task == "disputes" and report.metrics["stories"] == 1
+    assert report.metrics["pairs_flagged"] == report.metrics["pairs_correct"] + report.metrics["pairs_wrong"] \
+        + report.metrics["pairs_unjudged"]
+    baseline = report.baselines["same-number baseline (judged sample)"]
+    assert baseline["pairs_sampled"] == min(D.BASELINE_SAMPLE, baseline["pairs_flagged"])
