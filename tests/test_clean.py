@@ -68,6 +68,11 @@ def _rebuild(text: str, removed) -> str:
         ("Pick Six Newsletter", "newsletter/subscribe prompt"),
         ("Thanks for signing up!", "newsletter/subscribe prompt"),
         ("Keep an eye on your inbox for the latest news.", "newsletter/subscribe prompt"),
+        ("Thursday 29 July 2004 08.23 BST", "dateline"),
+        ("June 13, 2013 4:59 PM EDT", "dateline"),
+        ("12/03/2012", "dateline"),
+        ("Posted 7:57 p.m. Aug 13 2013", "timestamp"),
+        ("http://www.theguardian.com/media/2004/jul/29/deep-throat", "link"),
     ],
 )
 def test_boilerplate_line_is_cut_with_its_reason(boilerplate, reason):
@@ -138,6 +143,10 @@ def test_byline_at_the_top_is_cut():
         "Reporting by local outlets suggested the vote would be close, and it was.",
         "The newsletter, which goes to 40,000 readers, first reported the deal.",
         "The vote was 52-48.",
+        "He said on May 5.",
+        "May 2012 was the wettest month on record.",
+        "On Monday, 12 people died.",
+        "Posted by a reader on the council's page, the video spread fast.",
     ],
 )
 def test_story_lines_that_mention_boilerplate_words_are_kept(story_line):

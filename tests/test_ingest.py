@@ -49,6 +49,32 @@ def _messages(result) -> str:
 # ----------------------------------------------------------------------------- formats
 
 
+def test_txt_page_address_and_date_stamp_above_the_headline_become_metadata(tmp_path):
+    # How scraped text often starts: the page's address, the headline, the page's date stamp.
+    head = ("https://www.latimes.com/local/story/council-approves-budget\n"
+            "Council approves budget after long fight\n"
+            "First Published: March 4, 2025 4:59 PM EST\n")
+    (article,) = _one(tmp_path, "budget.txt", head + BODY).articles
+    assert article.url == "https://www.latimes.com/local/story/council-approves-budget"
+    assert article.title == "Council approves budget after long fight"
+    assert article.published.startswith("2025-03-04")
+    assert article.text == BODY
+    assert article.outlet == "Los Angeles Times"
+
+
+def test_a_bare_date_line_gives_the_date_and_an_updated_stamp_does_not_win(tmp_path):
+    head = "Updated: March 9, 2025 10:00 AM\nTuesday 4 March 2025 08.23 GMT\n"
+    (article,) = _one(tmp_path, "budget.txt", head + BODY).articles
+    assert article.published.startswith("2025-03-04")
+    assert article.text == BODY
+
+
+def test_a_date_inside_the_story_is_not_taken_for_the_publication_date(tmp_path):
+    body = BODY.replace("Opponents said", "The plan was first drafted on June 2, 2021.\nOpponents said")
+    (article,) = _one(tmp_path, "budget.txt", body).articles
+    assert article.published is None and "June 2, 2021" in article.text
+
+
 def test_txt_first_line_headline_becomes_title_and_is_recorded(tmp_path):
     result = _one(tmp_path, "budget.txt", "Council approves budget after long fight\n" + BODY)
     (article,) = result.articles

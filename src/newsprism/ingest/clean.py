@@ -127,6 +127,42 @@ _TIMESTAMP = re.compile(
     r"|^(?:last\s+)?updated\s+(?:on\s+|at\s+)?.{0,40}\d.{0,40}$",
     _I,
 )
+# A line that is nothing but a date and time ("Thursday 29 July 2004 08.23 BST", "June 13, 2013
+# 4:59 PM EDT", "12/03/2012"): a page's date stamp, never a sentence of the story.
+_DATE_WORD = (r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|"
+              r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+              r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATELINE_TOKEN = re.compile(
+    r"\b(?:" + _DATE_WORD + r"|\d{1,4}(?:st|nd|rd|th|[ap]\.?m\.?)?|[ap]\.?m\.?|(?-i:[A-Z]{2,4})(?:[+-]\d{1,4})?|at|on)(?!\w)"
+    r"|[,.:/|–—-]", _I)
+_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", _I)
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+_YEAR_OR_DAY = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)?\b")
+_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", _I)
+
+
+_STAMP_LABEL = re.compile(r"^(?:(?:first|last)\s+)?(?:published|posted|updated|modified)(?:\s+(?:on|at))?\s*:?\s*", _I)
+
+
+def stamp_date_text(line: str) -> str | None:
+    """The date part of a date stamp line ("Posted 7:57 p.m. Aug 13 2013", "Monday, July 26, 2004")."""
+    s = line.strip()
+    label = _STAMP_LABEL.match(s)
+    rest = s[label.end():] if label else s
+    return rest if is_dateline(rest) or (label and _TIMESTAMP.match(s)) else None
+
+
+def is_dateline(line: str) -> bool:
+    """True when ``line`` holds only a date (and time): a date stamp, not story text."""
+    s = line.strip()
+    if not s or _words(s) > 10:
+        return False
+    rest = _DATELINE_TOKEN.sub(" ", s)
+    if rest.strip():
+        return False
+    return bool(_NUMERIC_DATE.search(s) or _MONTH_NAME.search(s) and _YEAR_OR_DAY.search(s))
+
+
 # Footers glued to the end of the last paragraph (feeds often drop the line break).
 _INLINE_FOOTERS = (
     (re.compile(r"(?<=[.!?”\"’)])\s*The post\b.{1,400}?\bappeared first on\b[^\n]{1,150}$", _I), "syndication credit"),
@@ -162,8 +198,12 @@ def line_reason(line: str) -> str | None:
         return "publisher note"
     if n <= 25 and _CONTACT.match(s):
         return "contact line"
-    if n <= 12 and _TIMESTAMP.match(s):
+    if n <= 12 and _TIMESTAMP.match(s) or n <= 14 and _STAMP_LABEL.match(s) and stamp_date_text(s):
         return "timestamp"
+    if is_dateline(s):
+        return "dateline"
+    if n == 1 and _URL_LINE.match(s):
+        return "link"
     if n <= 60 and any(p.search(s) for p in _SYNDICATION):
         return "syndication credit"
     if n <= 60 and any(p.search(s) for p in _COPYRIGHT):

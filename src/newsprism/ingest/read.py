@@ -42,7 +42,7 @@ from newsprism.ingest.html import extract_html
 from newsprism.ingest.records import read_json, read_jsonl, record_to_documents
 from newsprism.ingest.text import read_text
 from newsprism.ingest.warc import read_warc
-from newsprism.model import Article, InputWarning
+from newsprism.model import Article, InputWarning, Removal
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -280,8 +280,8 @@ def _finish(item: Document | InputWarning) -> tuple[Article, Document] | InputWa
         text=text,
         removed=removed,
         title=_tidy(doc.title),
-        url=doc.url,
-        published=_iso_date(doc.published),
+        url=doc.url or _page_address(removed),
+        published=_iso_date(doc.published) or _stamped_date(raw, removed),
         author=_tidy(doc.author) or _byline_author(removed),
         source_path=doc.source_path,
         format=doc.format,
@@ -297,9 +297,37 @@ def _from_article(article: Article) -> tuple[Article, None]:
         raw = normalize_text(article.raw).strip()
         article.raw = raw
         article.text, article.removed = clean.clean_text(raw, title=article.title)
+        article.url = article.url or _page_address(article.removed)
+        article.published = article.published or _stamped_date(raw, article.removed)
     article.content_hash = content_hash(article.text)
     article.format = article.format or "record"
     return article, None
+
+
+# A page's own date stamp is metadata when it sits at its top or its foot, not in a live blog's middle.
+STAMP_HEAD_CHARS = 600
+STAMP_FOOT_CHARS = 300
+_UPDATED = re.compile(r"\s*(?:last\s+)?(?:updated|modified)\b", re.IGNORECASE)
+
+
+def _stamped_date(raw: str, removed: list[Removal]) -> str | None:
+    """The publication date in the page's own date stamp ("First Published: June 13, 2013",
+    "Thursday 29 July 2004 08.23 BST"), a published stamp before an "Updated" one."""
+    stamps = [r for r in removed if ("timestamp" in r.reason or "dateline" in r.reason)
+              and (r.start < STAMP_HEAD_CHARS or r.end > len(raw) - STAMP_FOOT_CHARS)]
+    for stamp in sorted(stamps, key=lambda r: (bool(_UPDATED.match(r.text)), r.start)):
+        when = clean.stamp_date_text(stamp.text)
+        if when and (iso := _iso_date(when)):
+            return iso
+    return None
+
+
+def _page_address(removed: list[Removal]) -> str | None:
+    """The page's address when a line above the story is nothing but it."""
+    for r in removed:
+        if r.start < STAMP_HEAD_CHARS and r.reason == "link":
+            return r.text.strip()
+    return None
 
 
 def content_hash(text: str) -> str:

@@ -27,12 +27,20 @@ def read_text(text: str, source_path: str, fallback_id: str, fmt: str = "txt") -
     return doc
 
 
+# Lines a scraped page may put above its headline: its address and its date stamp.
+_ABOVE_HEADLINE = ("link", "dateline", "timestamp")
+
+
 def find_headline(text: str) -> tuple[int, int] | None:
-    """Offsets of the first line when it reads as a headline above a body, else None."""
-    first_end = text.find("\n")
-    if first_end <= 0:
+    """Offsets of the first line (after the page's address or date stamp) when it reads as a
+    headline above a body, else None."""
+    start = 0
+    while (end := text.find("\n", start)) > start and line_reason(text[start:end]) in _ABOVE_HEADLINE:
+        start = end + 1
+    first_end = text.find("\n", start)
+    if first_end <= start:
         return None
-    first = text[:first_end].strip()
+    first = text[start:first_end].strip()
     words = first.split()
     if not 2 <= len(words) <= MAX_HEADLINE_WORDS or len(first) > 200:
         return None
@@ -43,4 +51,4 @@ def find_headline(text: str) -> tuple[int, int] | None:
     body_lines = [line for line in text[first_end + 1:].split("\n") if line.strip()]
     if not body_lines or max(len(line.split()) for line in body_lines) < MIN_BODY_WORDS:
         return None
-    return 0, first_end
+    return start, first_end
