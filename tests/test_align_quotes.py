@@ -592,3 +592,107 @@ def test_the_longest_wording_stays_canonical_when_the_outlets_agree_with_each_ot
     )
     assert len(quotes) == 1
     assert quotes[0].text == longer
+
+
+# --------------------------------------------------------------------------- session 6: anchored diffs
+
+_STATEMENT = (
+    "We have made some headway. So there is no deal until there is a deal. I will call up NATO in a little "
+    "while. I will call up the various people that I think are appropriate. And I will, of course, call up "
+    "President Zelensky and tell him about the meeting"
+)
+
+
+def test_variant_quoting_more_of_the_statement_is_diffed_only_where_the_wordings_meet():
+    longer = (
+        "I believe we had a very productive meeting. There is no deal until there is a deal. I will call up "
+        "NATO in a little while. I will call up various people. It is ultimately up to them"
+    )
+    ops = word_diff(_STATEMENT, longer, fragment=True)
+    # The words it quotes beyond the canonical part are its own, not edits of "call up President …".
+    assert {"op": "delete", "at": 28, "canonical": "the"} in ops
+    assert [op["variant"] for op in ops if op["op"] == "insert"] == [
+        "I believe we had a very productive meeting.", "It is ultimately up to them"]
+    assert not any(op["op"] == "replace" for op in ops)
+
+
+def test_wording_sharing_only_scattered_words_gets_no_diff():
+    from newsprism.report.view import word_diff as shown
+
+    assert word_diff(_STATEMENT, "It is ultimately up to them", fragment=True) == []
+    # The report then lists it as an excerpt of the statement, not as the statement struck through.
+    assert [(p.op, p.text) for p in shown(_STATEMENT, "It is ultimately up to them")] == [
+        ("gap", "…"), ("equal", "It is ultimately up to them"), ("gap", "…")]
+
+
+def test_paraphrase_citing_two_words_found_elsewhere_in_the_statement_is_shown_as_a_paraphrase():
+    from newsprism.report.view import is_paraphrase
+
+    quotes = _align(
+        _article(0, _STATEMENT, "Donald Trump"),
+        _article(1, _STATEMENT, "Donald Trump"),
+        _article(2, "the meeting had been \u201cvery productive\u201d", "Donald Trump", kind="indirect"),
+        _article(3, "I believe we had a very productive meeting. There is no deal until there is a deal", "Donald Trump"),
+    )
+    q = next(q for q in quotes if "a2" in q.articles)
+    para = next(v for v in q.variants if v.articles == ["a2"])
+    assert para.diff == [] and is_paraphrase(q, para)
+
+
+def test_changed_word_at_the_end_of_an_excerpt_is_still_a_replacement():
+    statement = "We expect that Kyiv and European capitals will perceive that constructively"
+    assert word_diff(statement, "we expect that Kiev", fragment=True) == [
+        {"op": "replace", "at": 3, "canonical": "Kyiv", "variant": "Kiev"}]
+    assert word_diff("I am here to get them to the table now", "to get them on the table", fragment=True) == [
+        {"op": "replace", "at": 6, "canonical": "to", "variant": "on"}]
+
+
+def test_words_before_a_new_canonical_sentence_are_the_variants_own_not_a_replacement():
+    canonical = "I have got to let Ukraine make that decision. I am not here to negotiate for Ukraine."
+    assert word_diff(canonical, "But I am not here to negotiate for Ukraine.", fragment=True) == [
+        {"op": "insert", "at": 9, "variant": "But"}]
+
+
+def test_excerpt_mostly_of_other_words_gets_no_diff():
+    canonical = "We need to eliminate all the primary roots, the primary causes of that conflict, and more"
+    other = "The leaders of the talks said that nothing of the sort was agreed and all was lost"
+    assert word_diff(canonical, other, fragment=True) == []
+
+
+# --------------------------------------------------------------------------- session 6: short fragments word for word
+
+
+def _split_article(i: int, first: str, second: str, speaker: str):
+    """`"first," Speaker added, "second."`: one split quote (two parts)."""
+    text = f"\u201c{first},\u201d {speaker} added, \u201c{second}.\u201d"
+    aid = f"a{i}"
+    art = Article(id=aid, raw=text, text=text, outlet=f"Outlet {i}", source_group=f"g{i}")
+    s1, s2 = text.index(first), text.index(second)
+    parts = [art.span(s1, s1 + len(first)), art.span(s2, s2 + len(second))]
+    at = text.index(speaker)
+    mention = QuoteMention(
+        article=aid, start=s1, end=s2 + len(second), text=text[s1 : s2 + len(second)], kind="direct",
+        speaker_mention=art.span(at, at + len(speaker)), speaker_name=speaker, speaker_entity="e0",
+        speaker_type="PERSON", parts=parts,
+    )
+    ent = LocalEntity(key="e0", name=speaker, type="PERSON")
+    return art, ArticleAnalysis(article=aid, entities=[ent], quotes=[mention])
+
+
+def test_short_piece_with_a_changed_word_is_no_fragment_of_a_fuller_quote():
+    full = ("We are convinced that we need to eliminate all the primary roots, the primary causes of the "
+            "conflict, to consider all legitimate concerns of Russia")
+    quotes = _align(
+        _article(0, full, "Vladimir Putin"),
+        _split_article(1, "The root causes of the conflict", "must be resolved", "Vladimir Putin"),
+    )
+    assert len(quotes) == 2
+
+
+def test_six_words_word_for_word_are_still_a_fragment_of_the_fuller_quote():
+    full = "Columbus Nova is a management company solely owned and controlled by Americans, the statement said"
+    quotes = _align(
+        _article(0, full, "Columbus Nova"),
+        _article(1, "solely owned and controlled by Americans", "Columbus Nova", kind="partial"),
+    )
+    assert len(quotes) == 1 and quotes[0].articles == ["a0", "a1"]

@@ -19,9 +19,10 @@ Rules:
   words share runs of the wire copy they both rewrote.
 * A partial quote that is a fragment of a fuller one (≥ 80 % of its words in it, in order, inside
   a stretch of the fuller wording barely longer than the fragment — scattered common words are not
-  a fragment; a fragment of 4 words or fewer must appear word for word) joins the fuller quote's
+  a fragment; a fragment of 6 words or fewer must appear word for word:
+  "the root causes of the conflict" is no fragment of "the primary causes of that conflict") joins the fuller quote's
   group — only when that group is the single one it fits (preferring the same speaker), else it
-  stays apart. A fragment of 4 words or fewer found in an indirect quote must be between
+  stays apart. A fragment of 6 words or fewer found in an indirect quote must be between
   quotation marks there: a few words in an outlet's own paraphrase are a coincidence. A two-word
   quote with a function word ("you're free", "thank you") is no fragment: anyone says it.
 * Short capitalised wordings (at most 8 words, every major word capitalised: "The View",
@@ -82,7 +83,7 @@ DISAGREEMENT_SIMILARITY = 0.85
 DISAGREEMENT_MIN_WORDS = 6
 FRAGMENT_CONTAINMENT = 0.8
 FRAGMENT_MIN_WORDS = 2
-EXACT_FRAGMENT_MAX_WORDS = 4
+EXACT_FRAGMENT_MAX_WORDS = 6  # a fragment this short must appear word for word ("root causes" is not "primary causes")
 FRAGMENT_WINDOW = 1.25  # the fragment's words must lie within this many times its length
 MAX_BLOCK = 50
 TITLE_MAX_WORDS = 8
@@ -299,10 +300,11 @@ def _link(nodes: list[_Node], pairs: set[tuple[int, int]]) -> UnionFind:
         if (na.title or nb.title) and not na.speakers & nb.speakers:
             continue  # a title two outlets name is not one utterance, however alike the wording
         # The closest pair of forms: whole wordings, or one piece of a split quote.
-        la, lb, similarity = max(
-            ((len(x), len(y), 2 * LCSseq.similarity(x, y) / (len(x) + len(y))) for x in na.forms() for y in nb.forms()),
+        x, y, similarity = max(
+            ((x, y, 2 * LCSseq.similarity(x, y) / (len(x) + len(y))) for x in na.forms() for y in nb.forms()),
             key=lambda t: t[2],
         )
+        la, lb = len(x), len(y)
         if _similar(la, lb, similarity):
             if not conflict or (similarity >= DISAGREEMENT_SIMILARITY and min(la, lb) >= DISAGREEMENT_MIN_WORDS):
                 uf.union(a, b)

@@ -6,7 +6,6 @@ it looks and do all the escaping, so nothing here produces markup.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import math
 import re
@@ -17,6 +16,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlsplit
 
+from newsprism.align.diff import aligned_ops
 from newsprism.model import Article, ArticleAnalysis, Brief, CoverageRow, Entity, Quote, QuoteVariant, Span
 
 # --------------------------------------------------------------------------- ids and labels
@@ -258,15 +258,6 @@ def _pieces_from_ops(ops: list[Any], canonical: str, variant: str) -> list[DiffP
     return None
 
 
-def _compare_key(token: str) -> str:
-    """A word as compared: typography, case and surrounding punctuation ignored (as the aligner does)."""
-    try:
-        from newsprism.align.diff import compare_token
-    except ImportError:  # pragma: no cover - the aligner is part of the package
-        return re.sub(r"^\W+|\W+$", "", token.casefold())
-    return compare_token(token)
-
-
 LONG_RUN = 12  # words: a longer deleted run is shown shortened, whole in a tooltip
 
 
@@ -274,9 +265,11 @@ def word_diff(canonical: str, variant: str, ops: list[Any] | None = None) -> lis
     """The variant against the canonical wording, word by word, for highlighting.
 
     Complete op lists (equal runs included) are used as they are. The aligner's ops list
-    only the changes, so the words are diffed here with the same typography-blind
-    comparison; the highlighting is then always consistent with the two texts shown.
-    Canonical words before or after the part a fragment quotes become "…" gaps.
+    only the changes, so the words are diffed here with the aligner's own anchored comparison
+    (:func:`newsprism.align.diff.aligned_ops`); the highlighting is then always consistent with
+    the two texts shown. Canonical words before or after the part a fragment quotes become "…"
+    gaps; a wording that is not mostly the same words as the part it meets is shown as an
+    excerpt ("… words …"), with no diff.
     """
     if ops:
         pieces = _pieces_from_ops(ops, canonical, variant)
@@ -284,10 +277,14 @@ def word_diff(canonical: str, variant: str, ops: list[Any] | None = None) -> lis
             return _merge(pieces)
     old, new = canonical.split(), variant.split()
     pieces = []
-    matcher = difflib.SequenceMatcher(
-        a=[_compare_key(w) for w in old], b=[_compare_key(w) for w in new], autojunk=False
-    )
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    aligned = aligned_ops(old, new)
+    if aligned is None:  # no variant of the canonical wording: an excerpt of the statement, no diff
+        return [DiffPiece("gap", "…", canonical), DiffPiece("equal", variant), DiffPiece("gap", "…", canonical)]
+    for op in aligned:
+        tag, i1, i2, j1, j2 = op.tag, op.i1, op.i2, op.j1, op.j2
+        if tag == "gap":  # canonical words the variant does not quote
+            pieces.append(DiffPiece("gap", "…", " ".join(old[i1:i2])))
+            continue
         if tag == "equal":
             pieces.append(DiffPiece("equal", " ".join(new[j1:j2])))
             continue
