@@ -48,6 +48,21 @@ def test_document_text_is_every_sentence_detokenised_one_a_line(tmp_path):
     assert D.document_text(root / "1" / "1_1ecb.xml") == "Five people died.\nIt cost $3 million."
 
 
+def test_a_split_page_address_line_is_rejoined_whole():
+    assert D.rejoin_line("http: / / www. x. com / 2013 / a _ b. htm") == "http://www.x.com/2013/a_b.htm"
+    assert D.rejoin_line("It cost $3, 000.") == "It cost $3,000."
+
+
+def test_story_articles_go_through_ingest_address_and_stamp_become_metadata():
+    story = D.Story("1_ecbplus", (
+        ("1_1ecbplus", "http://www.example.com/news/a.htm\nMay 2, 2013\nFive people died in the fire on Monday, police said."),
+        ("1_2ecbplus", "Officials said six people died in the fire on Monday, and two were hurt."),
+    ))
+    first, second = D.story_articles(story)
+    assert first.url == "http://www.example.com/news/a.htm" and first.text.startswith("Five people died")
+    assert first.source_group != second.source_group
+
+
 def test_limit_counts_stories(tmp_path):
     assert len(D.read_stories(_tiny_corpus(tmp_path), (1, 36), limit=3)) == 3
 
@@ -69,18 +84,21 @@ def test_real_corpus_has_43_topics_split_35_and_8_and_two_stories_each():
 
 
 @needs_corpus
-def test_every_judged_span_is_exact_in_the_detokenised_text():
+def test_every_judged_span_is_exact_in_the_ingested_story_text():
     judgments = D.load_judgments()
     if not judgments:
         pytest.skip("no judgments committed yet")
+    stories = {pair.story for pair, _ in judgments}
     texts: dict[str, str] = {}
+    for topic in sorted({int(s.split("_")[0]) for s in stories}):
+        for story in D.read_stories(ROOT, (topic,)):
+            if story.name in stories:
+                texts.update((a.id, a.text) for a in D.story_articles(story))
     for pair, row in judgments:
         assert row["verdict"] in D.VERDICTS and row["why"].strip()
         assert row["dataset"] in D.DATASETS
         for side in (pair.a, pair.b):
             assert D.sub_story(side.doc) == pair.story
-            if side.doc not in texts:
-                texts[side.doc] = D.document_text(ROOT / side.doc.split("_")[0] / f"{side.doc}.xml")
             assert texts[side.doc][side.start:side.end] == side.text, (pair.story, side)
 
 

@@ -12,9 +12,10 @@ unjudged, never guessed. Recall is not measured (no full gold).
 * ``ecb-plus-judged``: train + dev topics (all but 36-45; development data, the facts rules may be fixed
   on its judged false alarms); ``ecb-plus-judged-test``: test topics 36-45.
 * A story is one topic's ``ecb`` files or its ``ecbplus`` files (``"36_ecbplus"``). Article text: every
-  sentence's tokens detokenised (:func:`newsprism.evaluate.entities.detokenize`), one sentence a line.
-  Outlets are unknown: each document is its own source group unless the product's near-duplicate
-  detection (:func:`newsprism.ingest.sources.near_duplicate_clusters`) joins copies.
+  sentence's tokens detokenised (:func:`newsprism.evaluate.entities.detokenize`), one sentence a line,
+  split numbers and the page address rejoined; then the product's ingest reads the story's documents as
+  it reads a user's files (cleaning: the address line and date stamps become metadata; outlet from the
+  address; source groups by outlet and near-duplicate copies). Offsets point into the cleaned text.
 * The pipeline is the one ``evaluate facts`` runs (per-article entities, quotes and claims on one parse;
   ``merge_entities``; ``group_facts``). A flagged pair is two claims of a ``disputed`` fact from different
   source groups whose values disagree (as ``evaluate facts`` scores disputes since session 4).
@@ -98,16 +99,25 @@ _SPLIT_NUMBER = (
 )
 
 
+_SPLIT_URL = re.compile(r"https?: / / \S")
+
+
 def rejoin_numbers(text: str) -> str:
     for pattern, joined in _SPLIT_NUMBER:
         text = pattern.sub(joined, text)
     return text
 
 
+def rejoin_line(line: str) -> str:
+    """One detokenised sentence line: a page address split by the tokeniser ("http: / / www. x. com / a _ b")
+    is rejoined whole, so ingest recognises the page's own address; any other line gets its numbers rejoined."""
+    return line.replace(" ", "") if _SPLIT_URL.match(line) else rejoin_numbers(line)
+
+
 def document_text(path: Path) -> str:
-    """Every sentence of an ECB+ document, detokenised, one sentence a line."""
+    """Every sentence of an ECB+ document, detokenised, one sentence a line (before ingest's cleaning)."""
     doc = read_document(path, set())  # no validated-sentence filter: mentions are not used here
-    return "\n".join(rejoin_numbers(detokenize(doc.sentences[n])) for n in sorted(doc.sentences))
+    return "\n".join(rejoin_line(detokenize(doc.sentences[n])) for n in sorted(doc.sentences))
 
 
 def _doc_number(path: Path) -> int:
@@ -133,14 +143,16 @@ def read_stories(root: Path, topics: tuple[int, ...], limit: int | None = None) 
 
 
 def story_articles(story: Story) -> list[Article]:
-    """One article per document; near-duplicate copies (the product's own detection) share a source group."""
-    from newsprism.ingest.sources import near_duplicate_clusters
+    """The story's documents read as a user's inputs are: through the product's ingest
+    (:func:`newsprism.ingest.read.read_inputs`), which cleans each text (the page's address line and
+    date stamps become ``url`` / ``published``, not text), names the outlet from the address, and
+    assigns source groups (one outlet, or near-duplicate copies, count once). Judged offsets point
+    into these cleaned texts. An exact duplicate document is kept once, as ingest does."""
+    from newsprism.ingest.read import read_inputs
 
-    clusters = near_duplicate_clusters([text for _, text in story.docs])
-    stems = [stem for stem, _ in story.docs]
-    return [Article(id=stem, raw=text, text=text, source_group=f"sg-{stems[clusters[i]]}",
-                    source_path=f"{CORPUS}/{stem.split('_')[0]}/{stem}.xml", format="record")
-            for i, (stem, text) in enumerate(story.docs)]
+    inputs = [Article(id=stem, raw=text, text=text, source_path=f"{CORPUS}/{stem.split('_')[0]}/{stem}.xml",
+                      format="record") for stem, text in story.docs]
+    return read_inputs(inputs).articles
 
 
 # --------------------------------------------------------------------------- the pipeline
