@@ -696,3 +696,23 @@ def test_six_words_word_for_word_are_still_a_fragment_of_the_fuller_quote():
         _article(1, "solely owned and controlled by Americans", "Columbus Nova", kind="partial"),
     )
     assert len(quotes) == 1 and quotes[0].articles == ["a0", "a1"]
+
+
+# --------------------------------------------------------------------------- session 6: cited words meet cited words
+
+
+def test_words_cited_in_a_paraphrase_meet_the_quote_that_carries_them():
+    quotes = _align(
+        _article(0, "We want to maintain the status quo with China for as long as we can", "Tsai Ing-wen"),
+        _article(1, "she wants to \u201cmaintain the status quo\u201d with China", "Tsai Ing-wen", kind="indirect"),
+    )
+    assert len(quotes) == 1
+
+
+def test_words_cited_in_a_paraphrase_do_not_meet_another_outlets_own_paraphrase_words():
+    quotes = _align(
+        _article(0, "to maintain the status quo of de-facto independence for the island", "Tsai Ing-wen",
+                 kind="indirect"),
+        _article(1, "she wants to \u201cmaintain the status quo\u201d with China", "Tsai Ing-wen", kind="indirect"),
+    )
+    assert len(quotes) == 2

@@ -30,7 +30,8 @@ Rules:
   containers, and they join another wording only when both name the same speaker (two outlets
   naming a book, a film or a song are not quoting one utterance).
 * Quoted words inside an indirect quote ('said that a deal would include "swapping" of land')
-  are fragments of that mention too, so the paraphrase meets the full quote it cites.
+  are fragments of that mention too, so the paraphrase meets the full quote it cites (in another
+  paraphrase, only the words it puts between marks: its own words are the outlet's report).
 * Reprinted statements (:func:`reprinted_mentions`): a direct or partial quote (≥ 6 words) whose
   words stand verbatim, without quotation marks, in another article (a statement, letter or tweet
   reprinted as a block) gives that article a mention with those exact offsets (kind ``direct``, no
@@ -241,9 +242,12 @@ def _fragment_of(short: _Node, long: _Node) -> bool:
     ):
         return True  # the wording, or one piece of a split quote, lies inside the fuller one
     # Words quoted inside an indirect quote are a fragment of the full quote they cite; being
-    # between marks, three of them may differ by a word ("torpedo nascent progress").
+    # between marks, three of them may differ by a word ("torpedo nascent progress"). In another
+    # outlet's paraphrase they count only between its marks too: its own words are its report
+    # ("to maintain the status quo of …" is no citation of "maintain [the] status quo").
+    targets = long.pieces if long.indirect else [long.tokens]
     return any(
-        len(p) >= FRAGMENT_MIN_WORDS and (p == long.tokens or _contains(p, long.tokens, exact_max=2))
+        len(p) >= FRAGMENT_MIN_WORDS and any(p == t or _contains(p, t, exact_max=2) for t in targets)
         for p in short.pieces
     )
 
