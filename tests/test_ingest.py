@@ -62,6 +62,17 @@ def test_txt_page_address_and_date_stamp_above_the_headline_become_metadata(tmp_
     assert article.outlet == "Los Angeles Times"
 
 
+@pytest.mark.parametrize("stamp, iso", [
+    ("June 13, 2013 4:59 PM EDT", "2013-06-13T16:59:00"),
+    ("May 2, 2013, 1:12 PM", "2013-05-02T13:12:00"),
+    ("Tue, 04 Mar 2025 10:00:00 GMT", "2025-03-04T10:00:00+00:00"),
+])
+def test_a_publication_time_keeps_its_afternoon(stamp, iso):
+    from newsprism.ingest.read import _iso_date
+
+    assert _iso_date(stamp) == iso  # email-date parsing once read "4:59 PM" as 04:59
+
+
 def test_a_bare_date_line_gives_the_date_and_an_updated_stamp_does_not_win(tmp_path):
     head = "Updated: March 9, 2025 10:00 AM\nTuesday 4 March 2025 08.23 GMT\n"
     (article,) = _one(tmp_path, "budget.txt", head + BODY).articles

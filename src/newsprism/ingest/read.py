@@ -349,6 +349,9 @@ def _byline_author(removed) -> str | None:
     return None
 
 
+_RFC_2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d\d:\d\d(?::\d\d)?(?:\s|$)")
+
+
 def _iso_date(value: str | None) -> str | None:
     """ISO 8601 for a date in any common form; None when it cannot be read."""
     if not value:
@@ -364,12 +367,13 @@ def _iso_date(value: str | None) -> str | None:
         return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
     except ValueError:
         pass
-    try:
-        from email.utils import parsedate_to_datetime
+    if _RFC_2822.match(value):  # feeds' dates; email parsing reads "4:59 PM" as 04:59, so only these
+        try:
+            from email.utils import parsedate_to_datetime
 
-        return parsedate_to_datetime(value).isoformat()
-    except (TypeError, ValueError, IndexError):
-        pass
+            return parsedate_to_datetime(value).isoformat()
+        except (TypeError, ValueError, IndexError):
+            pass
     import dateparser
 
     parsed = dateparser.parse(value, settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"})
