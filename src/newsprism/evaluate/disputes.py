@@ -287,7 +287,7 @@ def fact_metrics(pairs: list[Pair], verdicts: list[str | None]) -> dict[str, int
 
 
 def _line(pair: Pair, verdict: str | None) -> str:
-    return f"{pair.story} ({verdict or 'UNJUDGED'}) {pair.a.doc}@{pair.a.start}:{pair.a.text!r} | " \
+    return f"{pair.fact or pair.story} ({verdict or 'UNJUDGED'}) {pair.a.doc}@{pair.a.start}:{pair.a.text!r} | " \
            f"{pair.b.doc}@{pair.b.start}:{pair.b.text!r}"
 
 
