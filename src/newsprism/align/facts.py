@@ -19,10 +19,12 @@ hint of identity, a different one is not), so the dispute test is stricter: prec
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 
 from newsprism.analyse.claims import CARRIER_VERBS, PERSON_NOUNS, Frame, claim_frame, time_anchors
@@ -39,6 +41,9 @@ EVENT_CLASSES = [
      "interview", "hearing", "encounter", "meet"},
     {"crash", "collision", "pileup", "pile-up", "accident", "wreck"},
 ]
+# Nouns one story uses for one armed group: "two of the gunmen" / "three terrorists" / "four rebels" killed.
+ATTACKER_CLASS = {"gunman", "gunmen", "terrorist", "rebel", "militant", "insurgent", "attacker", "assailant",
+                  "jihadist", "fighter"}
 STOP = set("""a an the and or but if of in on at to for from by with about as into like through after over
 between out against during without before under around among is are was were be been being has have had
 do does did will would shall should can could may might must this that these those it its they them their
@@ -70,6 +75,9 @@ class _Item:
     # The spans (sentence offsets) of its own unit conversion "240 km (150 miles)" and its coordinated
     # sibling "30 men and 30 women": part of how the value is written, not another figure of the sentence.
     twins: tuple[tuple[int, int], ...] = ()
+    # The other claims of its sentence (its twins aside): the figures that could tell two instances apart.
+    peers: tuple["_Item", ...] = ()
+    published: date | None = None  # the article's publication day, when known
     frame: Frame | None = None  # parsed lazily, only for claims that reach the dispute test
 
 
@@ -125,6 +133,8 @@ def _candidate_pairs(reps: list[_Item]) -> list[tuple[_Item, _Item]]:
     the paraphrase rule) the very same value are ever compared, instead of all pairs."""
     blocks: dict[tuple, list[_Item]] = defaultdict(list)
     for it in reps:
+        if _no_claim(it):
+            continue
         if it.head is not None:
             blocks[(it.dim, it.kind, "head", _head_class(it.head))].append(it)
             for word in it.subject_words:
@@ -144,6 +154,49 @@ def _candidate_pairs(reps: list[_Item]) -> list[tuple[_Item, _Item]]:
                     seen.add(key)
                     pairs.append((block[x], block[y]))
     return pairs
+
+
+# The words of a publication line ("First Published: June 13, 2013 4:59 PM EDT", "Posted on January 5, 2011
+# at 3:39 PM", "Thursday 29 July 2004 08.23 BST"): the line says when the article appeared, no claim of the story.
+DATELINE_WORDS = frozenset("""published first posted updated last modified on at by date time am pm a.m p.m
+et edt est ct cdt cst mt mdt mst pt pdt pst gmt bst utc cet cest ist jst aest rd th st nd sept""".split()) | frozenset(
+    w.lower() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr))
+
+
+SQUARE = re.compile(r"\b(?:sq|square)\b|[\u00b2]|\b(?:km|m|ft|mi)2\b", re.I)
+CUBIC = re.compile(r"\b(?:cu|cubic)\b|[\u00b3]|\b(?:km|m|ft|mi)3\b", re.I)
+M_PER_KM = 1000.0
+
+
+def _area_read_as_length(dim: str, text: str, value: dict) -> tuple[str, dict]:
+    """A "5,800-square-foot" house or a "1,500-square-kilometer" island that extraction read as a length (in
+    metres): its area in km2, the base of areas, so that it meets areas and never a distance."""
+    numbers = parse_numbers(text)
+    point = value.get("point", value.get("low"))
+    if dim != "length" or not SQUARE.search(text) or CUBIC.search(text) or not numbers or not numbers[0] \
+            or not isinstance(point, (int, float)):
+        return dim, value
+    metres_per_unit = point / numbers[0]
+    scale = metres_per_unit / M_PER_KM ** 2  # raw x (m per unit)^2 = area in m2; / 1e6 = km2
+    return "area", {k: (v * scale if isinstance(v, (int, float)) and not isinstance(v, bool) else v)
+                    for k, v in value.items()}
+
+
+def _no_claim(it: _Item) -> bool:
+    """A value that is no claim of the story, or not of the measure it was read as, never compared: a span
+    across a line break (a caption run into the next line: "Fred LaRue, July 24\nJuly 28, 2004"), a date or
+    time alone on a publication line, a volume read as a length."""
+    claim = it.claim
+    if "\n" in claim.text or (it.dim == "length" and CUBIC.search(claim.text)):
+        return True  # (a volume read as a length would meet distances)
+    if it.kind not in TIME_POINTS or claim.sentence is None:
+        return False
+    text, lo = claim.sentence.text, claim.start - claim.sentence.start
+    start = text.rfind("\n", 0, lo) + 1
+    end = text.find("\n", lo + len(claim.text))
+    line = text[start: end if end >= 0 else len(text)]
+    words = re.findall(r"[a-z][a-z.]*", line.lower())
+    return all(w.rstrip(".") in DATELINE_WORDS for w in words)
 
 
 def _value_key(it: _Item) -> tuple | None:
@@ -214,7 +267,7 @@ def _meaning_agreements(reps: list[_Item], compared: set[tuple[int, int]], links
     this way is never a dispute: the sentence meaning without the number is no evidence of one measure."""
     blocks: dict[tuple, list[_Item]] = defaultdict(list)  # by shared name: never all pairs of a large story
     for it in reps:
-        if it.claim.qualifier != "other":
+        if it.claim.qualifier != "other" and not _no_claim(it):
             for name in it.names:
                 blocks[(it.dim, it.kind, name)].append(it)
     seen = set(compared)
@@ -476,26 +529,51 @@ def _cross_group_pair(xs: list[_Item], ys: list[_Item], need: bool) -> tuple[int
 
 def _items(articles: list[Article], analyses: list[ArticleAnalysis], entities: list[Entity]) -> list[_Item]:
     group_of = {a.id: (a.source_group or a.id) for a in articles}
+    published = {a.id: _day(a.published) for a in articles}
     global_id = {(art, key): e.id for e in entities for art, key in e.members}
     order = {a.id: i for i, a in enumerate(articles)}
     items: list[_Item] = []
     for analysis in sorted(analyses, key=lambda x: order.get(x.article, len(order))):
         for claim in analysis.claims:
             kind, _, head = (claim.property or "").partition(": ")
-            dim = DIMENSION.get(claim.unit, claim.unit)
+            dim, base = _area_read_as_length(DIMENSION.get(claim.unit, claim.unit), claim.text, _base(claim))
             sentence = claim.sentence.text if claim.sentence else claim.text
             names = {global_id[(claim.article, k)] for k in claim.entities if (claim.article, k) in global_id}
             names |= _capitalised(sentence, claim.text)
             items.append(_Item(
                 idx=len(items), claim=claim, group=group_of.get(claim.article, claim.article), dim=dim,
                 kind=kind or "value", head=head.lower() if head else None,
-                words=_content_words(sentence, claim.text), names=names, base_value=_base(claim),
+                words=_content_words(sentence, claim.text), names=names, base_value=base,
                 subject_words=_content_words(claim.subject or "", ""),
                 modifiers=_subject_modifiers(claim.subject or "", head.lower()) if head else set(),
                 window=_window(claim), snapshot=_is_snapshot(claim, masked=kind in ("date", "ago")),
+                published=published.get(claim.article),
             ))
     _find_twins(items)
+    _find_peers(items)
     return items
+
+
+def _find_peers(items: list[_Item]) -> None:
+    """For each claim, the other claims of its sentence that are not its twins and do not overlap it."""
+    by_sentence: dict[tuple, list[_Item]] = defaultdict(list)
+    for it in items:
+        if it.claim.sentence is not None:
+            by_sentence[(it.claim.article, it.claim.sentence.start)].append(it)
+    for members in by_sentence.values():
+        for it in members:
+            s0 = it.claim.sentence.start
+            it.peers = tuple(other for other in members
+                             if other.idx != it.idx and (other.claim.start - s0, other.claim.end - s0) not in it.twins
+                             and (other.claim.end <= it.claim.start or other.claim.start >= it.claim.end))
+
+
+def _day(stamp: str | None) -> date | None:
+    """The day of an ISO 8601 date or datetime, else None."""
+    try:
+        return date.fromisoformat(stamp[:10]) if stamp else None
+    except ValueError:
+        return None
 
 
 CONVERSION_GAP = re.compile(r"^\s*[(\[]\s*$")  # "240 km (150 miles)"
@@ -618,7 +696,7 @@ def _stem(word: str) -> str:
 @lru_cache(maxsize=None)
 def _head_class(head: str) -> str:
     """One key for an event noun class or a predicate class ("formed" / "established" date one event)."""
-    for cls in EVENT_CLASSES + PREDICATE_CLASSES:
+    for cls in EVENT_CLASSES + PREDICATE_CLASSES + [ATTACKER_CLASS]:
         if _stem(head) in cls or head in cls:
             return sorted(cls)[0]
     return _stem(head)
@@ -835,11 +913,12 @@ def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = Tru
         # An age changes at most once a year: only another year (or "last year") says another time;
         # "shot in November" / "a meeting in December" are other clauses' months, the boy's age is one.
         years = [frozenset(t for t in f.anchors if t.startswith(("y:", "r:"))) for f in (fa, fb)]
-        return not (years[0] and years[1] and years[0] != years[1]) and _same_person(a, b)
+        return not (years[0] and years[1] and years[0] != years[1]) and _same_person(a, b) \
+            and not _aged_between_reports(a, b)
     if not _same_head(a, b):
         return False  # (a) same noun (or its acronym), not merely a shared subject word
-    if _anchors_conflict(*_comparable_anchors(a, fa, fb)):
-        return False  # (b) another year, day, month or time window
+    if _anchors_conflict(*_comparable_anchors(a, fa, fb)) or (not _one_actors_clock_time(a, fa, fb) and _peers_conflict(a, b)):
+        return False  # (b) another year, day, month or time window, or other figures that disagree
     if _places_differ(a, b):
         return False  # (b) another place: "in the province" vs "nationwide", "in Homs" vs "across Syria"
     acronym = _head_class(a.head) != _head_class(b.head)  # the heads are one only as an acronym and its words
@@ -867,6 +946,7 @@ def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = Tru
 # A one- or two-year gap is how reports of one person's age differ (a birthday, an old source); a larger
 # one more likely means two people of one name (a father and his son).
 AGE_GAP = 5.0
+YEAR_DAYS = 365.25
 
 
 def _same_person(a: _Item, b: _Item) -> bool:
@@ -876,6 +956,16 @@ def _same_person(a: _Item, b: _Item) -> bool:
         return False
     named = all((x.claim.subject or "")[:1].isupper() and _stem(x.head or "") not in PERSON_NOUNS for x in (a, b))
     return named and _gap(a.claim.value, b.claim.value) <= AGE_GAP
+
+
+def _aged_between_reports(a: _Item, b: _Item) -> bool:
+    """Were the two reports published far enough apart for the person to have aged by the difference ("27" in
+    the shooting's reports, "29" in the trial's two years later: ECB+ judged)? A gap of N years is explained by
+    reports at least N - 1 years apart (a birthday may fall between), and at least one year."""
+    if a.published is None or b.published is None:
+        return False
+    years_apart = abs((a.published - b.published).days) / YEAR_DAYS
+    return years_apart >= max(_gap(a.claim.value, b.claim.value) - 1.0, 1.0)
 
 
 def _same_name(x: str, y: str) -> bool:
@@ -926,27 +1016,61 @@ def _frame(item: _Item) -> Frame:
         claim = item.claim
         sentence = claim.sentence.text if claim.sentence else claim.text
         doc = _parse(sentence)
-        frame = _other_figures(claim_frame(doc, claim, item.kind), claim, item.twins)
+        frame = _other_figures(claim_frame(doc, claim, item.kind), claim, item)
         item.frame = replace(frame, participants=frame.participants | _understood_subject(doc, claim))
     return item.frame
 
 
 CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+# "a 9-year-old boy", "nine years old": an age, no time window ("over nine years") of the sentence's events.
+AGE_PHRASE = re.compile(r"\b[\w.,-]+[\s-]+(?:years?|months?|weeks?|days?)[\s-]+old\b", re.I)
+# Numbers that name rather than measure: "the U-2", "IE6", "F-16", "COVID-19", "Area 51", "Route 66", "Flight
+# 370", "No. 1", "one of the greatest".
+NAMING_NUMBER = re.compile(r"\b[A-Z][A-Za-z]*-?\d+\b|\b(?:Area|Route|Highway|Interstate|Flight|Apollo|Boeing|Airbus|"
+                           r"Windows|Chapter|Section|Article|Amendment|Room|Gate|Terminal|Platform|Channel|Block|"
+                           r"Building|Pier|Station|Precinct|Ward|Lot|Camp|Unit|Tower|Level|Studio|Model|Series|No\.) ?"
+                           r"\d+\b|\bone of\b")
 
 
-def _other_figures(frame: Frame, claim: Claim, twins: tuple[tuple[int, int], ...]) -> Frame:
-    """The sentence's other figures without its clock readings and without the claim's twins (its own
-    conversion and coordinated sibling, see :func:`_find_twins`): "between 1:08 p.m. and 1:10 p.m." says
-    when, it carries no figures 1, 8 and 10 that another outlet's sentence would have to repeat; "240 km
-    (150 miles)" carries no other figure than 240 km."""
-    if claim.sentence is None or not (twins or CLOCK.search(claim.sentence.text)):
+def _other_figures(frame: Frame, claim: Claim, item: _Item) -> Frame:
+    """The sentence's other figures ("n:..."), without those of its other claims (compared by measure, see
+    :func:`_peers_conflict`), its clock readings ("between 1:08 p.m. and 1:10 p.m." says when), the claim's
+    twins (its own conversion and coordinated sibling, see :func:`_find_twins`: "240 km (150 miles)" carries
+    no other figure), its age phrases and the numbers that name ("Area 51", "the U-2", "one of the
+    greatest"): only the figures no claim accounts for are compared as written. An age ("a 9-year-old
+    boy") is no time window of the sentence either."""
+    if claim.sentence is None:
         return frame
-    text = claim.sentence.text
-    lo, hi = claim.start - claim.sentence.start, claim.end - claim.sentence.start
-    for start, end in [(lo, hi), *twins]:
+    s0 = claim.sentence.start
+    text = _blank(claim.sentence.text, [(claim.start - s0, claim.end - s0), *item.twins], (CLOCK, AGE_PHRASE))
+    windows = {t for t in time_anchors(text) if t.startswith("w:")}
+    text = _blank(text, [(p.claim.start - s0, p.claim.end - s0) for p in item.peers], (NAMING_NUMBER,))
+    figures = {t for t in time_anchors(text) if t.startswith("n:")}
+    return replace(frame, anchors=frozenset({t for t in frame.anchors if not t.startswith(("n:", "w:"))}
+                                            | windows | figures))
+
+
+def _blank(text: str, spans: list[tuple[int, int]], patterns: tuple[re.Pattern, ...]) -> str:
+    """``text`` with the spans and the matches of the patterns blanked out (offsets kept)."""
+    for start, end in spans:
         text = text[:start] + " " * (end - start) + text[end:]
-    figures = {t for t in time_anchors(CLOCK.sub(" ", text)) if t.startswith("n:")}
-    return replace(frame, anchors=frozenset({t for t in frame.anchors if not t.startswith("n:")} | figures))
+    for pattern in patterns:
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+def _peers_conflict(a: _Item, b: _Item) -> bool:
+    """Do the two sentences state other figures of one dimension and kind that disagree ("after 3 false
+    tweets" / "after 5 false tweets", "30 men in 12 towns" / "100 men in 40 towns")? Then the sentences likely
+    tell two instances apart. Figures that are no claim ("Area 51", "the U-2", "one of the greatest") or of a
+    measure the other sentence does not state ("nine years old" beside one date, "under 12" beside the other,
+    agree anyway) tell nothing apart."""
+    for x, y in ((a, b), (b, a)):
+        for px in x.peers:
+            same = [py for py in y.peers if py.dim == px.dim and py.kind == px.kind]
+            if same and not any(compatible(px.base_value, py.base_value, tolerance=_slack(px)) for py in same):
+                return True
+    return False
 
 
 def _understood_subject(doc, claim: Claim) -> frozenset[str]:
@@ -1012,11 +1136,14 @@ def _comparable_anchors(a: _Item, fa: Frame, fb: Frame) -> tuple[frozenset[str],
     both sentences ("Blackwell was shot at 6:34 p.m." / "shot … Blackwell four times around 6:15 p.m."), the
     sentences' other figures (his age, the shots, a 911 call) are other facts, no other instance. (Not for
     dates: a story dates many events of one actor, "formed in October 2016" / "engaged in early 2017".)"""
-    one_actor = a.kind == "time of day" and bool(fa.participants & fb.participants) \
-        and _nested(fa.participants, fb.participants) and bool((fa.predicates & fb.predicates) - CARRIER_VERBS)
-    if not one_actor:
+    if not _one_actors_clock_time(a, fa, fb):
         return fa.anchors, fb.anchors
     return tuple(frozenset(t for t in f.anchors if not t.startswith("n:")) for f in (fa, fb))
+
+
+def _one_actors_clock_time(a: _Item, fa: Frame, fb: Frame) -> bool:
+    return a.kind == "time of day" and bool(fa.participants & fb.participants) \
+        and _nested(fa.participants, fb.participants) and bool((fa.predicates & fb.predicates) - CARRIER_VERBS)
 
 
 def _anchors_conflict(x: frozenset[str], y: frozenset[str]) -> bool:
