@@ -77,6 +77,7 @@ class _Item:
     twins: tuple[tuple[int, int], ...] = ()
     # The other claims of its sentence (its twins aside): the figures that could tell two instances apart.
     peers: tuple["_Item", ...] = ()
+    unclaimed_figures: bool = False  # a figure of its sentence that no claim accounts for (set with the frame)
     published: date | None = None  # the article's publication day, when known
     frame: Frame | None = None  # parsed lazily, only for claims that reach the dispute test
 
@@ -917,7 +918,8 @@ def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = Tru
             and not _aged_between_reports(a, b)
     if not _same_head(a, b):
         return False  # (a) same noun (or its acronym), not merely a shared subject word
-    if _anchors_conflict(*_comparable_anchors(a, fa, fb)) or (not _one_actors_clock_time(a, fa, fb) and _peers_conflict(a, b)):
+    if _anchors_conflict(*_comparable_anchors(a, b, fa, fb)) \
+            or (not _one_actors_clock_time(a, fa, fb) and _peers_conflict(a, b)):
         return False  # (b) another year, day, month or time window, or other figures that disagree
     if _places_differ(a, b):
         return False  # (b) another place: "in the province" vs "nationwide", "in Homs" vs "across Syria"
@@ -1033,21 +1035,24 @@ NAMING_NUMBER = re.compile(r"\b[A-Z][A-Za-z]*-?\d+\b|\b(?:Area|Route|Highway|Int
 
 
 def _other_figures(frame: Frame, claim: Claim, item: _Item) -> Frame:
-    """The sentence's other figures ("n:..."), without those of its other claims (compared by measure, see
-    :func:`_peers_conflict`), its clock readings ("between 1:08 p.m. and 1:10 p.m." says when), the claim's
-    twins (its own conversion and coordinated sibling, see :func:`_find_twins`: "240 km (150 miles)" carries
-    no other figure), its age phrases and the numbers that name ("Area 51", "the U-2", "one of the
-    greatest"): only the figures no claim accounts for are compared as written. An age ("a 9-year-old
-    boy") is no time window of the sentence either."""
+    """The sentence's other figures ("n:..."), without its clock readings ("between 1:08 p.m. and 1:10 p.m."
+    says when), the claim's twins (its own conversion and coordinated sibling, see :func:`_find_twins`: "240
+    km (150 miles)" carries no other figure), its age phrases and the numbers that name ("Area 51", "the
+    U-2", "one of the greatest"). Notes whether a figure is left that no other claim of the sentence
+    accounts for (then the figures are compared as written, else as claims of one measure: see
+    :func:`_comparable_anchors`). An age ("a 9-year-old boy") is no time window of the sentence either."""
     if claim.sentence is None:
         return frame
     s0 = claim.sentence.start
     text = _blank(claim.sentence.text, [(claim.start - s0, claim.end - s0), *item.twins], (CLOCK, AGE_PHRASE))
-    windows = {t for t in time_anchors(text) if t.startswith("w:")}
-    text = _blank(text, [(p.claim.start - s0, p.claim.end - s0) for p in item.peers], (NAMING_NUMBER,))
-    figures = {t for t in time_anchors(text) if t.startswith("n:")}
+    found = time_anchors(_blank(text, [], (NAMING_NUMBER,)))
+    unclaimed = time_anchors(_blank(text, [(p.claim.start - s0, p.claim.end - s0) for p in item.peers], (NAMING_NUMBER,)))
+    item.unclaimed_figures = any(t.startswith("n:") for t in unclaimed)
     return replace(frame, anchors=frozenset({t for t in frame.anchors if not t.startswith(("n:", "w:"))}
-                                            | windows | figures))
+                                            | {t for t in found if t.startswith(("n:", "w:"))}))
+
+
+OTHER_FIGURES = "n:*"  # the sentence has other figures, all of them claims (compared by :func:`_peers_conflict`)
 
 
 def _blank(text: str, spans: list[tuple[int, int]], patterns: tuple[re.Pattern, ...]) -> str:
@@ -1131,14 +1136,17 @@ def _time_scope(anchors: frozenset[str]) -> frozenset[str]:
     return frozenset(t for t in anchors if t.startswith(("y:", "d:", "m:", "r:")))
 
 
-def _comparable_anchors(a: _Item, fa: Frame, fb: Frame) -> tuple[frozenset[str], frozenset[str]]:
+def _comparable_anchors(a: _Item, b: _Item, fa: Frame, fb: Frame) -> tuple[frozenset[str], frozenset[str]]:
     """The anchors that can tell two instances apart. When a clock time is said of one named actor's event in
     both sentences ("Blackwell was shot at 6:34 p.m." / "shot … Blackwell four times around 6:15 p.m."), the
     sentences' other figures (his age, the shots, a 911 call) are other facts, no other instance. (Not for
     dates: a story dates many events of one actor, "formed in October 2016" / "engaged in early 2017".)"""
-    if not _one_actors_clock_time(a, fa, fb):
-        return fa.anchors, fb.anchors
-    return tuple(frozenset(t for t in f.anchors if not t.startswith("n:")) for f in (fa, fb))
+    if _one_actors_clock_time(a, fa, fb):
+        return tuple(frozenset(t for t in f.anchors if not t.startswith("n:")) for f in (fa, fb))
+    if not (a.unclaimed_figures or b.unclaimed_figures):  # every figure is a claim: compared by measure instead
+        return tuple(frozenset(t for t in f.anchors if not t.startswith("n:"))
+                     | ({OTHER_FIGURES} if any(t.startswith("n:") for t in f.anchors) else set()) for f in (fa, fb))
+    return fa.anchors, fb.anchors
 
 
 def _one_actors_clock_time(a: _Item, fa: Frame, fb: Frame) -> bool:
