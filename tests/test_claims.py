@@ -592,3 +592,24 @@ def test_a_portion_of_shares_or_a_share_of_people_is_no_price_move(nlp):
 
 def test_a_percent_that_shares_are_of_something_is_no_price_move(nlp):
     assert prop(nlp, "Shares were 30% of the fund's holdings.", "30%") != "share: price"
+
+
+def test_two_counts_joined_by_or_are_one_range(nlp):
+    (robbers,) = [c for c in claims_of(nlp, "Three or four robbers entered the bank on Monday.") if c.unit == "count"]
+    assert robbers.text.startswith("Three or four") and (robbers.value["low"], robbers.value["high"]) == (3.0, 4.0)
+    (days,) = claims_of(nlp, "He waited one or two days before calling police.")
+    assert days.unit == "day" and (days.value["low"], days.value["high"]) == (1.0, 2.0)
+
+
+def test_or_between_a_count_and_another_phrase_is_no_range(nlp):
+    claims = claims_of(nlp, "Police said five people were hurt, or about a dozen in all.")
+    assert all(c.value.get("high") != 12.0 or c.value.get("low") != 5.0 for c in claims)
+    (four,) = [c for c in claims_of(nlp, "Four robbers entered the bank.") if c.unit == "count"]
+    assert four.value.get("point") == 4.0
+
+
+def test_a_hedged_share_under_the_whole_stays_under_the_whole(nlp):
+    (share,) = claims_of(nlp, "More than 95 percent of voters backed the plan.")
+    assert share.value["low"] == 95.0 and share.value["high"] == 100.0
+    (rise,) = claims_of(nlp, "Sales rose more than 150 percent last year.")[:1]
+    assert rise.value["high"] > 150.0  # a change over 100 % keeps its band

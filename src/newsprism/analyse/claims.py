@@ -79,7 +79,7 @@ def extract_claims(doc, article_id: str, entities: list[LocalEntity], published:
     for claim in _event_count_claims(doc, article_id, entities, taken, people):
         claims.append(claim)
         taken.append((claim.start, claim.end))
-    for ent in doc.ents:
+    for ent in _with_alternatives(doc):
         if ent.label_ not in NUMERIC_LABELS or any(s < ent.end_char and ent.start_char < e for s, e in taken):
             continue
         claim = _claim_for(doc, ent, article_id, entities, people, ref)
@@ -95,6 +95,27 @@ def extract_claims(doc, article_id: str, entities: list[LocalEntity], published:
         claims.append(claim)
     claims.sort(key=lambda c: (c.start, c.end))
     return _conversions_share_their_head(doc.text, _dedupe(claims))
+
+
+def _with_alternatives(doc):
+    """The numeric entities, with two counts joined by "or" as one ("three or four robbers", "10 or 12 days"):
+    the writer gives a range, and the first figure alone would read as exact."""
+    from spacy.tokens import Span as DocSpan
+
+    ents, out, i = list(doc.ents), [], 0
+    while i < len(ents):
+        ent = ents[i]
+        i += 1
+        if ent.label_ in ("CARDINAL", "DATE", "QUANTITY") and ent.end + 1 < len(doc) \
+                and doc[ent.end].lower_ == "or" and doc[ent.end + 1].like_num:
+            end, label = ent.end + 2, ent.label_
+            if i < len(ents) and ents[i].start == ent.end + 1:  # "one or [two days]": the unit is the second's
+                end, label = max(end, ents[i].end), ents[i].label_
+                i += 1
+            out.append(DocSpan(doc, ent.start, end, label=label))
+            continue
+        out.append(ent)
+    return out
 
 
 def _conversions_share_their_head(text: str, claims: list[Claim]) -> list[Claim]:
@@ -513,13 +534,21 @@ def _share(body: str, qualifier: str | None):
     frac = parse_fraction(body)
     rng = parse_range(body)
     if rng:
-        return interval(rng[0], rng[1], qualifier), "percent", "share"
+        return _within_whole(interval(rng[0], rng[1], qualifier)), "percent", "share"
     nums = parse_numbers(body)
     if nums:
-        return interval(nums[0], nums[0], qualifier), "percent", "share"
+        return _within_whole(interval(nums[0], nums[0], qualifier)), "percent", "share"
     if frac is not None:
         return interval(frac, frac, qualifier, approximate=True), "percent", "share"
     return None
+
+
+def _within_whole(value: dict) -> dict:
+    """A share stated at or under 100 % stays there: "more than 95 percent" reaches 100 %, not 118.75 %
+    (a figure over 100 % is a change or a ratio, and keeps its band)."""
+    if value.get("high") is not None and value["high"] > 100 and value.get("low") is not None and value["low"] <= 100:
+        return {**value, "high": 100.0}
+    return value
 
 
 def _has_currency(doc, ent) -> bool:

@@ -338,11 +338,11 @@ def currency_of(text: str) -> str | None:
 
 
 def parse_range(text: str, money: bool = False) -> tuple[float, float] | None:
-    """"between 20 and 25", "20 to 25", "$27M-$30 million", "2.5 million to $7 million"."""
+    """"between 20 and 25", "20 to 25", "$27M-$30 million", "2.5 million to $7 million", "three or four"."""
     nums = parse_numbers(text, money)
     if len(nums) < 2:
         return None
-    if not re.search(r"\d[^\d]{0,12}(?:-|–|\bto\b|\band\b)[^\d]{0,12}\d", words_to_digits(text)):
+    if not re.search(r"\d[^\d]{0,12}(?:-|–|\bto\b|\band\b|\bor\b)[^\d]{0,12}\d", words_to_digits(text)):
         return None
     low, high = nums[0], nums[1]
     if high >= 1000 and low < high / 100 and low < 1000:  # "$2.5 to $7 million": scale shared
