@@ -107,3 +107,17 @@ def test_a_dispute_flag_is_correct_only_through_a_pair_that_disagrees():
     assert (counts["disputed"].pred_groups_ok, counts["disputed"].gold_groups_found) == (1, 1)
     # ages a year apart disagree as stated (no rounding slack in the scorer)
     assert facts._disagree(claim(0, 0, "66", 66), claim(2, 0, "65", 65))
+
+
+def test_quoted_scope_leaves_out_pairs_with_reported_speech_but_keeps_quoted_words():
+    # The gold lists quoted words only; a pair touching an indirect quote is scored in the full figure
+    # and left out of the quoted-words figure, for the system and the baseline alike.
+    from newsprism.model import Quote, QuoteMention
+
+    said = QuoteMention(article="c1-d0", start=0, end=30, text="x" * 30, kind="direct")
+    cited = QuoteMention(article="c1-d1", start=0, end=30, text="x" * 30, kind="partial")
+    reported = QuoteMention(article="c1-d2", start=0, end=30, text="x" * 30, kind="indirect")
+    quote = Quote(id="q1", speaker=None, speaker_name=None, text="x" * 30, kind="direct",
+                  mentions=[said, cited, reported])
+    assert len(facts._predicted_quote_pairs([quote])) == 3
+    assert facts._predicted_quote_pairs([quote], quoted_only=True) == [(facts._pieces(said), facts._pieces(cited))]
