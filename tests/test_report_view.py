@@ -226,3 +226,18 @@ def test_an_indirect_variant_is_shown_as_a_paraphrase_not_as_edits_of_the_quote(
     direct = QuoteVariant("we have a very good chance of getting there", ["a"], diff=[])
     assert not is_paraphrase(quote, direct)
     assert any(p.op == "gap" for p in variant_pieces(quote, direct))
+
+
+def test_an_unnamed_source_is_shown_as_described_and_a_bare_pronoun_as_unattributed():
+    from newsprism.model import Quote, QuoteMention, Span
+    from newsprism.report.view import speaker_label
+
+    def quote(said: str | None, name: str | None = None) -> Quote:
+        mention = QuoteMention(article="a", start=0, end=5, text="words", speaker_name=name,
+                               speaker_mention=Span("a", 10, 10 + len(said), said) if said else None)
+        return Quote(id="q", speaker=None, speaker_name=name, text="words", kind="indirect", mentions=[mention])
+
+    assert speaker_label(quote("independent analysts")) == "independent analysts (not named)"
+    assert speaker_label(quote("They")) == "unattributed"
+    assert speaker_label(quote(None)) == "unattributed"
+    assert speaker_label(quote("Putin", name="Vladimir Putin")) == "Vladimir Putin"

@@ -40,6 +40,7 @@ from newsprism.report.view import (
     safe_url,
     shorten,
     span_anchor,
+    speaker_label,
     story_headline,
     variant_pieces,
 )
@@ -167,7 +168,7 @@ def _quote_view(quote: Quote, labels: dict[str, str], groups: dict[str, str]) ->
     return QuoteView(
         id=quote.id,
         anchor=f"quote-{safe_id(quote.id)}",
-        speaker=quote.speaker_name or quote.speaker or "unattributed",
+        speaker=speaker_label(quote),
         kind=quote.kind,
         text=quote.text,
         variants=variants,

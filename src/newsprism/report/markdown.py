@@ -28,6 +28,7 @@ from newsprism.report.view import (
     paragraph_spans,
     safe_url,
     shorten,
+    speaker_label,
     story_headline,
     variant_pieces,
 )
@@ -157,7 +158,7 @@ def _facts(brief: Brief, labels: dict[str, str]) -> list[str]:
 
 
 def _quote_row(q: Quote, labels: dict[str, str]) -> list[str]:
-    speaker = md(q.speaker_name or q.speaker or "unattributed")
+    speaker = md(speaker_label(q))
     if q.speaker_disagreement:
         names = sorted({m.speaker_name for m in q.mentions if m.speaker_name})
         speaker += " ⚠ outlets disagree on the speaker" + (f": {', '.join(md(n) for n in names)}" if names else "")

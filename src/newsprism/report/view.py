@@ -295,6 +295,22 @@ def word_diff(canonical: str, variant: str, ops: list[Any] | None = None) -> lis
     return _shorten_runs(_gaps(_merge(pieces)))
 
 
+_PRONOUNS = frozenset("i you he she it we they him her them this that who one".split())
+
+
+def speaker_label(quote: Quote) -> str:
+    """Who said it, as the reader should see it: the resolved name; else how the outlet described an
+    unnamed source ("independent analysts", "a journalist", marked as not named); else "unattributed".
+    An unresolved pronoun names nobody, so it never stands in for a speaker."""
+    if quote.speaker_name or quote.speaker:
+        return quote.speaker_name or quote.speaker or ""
+    for m in quote.mentions:
+        said = m.speaker_mention.text.strip() if m.speaker_mention else ""
+        if said and said.lower() not in _PRONOUNS:
+            return f"{said} (not named)"
+    return "unattributed"
+
+
 def is_paraphrase(quote: Quote, variant: QuoteVariant) -> bool:
     """The variant is an indirect quote (the outlet's own words) with nothing quoted that differs.
 
@@ -667,7 +683,7 @@ def coverage_rows(brief: Brief) -> tuple[list[dict[str, Any]], int]:
     """
     rows, hidden = [], 0
     items = [("fact", f.id, f.topic or "(untitled fact)") for f in brief.facts] + [
-        ("quote", q.id, f"{q.speaker_name or 'unattributed'}: “{shorten(q.text, 60)}”") for q in brief.quotes
+        ("quote", q.id, f"{speaker_label(q)}: “{shorten(q.text, 60)}”") for q in brief.quotes
     ]
     for kind, item_id, label in items:
         cells = [coverage_status(row, item_id, kind) for row in brief.coverage]
