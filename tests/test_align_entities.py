@@ -673,3 +673,17 @@ def test_surnames_one_letter_apart_must_not_merge_across_first_names_or_a_femini
     arts, ans = _story([("Duncan Rait", "PERSON"), ("Ivan Petrov", "PERSON"), ("Jan Li", "PERSON")],
                        [("Mark Raite", "PERSON"), ("Ivan Petrova", "PERSON"), ("Jan Le", "PERSON")])
     assert len(merge_entities(arts, ans)) == 6
+
+
+def test_romanisation_variants_of_a_full_arabic_name_merge_with_the_surname_alone():
+    arts, ans = _story([("Muammar Gaddafi", "PERSON"), ("Gaddafi", "PERSON")],
+                       [("Moammar Gadhafi", "PERSON"), ("Gadhafi", "PERSON")],
+                       [("Mahmoud Abbas", "PERSON")], [("Mahmud Abbas", "PERSON")])
+    assert len(merge_entities(arts, ans)) == 2
+
+
+def test_romanisation_alternations_never_join_one_name_alone_or_other_first_names():
+    # "Bush" / "Bosh" differ only by o / u, but a surname alone (or with another first name) is no variant
+    arts, ans = _story([("George Bush", "PERSON"), ("Saif Gaddafi", "PERSON")],
+                       [("Chris Bosh", "PERSON"), ("Muammar Gadhafi", "PERSON")], [("Bosh", "PERSON")])
+    assert len(merge_entities(arts, ans)) == 4

@@ -78,6 +78,7 @@ from newsprism.align.names import (
     keys_match,
     name_key,
     parse_person,
+    romanised_key,
     place_key,
     translit_key,
     without_legal_form,
@@ -258,6 +259,18 @@ def _merge_people(recs: list[_Record], uf: UnionFind, canon: _KeyCanon) -> None:
         for i, a in enumerate(sigs):
             for b in sigs[i + 1 :]:
                 if _surname_slip(a[0], b[0]):
+                    uf.union(by_signature[a][0].order, by_signature[b][0].order)
+    # 1d. Romanisation variants of both names ("Muammar Gaddafi" / "Moammar Gadhafi"): the first
+    # names and the surnames (of at least 5 letters) agree under romanised_key, each pair with the
+    # same first letter, the same suffix and middle names. One name alone never joins this way.
+    full_by_romanised: dict[tuple, list[tuple]] = defaultdict(list)
+    for sig, group in by_signature.items():
+        if _specificity(names[group[0].order])[0] == 3 and len(sig[0]) >= 5:
+            full_by_romanised[(romanised_key(sig[0]), sig[1], tuple(romanised_key(g) for g in sig[2]))].append(sig)
+    for sigs in full_by_romanised.values():
+        for i, a in enumerate(sigs):
+            for b in sigs[i + 1 :]:
+                if a[0][0] == b[0][0] and all(x[0] == y[0] for x, y in zip(a[2], b[2])):
                     uf.union(by_signature[a][0].order, by_signature[b][0].order)
     # 2. Less specific forms join the single more specific person they fit (blocked by surname).
     # A surname-only or initial form decides article by article, with that article's roles.

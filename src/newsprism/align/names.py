@@ -11,6 +11,8 @@ Three small, documented pieces, no list of specific names:
   another name).
 * :func:`place_key` — for place names only, the Slavic h / g / kh and ts / z alternations on top
   ("Luhansk" = "Lugansk" = "Lukhansk", "Donetsk" = "Donezk").
+* :func:`romanised_key` — for people's full names only, the romanisation alternations of Arabic
+  names on top ("Muammar Gaddafi" = "Moammar Gadhafi"), used only when both names agree under it.
 * :func:`keys_match` — equal keys, or for long words (≥ 10 letters, no digits) one edit apart with
   the same first and last letter (rapidfuzz Levenshtein): strict, because a wrong merge is worse than a
   missed one ("Peskov" / "Peskova" are two people and stay apart).
@@ -102,6 +104,22 @@ def place_key(key: str) -> str:
     k = _INNER_KH.sub("h", k)
     k = _INNER_G.sub("h", k)
     k = _INNER_TS.sub("z", k)
+    return _DOUBLE.sub(r"\1", k)
+
+
+_INNER_STOP_H = re.compile(r"(?<=[aeiou])([dtkg])h(?=[aeiou])")
+
+
+def romanised_key(key: str) -> str:
+    """A :func:`translit_key` with the alternations of romanised Arabic (and similar) names on top:
+    a stop written with an h between vowels ("Gadhafi" = "Gaddafi", "Ahmad Shah" unaffected) and
+    o / ou for u ("Moammar" = "Muammar", "Mahmoud" = "Mahmud").
+
+    For people's full names only, and only when both the first name and the surname agree under it:
+    on a single word it would join different names ("Bush" / "Bosh").
+    """
+    k = _INNER_STOP_H.sub(r"\1", key)
+    k = k.replace("ou", "u").replace("o", "u")
     return _DOUBLE.sub(r"\1", k)
 
 
