@@ -117,7 +117,9 @@ def test_quoted_scope_leaves_out_pairs_with_reported_speech_but_keeps_quoted_wor
     said = QuoteMention(article="c1-d0", start=0, end=30, text="x" * 30, kind="direct")
     cited = QuoteMention(article="c1-d1", start=0, end=30, text="x" * 30, kind="partial")
     reported = QuoteMention(article="c1-d2", start=0, end=30, text="x" * 30, kind="indirect")
+    citing = QuoteMention(article="c1-d3", start=0, end=30, text='the girl found “x x x” in her desk', kind="indirect")
     quote = Quote(id="q1", speaker=None, speaker_name=None, text="x" * 30, kind="direct",
-                  mentions=[said, cited, reported])
-    assert len(facts._predicted_quote_pairs([quote])) == 3
-    assert facts._predicted_quote_pairs([quote], quoted_only=True) == [(facts._pieces(said), facts._pieces(cited))]
+                  mentions=[said, cited, reported, citing])
+    assert len(facts._predicted_quote_pairs([quote])) == 6
+    kept = facts._predicted_quote_pairs([quote], quoted_only=True)
+    assert len(kept) == 3 and all(facts._pieces(reported) not in pair for pair in kept)

@@ -263,11 +263,19 @@ def _pieces(mention) -> tuple[int, tuple[tuple[int, int], ...]]:
     return _doc_of(mention.article), ranges or ((mention.start, mention.end),)
 
 
+_MARKS = re.compile(r'["“”«»„]|(?<!\w)‘')
+
+
+def _carries_quoted_words(m) -> bool:
+    return m.kind != "indirect" or bool(_MARKS.search(m.text))
+
+
 def _quoted_words_only(x, y) -> bool:
-    """The gold lists quoted words only (docs/annotation-facts.md, "Quote alignment"): a pair with an
-    indirect mention (reported speech, no marks) can never be in it, right or wrong. Scoring without
-    such pairs measures the alignment within the annotation's scope; the full score is kept beside it."""
-    return x.kind != "indirect" and y.kind != "indirect"
+    """The gold lists quoted words only (docs/annotation-facts.md, "Quote alignment"): a pair with a
+    mention of reported speech that quotes no words (no marks) can never be in it, right or wrong.
+    Scoring without such pairs measures the alignment within the annotation's scope; the full score
+    is kept beside it. An indirect quote that cites words between marks stays in."""
+    return _carries_quoted_words(x) and _carries_quoted_words(y)
 
 
 def _predicted_quote_pairs(quotes, quoted_only: bool = False) -> list[tuple[tuple, tuple]]:
