@@ -1035,3 +1035,70 @@ def test_numbers_that_name_are_no_figures_but_counts_are():
         assert NAMING_NUMBER.search(naming), naming
     for counting in ("The 5 men", "On Sunday 5 people died", "2.1 million visitors", "In 2014, 16 million children"):
         assert not NAMING_NUMBER.search(counting), counting
+
+
+def test_distances_from_two_places_are_no_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "The quake was centered 13 miles east of Cloverdale, the U.S. Geological Survey said.",
+        "The quake was centered 23 miles north of Santa Rosa, the U.S. Geological Survey said.",
+    )
+    assert not disputed(facts)
+
+
+def test_distances_from_one_place_still_dispute_with_a_conversion_in_brackets(nlp):
+    facts = facts_of(
+        nlp,
+        "The island of Qeshm lies 1,500 kilometers south of Tehran, the agency said.",
+        "The island of Qeshm lies 1,150 kilometers (700 miles) southeast of Tehran, the agency said.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} >= {"1,500 kilometers", "1,150 kilometers"}
+
+
+def test_sentences_with_no_time_in_common_are_no_dispute(nlp):
+    # a weekday on one side and a month on the other: likely two quakes, not one measured twice
+    facts = facts_of(
+        nlp,
+        "A quake measuring 3.8 on the Richter scale struck the island on Monday, the seismologists said.",
+        "A quake measuring 6.4 on the Richter scale struck the island in February, the seismologists said.",
+    )
+    assert not disputed(facts)
+
+
+def test_one_more_figure_agreeing_in_both_sentences_is_evidence_of_one_event(nlp):
+    # the sentences share little else, but both count the same "Eight people": one explosion told twice
+    facts = facts_of(
+        nlp,
+        "Eight people, including three children, were injured when a gas explosion tore through a row house.",
+        "Eight people, including two children, were hurt after an apparent gas explosion caused a rowhome to collapse.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} >= {"three children", "two children"}
+
+
+def test_an_agreeing_one_or_two_is_no_evidence_of_one_event():
+    from newsprism.align import facts as A
+
+    def item(idx: int, text: str, value: float, head: str, peers=()):
+        claim = Claim(article=f"a{idx}", start=0, end=len(text), text=text,
+                      value={"low": value, "high": value, "point": value}, unit="person")
+        it = A._Item(idx=idx, claim=claim, group=f"g{idx}", dim="count", kind="count", head=head,
+                     base_value=claim.value)
+        it.peers = tuple(peers)
+        return it
+
+    two_a, two_b = item(10, "two men", 2, "man"), item(11, "two men", 2, "man")
+    eight_a, eight_b = item(12, "Eight people", 8, "people"), item(13, "Eight people", 8, "people")
+    assert not A._agreeing_peer(item(0, "three children", 3, "child", [two_a]), item(1, "two children", 2, "child", [two_b]))
+    assert A._agreeing_peer(item(0, "three children", 3, "child", [eight_a]), item(1, "two children", 2, "child", [eight_b]))
+
+
+def test_a_coordinated_sibling_agreeing_beside_the_other_figure_is_no_dispute(nlp):
+    # "the 2010 and 2012 election cycles" carries the other outlet's 2012: its 2010 is another cycle
+    facts = facts_of(
+        nlp,
+        "Crossroads spent $176 million during the 2012 election cycle, the filings show.",
+        "Crossroads spent tens of millions of dollars in the 2010 and 2012 election cycles, the filings show.",
+    )
+    assert not any({"2012", "2010"} <= {c.text for c in f.claims} for f in disputed(facts))

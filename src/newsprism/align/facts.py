@@ -369,7 +369,9 @@ def _agreeing_figure_beside(item: _Item, other: _Item, by_group: dict[str, list[
             continue
         if beside.claim.sentence.start != sentence.start or beside.kind != item.kind or beside.dim != item.dim:
             continue
-        if _same_head(item, beside) and compatible(item.base_value, beside.base_value, tolerance=_slack(item)):
+        # a coordinated sibling is of its twin's noun: "in the 2010 and 2012 election cycles"
+        of_head = _same_head(item, beside) or (_twin_of(other, beside) and _same_head(item, other))
+        if of_head and compatible(item.base_value, beside.base_value, tolerance=_slack(item)):
             return True
     return False
 
@@ -410,6 +412,24 @@ PLACE_SAME = {"nation": "country"}
 def _places_differ(a: _Item, b: _Item) -> bool:
     places_a, places_b = _places(a), _places(b)
     return bool(places_a and places_b and not places_a & places_b)
+
+
+# "13 miles east of Cloverdale", "1,150 kilometers (700 miles) southeast of Tehran" (for both figures), "two
+# miles from The Geysers"
+REFERENCE_PLACE = re.compile(r"\s*(?:\([^)]*\)\s*|\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ward)?\s+|away\s+|"
+                             r"off\s+|outside\s+|inland\s+|offshore\s+|out\s+)?(?:of|from)\s+(?:the\s+)?"
+                             r"((?:[A-Z][\w.'-]*)(?:\s+[A-Z][\w.'-]*)*)")
+
+
+def _reference_place(item: _Item) -> str | None:
+    """The named place a distance is measured from ("east of Cloverdale" → "cloverdale"), None when the
+    sentence names none right after the figure. A distance is between two points: from another place it is
+    another measure, and one side naming its place while the other does not is no evidence of one."""
+    claim = item.claim
+    if claim.sentence is None:
+        return None
+    m = REFERENCE_PLACE.match(claim.sentence.text, claim.end - claim.sentence.start)
+    return m.group(1).lower() if m else None
 
 
 def _places(item: _Item) -> frozenset[str]:
@@ -923,6 +943,8 @@ def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = Tru
         return False  # (b) another year, day, month or time window, or other figures that disagree
     if _places_differ(a, b):
         return False  # (b) another place: "in the province" vs "nationwide", "in Homs" vs "across Syria"
+    if a.dim == "length" and _reference_place(a) != _reference_place(b):
+        return False  # (b) "13 miles east of Cloverdale" / "23 miles north of Santa Rosa": from two places
     acronym = _head_class(a.head) != _head_class(b.head)  # the heads are one only as an acronym and its words
     if (_subject_free(a, fa) != _subject_free(b, fb)) if acronym else fa.modifiers != fb.modifiers:
         return False  # (a) "black residents" vs "residents", "current salary" vs "new salary"
@@ -942,7 +964,19 @@ def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = Tru
     specific = bool(fa.modifiers) and _stem(a.head) not in GENERIC_HEADS and bool(a.names & b.names)
     if bool(fa.participants) != bool(fb.participants):
         return False  # one side names who acted and the other does not, or other names: maybe two bidders
-    return lexical and (specific or _overlap(fa.clause, fb.clause) >= SIM_LOCAL)  # (c)
+    return lexical and (specific or _overlap(fa.clause, fb.clause) >= SIM_LOCAL or _agreeing_peer(a, b))  # (c)
+
+
+def _agreeing_peer(a: _Item, b: _Item) -> bool:
+    """Both sentences state one more figure of one measured noun, with the same value ("Eight people including
+    three children were injured" / "Eight people, including two children, were injured"): one event told
+    twice. A one or a two ("two men", "one of") is too common to tell an event."""
+    for pa in a.peers:
+        for pb in b.peers:
+            if pa.dim == pb.dim and pa.kind == pb.kind and _same_head(pa, pb) \
+                    and _point(pa.base_value) == _point(pb.base_value) and abs(_point(pa.base_value)) > 2:
+                return True
+    return False
 
 
 # A one- or two-year gap is how reports of one person's age differ (a birthday, an old source); a larger
@@ -1157,6 +1191,10 @@ def _one_actors_clock_time(a: _Item, fa: Frame, fb: Frame) -> bool:
 def _anchors_conflict(x: frozenset[str], y: frozenset[str]) -> bool:
     """Both sentences name a year / weekday / month / relative time (or carry other figures) and they
     differ, or their time windows ("over three days", "a day") differ: likely two periods or instances."""
+    calendar_x = {t for t in x if t.startswith(("y:", "d:", "m:"))}
+    calendar_y = {t for t in y if t.startswith(("y:", "d:", "m:"))}
+    if calendar_x and calendar_y and not calendar_x & calendar_y:
+        return True  # "on Sunday" / "on Dec. 30", "on Thursday" / "In June 2012": no time in common
     for prefix in ("y:", "d:", "m:", "r:", "n:"):
         ax = {t for t in x if t.startswith(prefix)}
         ay = {t for t in y if t.startswith(prefix)}
