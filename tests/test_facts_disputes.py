@@ -1102,3 +1102,24 @@ def test_a_coordinated_sibling_agreeing_beside_the_other_figure_is_no_dispute(nl
         "Crossroads spent tens of millions of dollars in the 2010 and 2012 election cycles, the filings show.",
     )
     assert not any({"2012", "2010"} <= {c.text for c in f.claims} for f in disputed(facts))
+
+
+def test_an_open_bound_never_joins_claims_of_another_noun(nlp):
+    facts = facts_of(
+        nlp,
+        "The 6.1 magnitude quake in Aceh killed at least five people, the disaster agency said.",
+        "The quake, of magnitude 6.1, struck Aceh on Tuesday, the disaster agency said.",
+    )
+    for fact in facts:
+        texts = {c.text for c in fact.claims}
+        assert not ("at least five people" in texts and any("6.1" in t for t in texts)), texts
+
+
+def test_an_open_bound_still_agrees_with_a_figure_of_its_noun(nlp):
+    facts = facts_of(
+        nlp,
+        "The quake in Aceh killed at least five people on Tuesday, the disaster agency said.",
+        "The quake in Aceh killed seven people on Tuesday, the disaster agency said.",
+    )
+    assert any({"at least five people", "seven people"} <= {c.text for c in f.claims} and f.status == "corroborated"
+               for f in facts)

@@ -224,10 +224,21 @@ def _may_agree(a: _Item, b: _Item) -> bool:
     """Compatible values of one dimension and kind that the word tests did not link."""
     if a.dim != b.dim or a.kind != b.kind or a.group == b.group or "other" in (a.claim.qualifier, b.claim.qualifier):
         return False
+    if not _agreement_possible(a, b):
+        return False
     if a.head is not None and b.head is not None and _same_subject(a, b):
         return compatible(a.base_value, b.base_value, tolerance=_slack(a))
     key = _value_key(a)
     return key is not None and key == _value_key(b)
+
+
+def _agreement_possible(a: _Item, b: _Item) -> bool:
+    """An open bound agrees only with claims of its own noun: "at least five people" is compatible with a
+    "6.1 magnitude" quake and "over 200" with most figures of a story, and such links chained one ECB+
+    story's people, houses, children and magnitudes into one fact of 85 claims (2,184 flagged pairs)."""
+    if a.head is not None and b.head is not None and _head_class(a.head) == _head_class(b.head):
+        return True
+    return not (_open_ended(a.base_value) or _open_ended(b.base_value))
 
 
 def _not_yet_joined(pairs: list[tuple[_Item, _Item]], links: set[tuple[int, int]], n: int) -> list[tuple[_Item, _Item]]:
@@ -280,7 +291,7 @@ def _meaning_agreements(reps: list[_Item], compared: set[tuple[int, int]], links
                 if key in seen or a.group == b.group:
                     continue
                 seen.add(key)
-                if compatible(a.base_value, b.base_value, tolerance=_slack(a)):
+                if compatible(a.base_value, b.base_value, tolerance=_slack(a)) and _agreement_possible(a, b):
                     pairs.append((a, b))
     pairs = _not_yet_joined(pairs, links, n)  # only pairs still in two facts can gain
     if not pairs:
@@ -742,7 +753,7 @@ def _link(a: _Item, b: _Item) -> str | None:
         return None
     sim = _similarity(a, b)
     shared_names = a.names & b.names
-    agree = compatible(a.base_value, b.base_value, tolerance=_slack(a))
+    agree = compatible(a.base_value, b.base_value, tolerance=_slack(a)) and _agreement_possible(a, b)
     if agree:
         if sim >= SIM_AGREE or (shared_names and sim >= SIM_AGREE / 2):
             return "agree"
