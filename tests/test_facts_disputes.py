@@ -153,9 +153,35 @@ def test_ages_in_reports_of_one_time_still_dispute(nlp):
                         ("Mark Felt, 95, died at his home in Santa Rosa.", "2008-12-19T10:00:00"))
     [fact] = disputed(facts)
     assert {c.text for c in fact.claims} == {"92", "95"}
-    # and so do they when the publication dates are unknown
-    assert disputed(dated_facts(nlp, ("Felt, 92, told the newspaper that he had been the source.", None),
+    # and a year's difference does when the publication dates are unknown
+    assert disputed(dated_facts(nlp, ("Felt, 94, told the newspaper that he had been the source.", None),
                                 ("Mark Felt, 95, died at his home in Santa Rosa.", "2008-12-19")))
+
+
+def test_ages_more_than_two_years_apart_in_undated_reports_are_ages_at_other_times(nlp):
+    # ECB+ judged (session 6): Felt "92" at his 2006 interview, "95" at his death; no report has a date
+    facts = dated_facts(nlp, ("Felt, 92, told the newspaper that he had been the source.", None),
+                        ("Mark Felt, 95, died at his home in Santa Rosa.", None))
+    assert not disputed(facts)
+
+
+def test_ages_a_year_apart_in_reports_months_apart_are_no_dispute(nlp):
+    # ECB+ judged (session 6): "26" at the January plea, "27" at the September verdict; a birthday may fall between
+    facts = dated_facts(nlp, ("Simpson, 26, pleaded guilty to the charge in court.", "2013-01-03"),
+                        ("Jon Simpson, 27, pleaded guilty to the charge in court.", "2013-09-27"))
+    assert not disputed(facts)
+
+
+def test_an_undated_report_may_be_from_either_end_of_the_storys_dates(nlp):
+    facts = dated_facts(nlp, ("Simpson, 26, pleaded guilty to the charge in court.", None),
+                        ("Jon Simpson, 27, pleaded guilty to the charge in court.", "2013-09-27"),
+                        ("The court met in Boston on the case.", "2013-01-03"))
+    assert not disputed(facts)
+    # reports of one week keep the dispute
+    facts = dated_facts(nlp, ("Simpson, 26, pleaded guilty to the charge in court.", None),
+                        ("Jon Simpson, 27, pleaded guilty to the charge in court.", "2013-09-27"),
+                        ("The court met in Boston on the case.", "2013-09-24"))
+    assert disputed(facts)
 
 
 def test_ages_of_unnamed_people_are_no_dispute(nlp):
