@@ -163,3 +163,19 @@ def test_a_pronoun_height_after_two_named_people_has_no_referent(nlp):
     doc = nlp("Police said John Smith shot Mary Jones. He is 6 feet tall.")
     claim = next(c for c in extract_claims(doc, "a1", local_entities(doc)) if "6 feet" in c.text)
     assert claim.referents == []
+
+
+def test_the_n_year_old_is_never_the_subject_of_its_own_clause(nlp):
+    # ECB+ (36_ecbplus): "Jeffs had fathered a child with the 15 year old" read the girl's age as Jeffs'
+    claim, _ = age_claim(nlp, "Warren Jeffs, 55, leads the church. A DNA report showed that Jeffs had fathered "
+                              "a child with the 15 year old.", "15 year old")
+    assert "Jeffs" not in (claim.subject or "") and claim.property != "age: Jeffs"
+    claim, _ = age_claim(nlp, "Warren Jeffs, 55, leads the church. Prosecutors played a tape of what it alleged was "
+                              "Jeffs sexually assaulting the 11-year old girl.", "11-year old")
+    assert claim.property == "age: girl"
+
+
+def test_the_n_year_old_subject_of_a_later_clause_is_still_the_person_named_before(nlp):
+    claim, _ = age_claim(nlp, "Police arrested John Smith on Monday. The 21-year-old was charged with murder.",
+                         "21-year-old")
+    assert claim.property == "age: Smith"

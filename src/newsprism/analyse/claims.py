@@ -1582,6 +1582,23 @@ def _clause_referent(people: "_People", ent, head) -> LocalEntity | None:
     return None
 
 
+def _clause_subjects(token) -> set[int]:
+    """Token indices of the subject of the verb that governs ``token`` (up through nouns and prepositions):
+    the one person a description in that clause cannot be."""
+    verb = token
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+        subjects.add(verb.head.i)  # "Jeffs sexually assaulting the 11-year-old girl": Jeffs does the assaulting
+    # the whole name of a subject: "Warren Jeffs" as well as its head word
+    return subjects | {t.i for i in subjects for t in verb.doc[i].subtree if t.pos_ == "PROPN"}
+
+
 def _person_like(token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or token.lower_ in HE_SHE | {"who"} \
         or token.lemma_.lower() in ONE_PERSON_NOUNS or token.lemma_.lower() in PERSON_NOUNS
@@ -1678,6 +1695,9 @@ class _People:
             tied = self.tied.get(token.lemma_.lower())
             if tied is not None:
                 return tied
+        # "Jeffs fathered a child with the 15-year-old": a description is never its own clause's subject
+        bound = _clause_subjects(token) if mode != "pronoun" else set()
+        bound_keys = {self.person_at[i].key for i in bound if i in self.person_at}
         idx = self.sent_index.get(token.sent.start, 0)
         before = range(idx - 1, max(-1, idx - 1 - REFERENCE_REACH), -1)
         spans = [self.doc[token.sent.start: token.i]] + [self.sents[k] for k in before]
@@ -1685,7 +1705,7 @@ class _People:
         for span in spans:
             # "he" never stands for "she" or "his wife": a word of the other gender is another person
             found = [f for f in self._people_in(span, token)
-                     if (_fits_gender(word, f[0].lemma_.lower()) if f[1] is None
+                     if f[0].i not in bound and (f[1] is None or f[1].key not in bound_keys) and (_fits_gender(word, f[0].lemma_.lower()) if f[1] is None
                          else _gender(word) is None or self.gender.get(f[1].key) in (None, _gender(word)))]
             if not found:
                 continue
