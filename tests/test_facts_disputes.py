@@ -1149,3 +1149,22 @@ def test_an_open_bound_still_agrees_with_a_figure_of_its_noun(nlp):
     )
     assert any({"at least five people", "seven people"} <= {c.text for c in f.claims} and f.status == "corroborated"
                for f in facts)
+
+
+def test_whole_counts_below_a_thousand_get_no_rounding_allowance(nlp):
+    # validation blind9 c209: 150 and 153 passengers met within 1 % a side and were corroborated
+    facts = facts_of(
+        nlp,
+        "The ship carried 150 Chinese passengers when it sank off the coast, officials said.",
+        "The ship carried 153 Chinese passengers when it sank off the coast, officials said.",
+    )
+    assert not any(f.status == "corroborated" for f in facts)
+
+
+def test_large_counts_keep_their_rounding_allowance(nlp):
+    facts = facts_of(
+        nlp,
+        "Some 15,000 protesters marched through the capital on Sunday, the police said.",
+        "Some 15,100 protesters marched through the capital on Sunday, the police said.",
+    )
+    assert not disputed(facts)

@@ -884,7 +884,7 @@ def _disputable(a: _Item, b: _Item) -> bool:
     return not compatible(_lenient(a.base_value), _lenient(b.base_value), tolerance=tolerance)
 
 
-SMALL_EXACT = 100.0  # below this a stated whole count or age is not a rounded figure
+SMALL_EXACT = 1000.0  # below this a stated whole count or age is not a rounded figure ("150" / "153" passengers)
 
 # A market index named in the sentence: its "points" are what the index moved, the measured thing is known.
 MARKET_INDEX = re.compile(r"\b(Dow|Dow Jones|S&P(?: 500)?|Standard & Poor's|Nasdaq|FTSE(?: 100)?|Nikkei|DAX|"
