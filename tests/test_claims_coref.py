@@ -179,3 +179,17 @@ def test_the_n_year_old_subject_of_a_later_clause_is_still_the_person_named_befo
     claim, _ = age_claim(nlp, "Police arrested John Smith on Monday. The 21-year-old was charged with murder.",
                          "21-year-old")
     assert claim.property == "age: Smith"
+
+
+def test_a_fight_record_or_a_list_of_versions_is_no_age(nlp):
+    from newsprism.analyse.claims import extract_claims
+
+    for text in ("Former heavyweight champion Riddick Bowe, 43-1, 33 KO's, returned to the ring.",
+                 "The tool can be used for IE6, 7, 8, 9, 10 and 11 on Windows XP, Vista, 7, 8 and 8.1."):
+        doc = nlp(text)
+        assert not [c for c in extract_claims(doc, "a1", local_entities(doc)) if (c.property or "").startswith("age")]
+
+
+def test_a_name_with_an_age_between_commas_is_still_an_age(nlp):
+    claim, _ = age_claim(nlp, "Former champion Riddick Bowe, 43, returned to the ring on Saturday.", "43")
+    assert claim.property == "age: Bowe"

@@ -838,6 +838,11 @@ def _age(doc, ent, body: str, qualifier: str | None):
     n = float(body.strip())
     if not 1 <= n <= 120:
         return None
+    after, before = doc.text[ent.end_char: ent.end_char + 4], doc.text[max(0, ent.start_char - 8): ent.start_char]
+    if re.match(r"\s*-\s*\d", after) or re.search(r"\d\s*-\s*$", before):
+        return None  # "Riddick Bowe, 43-1, 33 KO's": a fight record or a score, not an age
+    if re.match(r",\s*\d", after) or re.search(r"\d\s*,\s*$", before):
+        return None  # "IE6, 7, 8, 9": one number of a list
     if re.search(r"\bage\s+of\s*$", doc.text[max(0, ent.start_char - 12): ent.start_char], re.I):
         return interval(n, n, qualifier), "year", "age"  # "under the age of 50"
     root = ent.root
