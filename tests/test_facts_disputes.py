@@ -1168,3 +1168,23 @@ def test_large_counts_keep_their_rounding_allowance(nlp):
         "Some 15,100 protesters marched through the capital on Sunday, the police said.",
     )
     assert not disputed(facts)
+
+
+def test_a_figure_matched_in_the_other_sentence_tells_nothing_against_a_third(nlp):
+    # validation blind8 c187: "three houses" on one side only was set against the other side's "Eight people"
+    facts = facts_of(
+        nlp,
+        "Eight people, including three children, were injured when a gas explosion destroyed three houses.",
+        "Eight people, including two children, were injured when a gas explosion tore through a row home.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} >= {"three children", "two children"}
+
+
+def test_other_figures_that_disagree_still_tell_two_instances_apart(nlp):
+    facts = facts_of(
+        nlp,
+        "Eight people, including three children, were injured when a gas explosion destroyed three houses.",
+        "Twelve people, including two children, were injured when a gas explosion destroyed three houses.",
+    )
+    assert not any({"three children", "two children"} <= {c.text for c in f.claims} for f in disputed(facts))

@@ -1134,10 +1134,18 @@ def _peers_conflict(a: _Item, b: _Item) -> bool:
     agree anyway) tell nothing apart."""
     for x, y in ((a, b), (b, a)):
         for px in x.peers:
-            same = [py for py in y.peers if py.dim == px.dim and py.kind == px.kind]
+            same = [py for py in y.peers if py.dim == px.dim and py.kind == px.kind and not _matched_elsewhere(py, px, x)]
             if same and not any(compatible(px.base_value, py.base_value, tolerance=_slack(px)) for py in same):
                 return True
     return False
+
+
+def _matched_elsewhere(py: _Item, px: _Item, x: _Item) -> bool:
+    """Is the other sentence's figure ``py`` the counterpart of another figure of this sentence, of its noun and
+    value ("Eight people" in both)? Then it is accounted for and tells nothing against ``px`` ("three houses"):
+    the figures of two sentences are matched one to one before they are compared."""
+    return any(other is not px and _same_head(other, py)
+               and compatible(other.base_value, py.base_value, tolerance=_slack(other)) for other in x.peers)
 
 
 def _understood_subject(doc, claim: Claim) -> frozenset[str]:
