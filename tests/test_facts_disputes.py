@@ -1188,3 +1188,24 @@ def test_other_figures_that_disagree_still_tell_two_instances_apart(nlp):
         "Twelve people, including two children, were injured when a gas explosion destroyed three houses.",
     )
     assert not any({"three children", "two children"} <= {c.text for c in f.claims} for f in disputed(facts))
+
+
+def test_counts_of_one_charge_list_dispute_whichever_verb_carries_them(nlp):
+    # validation blind8 c196: "faces ... five counts" / "was arrested ... on six counts"; the age "26" is no
+    # other instance of the sentence
+    facts = facts_of(
+        nlp,
+        "Arnold Demoski faces two counts of assault, one count of reckless driving and five counts of criminal mischief.",
+        "Arnold Demoski, 26, was arrested Saturday on suspicion of assault, reckless driving and six counts of criminal mischief.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} >= {"five counts", "six counts"}
+
+
+def test_counts_pleaded_to_are_another_list_than_counts_charged(nlp):
+    facts = facts_of(
+        nlp,
+        "Arnold Demoski pleaded guilty to five counts of criminal mischief in court on Monday.",
+        "Arnold Demoski, 26, was arrested Saturday on suspicion of six counts of criminal mischief.",
+    )
+    assert not disputed(facts)

@@ -931,6 +931,16 @@ PREDICATE_CLASSES = [
     {"begin", "start"},
     MARKET_FALL,  # "the Dow dropped 127 points" / "sent the Dow plunging 145 points"
 ]
+# Counts of charges: one list of charges whichever verb carries it ("faces five counts of criminal mischief" /
+# "was arrested on suspicion of … six counts of criminal mischief"); a plea, verdict or dropped charge is another list.
+CHARGE_HEADS = {"count", "charge"}
+CHARGING_VERBS = {"charge", "face", "indict", "accuse", "arrest", "book", "cite", "file"}
+
+
+def _charge_list(a: _Item, pa: set[str], pb: set[str]) -> bool:
+    return _stem(a.head or "") in CHARGE_HEADS and bool(pa & CHARGING_VERBS) and bool(pb & CHARGING_VERBS)
+
+
 SIM_LOCAL = 0.30  # overlap of the words around the two values, subject words left out
 
 
@@ -966,7 +976,7 @@ def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = Tru
     if (_subject_free(a, fa) != _subject_free(b, fb)) if acronym else fa.modifiers != fb.modifiers:
         return False  # (a) "black residents" vs "residents", "current salary" vs "new salary"
     pa, pb = _predicates(a, fa), _predicates(b, fb)
-    if not pa or not pb or not _synonymous(pa, pb):
+    if not pa or not pb or not (_synonymous(pa, pb) or _charge_list(a, pa, pb)):
         return False  # (a) "killed" vs "injured", "needed to trigger" vs "planned to vote"
     if _stem(a.head) in GENERIC_HEADS and not fa.modifiers and not fa.arguments & fb.arguments:
         return False  # (d) "two people" and "three people" need more than the verb ("running time" has it)
@@ -1102,11 +1112,13 @@ def _other_figures(frame: Frame, claim: Claim, item: _Item) -> Frame:
     km (150 miles)" carries no other figure), its age phrases and the numbers that name ("Area 51", "the
     U-2", "one of the greatest"). Notes whether a figure is left that no other claim of the sentence
     accounts for (then the figures are compared as written, else as claims of one measure: see
-    :func:`_comparable_anchors`). An age ("a 9-year-old boy") is no time window of the sentence either."""
+    :func:`_comparable_anchors`). An age ("a 9-year-old boy", "Demoski, 26,") is no time window or other
+    instance of the sentence either."""
     if claim.sentence is None:
         return frame
     s0 = claim.sentence.start
-    text = _blank(claim.sentence.text, [(claim.start - s0, claim.end - s0), *item.twins], (CLOCK, AGE_PHRASE))
+    ages = [(p.claim.start - s0, p.claim.end - s0) for p in item.peers if p.kind == "age"]  # "Demoski, 26,"
+    text = _blank(claim.sentence.text, [(claim.start - s0, claim.end - s0), *item.twins, *ages], (CLOCK, AGE_PHRASE))
     found = time_anchors(_blank(text, [], (NAMING_NUMBER,)))
     unclaimed = time_anchors(_blank(text, [(p.claim.start - s0, p.claim.end - s0) for p in item.peers], (NAMING_NUMBER,)))
     item.unclaimed_figures = any(t.startswith("n:") for t in unclaimed)
