@@ -1209,3 +1209,23 @@ def test_counts_pleaded_to_are_another_list_than_counts_charged(nlp):
         "Arnold Demoski, 26, was arrested Saturday on suspicion of six counts of criminal mischief.",
     )
     assert not disputed(facts)
+
+
+def test_ages_of_one_person_with_and_without_a_middle_name_dispute(nlp):
+    # validation blind7 c161: "Kevin Deon Johnson, 25," / "Kevin Johnson, 24,"
+    facts = facts_of(
+        nlp,
+        "Kevin Deon Johnson, 25, was arrested on Monday in connection with the shooting.",
+        "Kevin Johnson, 24, was arrested on Monday in connection with the shooting.",
+    )
+    [fact] = disputed(facts)
+    assert {c.text for c in fact.claims} == {"25", "24"}
+
+
+def test_ages_of_two_people_sharing_only_a_surname_do_not_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Kevin Deon Johnson, 25, was arrested on Monday in connection with the shooting.",
+        "Marcus Johnson, 24, was arrested on Monday in connection with the shooting.",
+    )
+    assert not disputed(facts)

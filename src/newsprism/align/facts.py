@@ -1044,10 +1044,13 @@ BIRTHDAY_DAYS = 60  # reports this far apart may straddle a birthday
 
 def _same_name(x: str, y: str) -> bool:
     """One name is the start or the end of the other, titles aside ("Tamir" / "Tamir Rice", "Mr Love" /
-    "Love"); a middle word is not enough ("Roberts" / "Lisa Roberts Gillan")."""
+    "Love"), or the same first and last name around middle names ("Kevin Johnson" / "Kevin Deon Johnson");
+    a middle word is not enough ("Roberts" / "Lisa Roberts Gillan")."""
     words = [[w for w in re.findall(r"[a-z][a-z-]*", re.sub(r"['\u2019]s\b", "", s.lower())) if w not in HONORIFICS]
              for s in (x, y)]
     short, long = sorted(words, key=len)
+    if len(short) == 2 and len(long) > 2 and long[0] == short[0] and long[-1] == short[-1]:
+        return True  # "Kevin Johnson" / "Kevin Deon Johnson": a middle name left out
     return bool(short) and (long[: len(short)] == short or long[-len(short):] == short)
 
 
