@@ -193,3 +193,14 @@ def test_a_fight_record_or_a_list_of_versions_is_no_age(nlp):
 def test_a_name_with_an_age_between_commas_is_still_an_age(nlp):
     claim, _ = age_claim(nlp, "Former champion Riddick Bowe, 43, returned to the ring on Saturday.", "43")
     assert claim.property == "age: Bowe"
+
+
+def test_n_year_olds_are_ages_not_durations(nlp):
+    from newsprism.analyse.claims import extract_claims
+
+    doc = nlp("Liberty German and Abigail Williams, both 13-year-olds, were found dead near a trail.")
+    [claim] = [c for c in extract_claims(doc, "a1", local_entities(doc)) if "13" in c.text]
+    assert claim.property.startswith("age")
+    doc = nlp("He spent 13 years in prison before the verdict was overturned.")
+    [claim] = [c for c in extract_claims(doc, "a1", local_entities(doc)) if "13" in c.text]
+    assert claim.property.startswith("duration")

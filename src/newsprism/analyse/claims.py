@@ -821,7 +821,7 @@ def _day_interval(first: dt.date, last: dt.date, qualifier: str | None) -> dict:
 def _age(doc, ent, body: str, qualifier: str | None):
     """"17-year-old", "aged 37", "Motes, 37," (a number in apposition to a person), "50 years of age",
     "(under) the age of 50", "The man, 45,", "He was 20"."""
-    m = re.search(r"(\w+(?:[\s-]\w+)?)[\s-]+years?[\s-]+(?:old\b|of\s+age\b)", body, re.I)
+    m = re.search(r"(\w+(?:[\s-]\w+)?)[\s-]+years?[\s-]+(?:olds?\b|of\s+age\b)", body, re.I)  # "13-year-olds"
     if m:
         nums = parse_numbers(m.group(1))
         if nums:
