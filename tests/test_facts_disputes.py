@@ -26,6 +26,11 @@ def disputed(facts):
     return [f for f in facts if f.status == "disputed"]
 
 
+def disputes_between(facts, *texts: str) -> bool:
+    """Does a disputed fact hold claims with all these texts?"""
+    return any(set(texts) <= {c.text for c in f.claims} for f in disputed(facts))
+
+
 def test_a_subgroup_modifier_on_one_side_blocks_a_dispute(nlp):
     facts = facts_of(
         nlp,
@@ -915,7 +920,7 @@ def test_a_different_figure_still_disputes_when_the_sentence_does_not_state_the_
         "A judge has thrown out three murder charges against the doctor accused of killing babies.",
         "The judge threw out five of the eight murder charges against the doctor accused of killing babies.",
     )
-    assert any({"three", "five"} <= {c.text for c in f.claims} for f in disputed(facts))
+    assert disputes_between(facts, "three", "five")
 
 
 # --- session 6: values that are no claim of the story (ECB+ judged: 139 of 201 wrong pairs were publication lines)
@@ -1127,7 +1132,7 @@ def test_a_coordinated_sibling_agreeing_beside_the_other_figure_is_no_dispute(nl
         "Crossroads spent $176 million during the 2012 election cycle, the filings show.",
         "Crossroads spent tens of millions of dollars in the 2010 and 2012 election cycles, the filings show.",
     )
-    assert not any({"2012", "2010"} <= {c.text for c in f.claims} for f in disputed(facts))
+    assert not disputes_between(facts, "2012", "2010")
 
 
 def test_an_open_bound_never_joins_claims_of_another_noun(nlp):
@@ -1187,7 +1192,7 @@ def test_other_figures_that_disagree_still_tell_two_instances_apart(nlp):
         "Eight people, including three children, were injured when a gas explosion destroyed three houses.",
         "Twelve people, including two children, were injured when a gas explosion destroyed three houses.",
     )
-    assert not any({"three children", "two children"} <= {c.text for c in f.claims} for f in disputed(facts))
+    assert not disputes_between(facts, "three children", "two children")
 
 
 def test_counts_of_one_charge_list_dispute_whichever_verb_carries_them(nlp):
