@@ -613,3 +613,12 @@ def test_a_hedged_share_under_the_whole_stays_under_the_whole(nlp):
     assert share.value["low"] == 95.0 and share.value["high"] == 100.0
     (rise,) = claims_of(nlp, "Sales rose more than 150 percent last year.")[:1]
     assert rise.value["high"] > 150.0  # a change over 100 % keeps its band
+
+
+def test_only_before_another_hedge_keeps_the_hedges_band():
+    # validation blind8 c179: "only around 20 percent" was read as exactly 20 %
+    from newsprism.analyse.quantities import split_hedge
+
+    assert split_hedge("only around 20 percent") == ("about", "20 percent")
+    assert split_hedge("only about 300") == ("about", "300")
+    assert split_hedge("only 300") == ("only", "300")

@@ -1234,3 +1234,19 @@ def test_ages_of_two_people_sharing_only_a_surname_do_not_dispute(nlp):
         "Marcus Johnson, 24, was arrested on Monday in connection with the shooting.",
     )
     assert not disputed(facts)
+
+
+def test_a_hedged_figure_keys_as_the_figure_it_names():
+    # multinews-blind4 c202: "only about $15.8 million" / "$15.8 million" met only through the exact value key,
+    # which the hedge's band hid once "only about" was read as "about"
+    from newsprism.align import facts as A
+
+    def item(text: str, value: dict, qualifier: str | None) -> "A._Item":
+        claim = Claim(article="a", start=0, end=len(text), text=text, value=value, unit="USD", qualifier=qualifier)
+        return A._Item(idx=0, claim=claim, group="g", dim="money-USD", kind="money", head=None, base_value=value)
+
+    plain = item("$15.8 million", {"low": 15.8e6, "high": 15.8e6, "point": 15.8e6}, None)
+    hedged = item("only about $15.8 million", {"low": 14.22e6, "high": 17.38e6}, "about")
+    other = item("about $16.8 million", {"low": 15.12e6, "high": 18.48e6}, "about")
+    assert A._value_key(hedged) == A._value_key(plain)
+    assert A._value_key(other) != A._value_key(plain)

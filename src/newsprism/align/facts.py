@@ -208,6 +208,8 @@ def _value_key(it: _Item) -> tuple | None:
     low, high = it.base_value.get("low"), it.base_value.get("high")
     if low is None or high is None or it.claim.qualifier == "other":
         return None
+    if it.claim.qualifier == "about":  # "only about $15.8 million" names the figure $15.8 million: its band's middle
+        low = high = (low + high) / 2
     if it.kind == "date":
         return (low, high) if high - low <= 31 else None  # a day or a month, not a bare year
     if it.kind == "time of day":

@@ -117,7 +117,12 @@ def split_hedge(text: str) -> tuple[str | None, str]:
     m = _HEDGE_RE.match(text)
     if not m:
         return None, text
-    return HEDGE_OF[m.group(1).lower()], text[m.end():]
+    q, rest = HEDGE_OF[m.group(1).lower()], text[m.end():]
+    if q == "only":  # "only around 20 percent", "only about 300": the second hedge says how exact the figure is
+        inner, after = split_hedge(rest)
+        if inner is not None:
+            return inner, after
+    return q, rest
 
 
 def is_hedge(text: str) -> bool:
