@@ -622,3 +622,15 @@ def test_only_before_another_hedge_keeps_the_hedges_band():
     assert split_hedge("only around 20 percent") == ("about", "20 percent")
     assert split_hedge("only about 300") == ("about", "300")
     assert split_hedge("only 300") == ("only", "300")
+
+
+def test_count_before_n_year_olds_is_not_read_as_the_age(nlp):
+    claims = claims_of(nlp, "The police arrested two 13-year-olds on Friday.")
+    ages = [c for c in claims if c.unit == "year" and (c.property or "").startswith("age")]
+    assert ages and all(c.value["point"] == 13 for c in ages)
+    assert not any(c.value.get("point") == 2 and c.unit == "year" for c in claims)
+
+
+def test_single_n_year_old_keeps_its_age(nlp):
+    c = one(claims_of(nlp, "Police said the 14-year-old girl was found on Tuesday."), "14-year-old")
+    assert c.unit == "year" and c.value["point"] == 14 and c.subject == "girl"

@@ -824,8 +824,8 @@ def _age(doc, ent, body: str, qualifier: str | None):
     m = re.search(r"(\w+(?:[\s-]\w+)?)[\s-]+years?[\s-]+(?:olds?\b|of\s+age\b)", body, re.I)  # "13-year-olds"
     if m:
         nums = parse_numbers(m.group(1))
-        if nums:
-            return interval(nums[0], nums[0], qualifier), "year", "age"
+        if nums:  # "two 13-year-olds": the age is the number joined to "year", the one before counts them
+            return interval(nums[-1], nums[-1], qualifier), "year", "age"
         return None
     decade = _age_decade(doc, ent, body, qualifier)
     if decade is not None:
