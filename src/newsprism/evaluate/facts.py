@@ -43,7 +43,7 @@ from newsprism.model import Article, ArticleAnalysis, Claim, Fact
 DATASETS = ("multinews-gold", "multinews-heldout", "multinews-blind", "multinews-blind2", "multinews-blind3",
             "multinews-blind4", "multinews-blind5", "multinews-val-blind1", "multinews-val-blind2",
             "multinews-val-blind3", "multinews-val-blind4", "multinews-val-blind5", "multinews-val-blind6",
-            "multinews-val-blind7", "multinews-val-blind8", "multinews-val-blind9")
+            "multinews-val-blind7", "multinews-val-blind8", "multinews-val-blind9", "multinews-val-blind10")
 GOLD_FILE = GOLD_DIR / "multinews-facts.jsonl"
 # Rows 40-79, annotated after the rules were tuned on rows 0-39 but before any run on them:
 # the held-out measurement (docs/evaluation-facts-heldout.md).
@@ -68,8 +68,9 @@ GOLD_FILES = {"multinews-gold": GOLD_FILE, "multinews-heldout": GOLD_DIR / "mult
               # Session 6: rows 150-174, 175-199, 200-224 of the validation sample, annotated before any run.
               "multinews-val-blind7": GOLD_DIR / "multinews-val-facts-blind7.jsonl",
               "multinews-val-blind8": GOLD_DIR / "multinews-val-facts-blind8.jsonl",
-              "multinews-val-blind9": GOLD_DIR / "multinews-val-facts-blind9.jsonl"}
-# Rows 225-249 of the validation sample are still unread: the next blind set, to be annotated before any run.
+              "multinews-val-blind9": GOLD_DIR / "multinews-val-facts-blind9.jsonl",
+              # Session 8: rows 225-249, the last unread rows, annotated before any run on them.
+              "multinews-val-blind10": GOLD_DIR / "multinews-val-facts-blind10.jsonl"}
 # Where each dataset's documents are: (folder under data_dir, CSV file).
 CSV_FILES = {name: ("multi-news", "sample_test.csv") for name in GOLD_FILES}
 CSV_FILES.update({name: ("multi-news-validation", "sample_validation.csv")
