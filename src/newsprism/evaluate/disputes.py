@@ -40,8 +40,9 @@ from newsprism.evaluate import GOLD_DIR, EvalReport, load_gold, require_dir
 from newsprism.evaluate.entities import TEST_TOPICS, detokenize, read_document
 from newsprism.model import Article, ArticleAnalysis, Claim, Fact
 
-DATASETS = ("ecb-plus-judged", "ecb-plus-judged-test")
+DATASETS = ("ecb-plus-judged", "ecb-plus-judged-test", "basil-judged", "basil-judged-holdout")
 JUDGED_FILE = GOLD_DIR / "ecb-plus-disputes-judged.jsonl"
+BASIL_JUDGED_FILE = GOLD_DIR / "basil-disputes-judged.jsonl"
 CORPUS = Path("ecb-plus") / "ECB+_LREC2014" / "ECB+"
 BASELINE_SAMPLE = 40
 SAMPLE_SEED = "ecb-plus-disputes-2026-11-23"
@@ -294,15 +295,14 @@ def _line(pair: Pair, verdict: str | None) -> str:
 # --------------------------------------------------------------------------- run
 
 
-def story_pairs(story: Story, notes: list[str]) -> tuple[int, list[Pair], list[Pair]]:
+def story_pairs(name: str, articles: list[Article], notes: list[str]) -> tuple[int, list[Pair], list[Pair]]:
     """(disputed facts flagged, our flagged pairs, the baseline's flagged pairs) of one story."""
     from newsprism.evaluate.facts import baseline_facts
 
-    articles = story_articles(story)
     analyses = analyse(articles)
     facts = story_facts(articles, analyses, notes)
-    ours = flagged_pairs(story.name, facts, articles)
-    base = flagged_pairs(story.name, baseline_facts(articles, analyses), articles)
+    ours = flagged_pairs(name, facts, articles)
+    base = flagged_pairs(name, baseline_facts(articles, analyses), articles)
     return sum(f.status == "disputed" for f in facts), ours, base
 
 
@@ -322,14 +322,25 @@ def score(dataset: str, n_stories: int, n_facts: int, ours: list[Pair], base: li
                       extra={"flagged_pairs": ours, "baseline_pairs": base, "baseline_sample": sample})
 
 
-def run(dataset: str, data_dir: Path, limit: int | None) -> EvalReport:
+def dataset_stories(dataset: str, data_dir: Path, limit: int | None) -> list[tuple[str, list[Article]]]:
+    """(story name, its articles through ingest) of an ECB+ or a BASIL dataset."""
+    if dataset.startswith("basil-"):
+        from newsprism.evaluate import basil
+
+        root = require_dir(data_dir / basil.CORPUS, "BASIL articles (shared/data/basil)")
+        return [(e.name, basil.event_articles(e)) for e in basil.read_events(root, dataset, limit)]
     root = require_dir(data_dir / CORPUS, "ECB+ corpus (shared/data/ecb-plus)")
-    stories = read_stories(root, split_topics(root, dataset), limit)
+    return [(s.name, story_articles(s)) for s in read_stories(root, split_topics(root, dataset), limit)]
+
+
+def run(dataset: str, data_dir: Path, limit: int | None) -> EvalReport:
     notes: list[str] = []
+    stories = dataset_stories(dataset, data_dir, limit)
     n_facts, ours, base = 0, [], []
-    for story in stories:
-        k, o, b = story_pairs(story, notes)
+    for name, articles in stories:
+        k, o, b = story_pairs(name, articles, notes)
         n_facts += k
         ours.extend(o)
         base.extend(b)
-    return score(dataset, len(stories), n_facts, ours, base, load_judgments(), notes)
+    judged = load_judgments(BASIL_JUDGED_FILE if dataset.startswith("basil-") else JUDGED_FILE)
+    return score(dataset, len(stories), n_facts, ours, base, judged, notes)
