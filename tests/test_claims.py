@@ -634,3 +634,53 @@ def test_count_before_n_year_olds_is_not_read_as_the_age(nlp):
 def test_single_n_year_old_keeps_its_age(nlp):
     c = one(claims_of(nlp, "Police said the 14-year-old girl was found on Tuesday."), "14-year-old")
     assert c.unit == "year" and c.value["point"] == 14 and c.subject == "girl"
+
+
+def test_one_in_five_is_a_share_of_twenty_percent_not_a_count_of_five(nlp):
+    claims = claims_of(nlp, "One in five American adults has a criminal record, the study found.")
+    [c] = claims
+    assert (c.text, c.unit, c.subject) == ("One in five", "percent", "American adults")
+    assert c.value["low"] <= 20 <= c.value["high"]
+
+
+def test_hedged_and_hyphenated_part_of_whole_shares_keep_their_hedge_and_span(nlp):
+    about = one(claims_of(nlp, "About 1 in 4 teenagers reported vaping last year."), "About 1 in 4")
+    assert about.unit == "percent" and about.qualifier == "about" and about.value["low"] < 25 < about.value["high"]
+    odds = one(claims_of(nlp, "He gave his party a two-in-three chance of holding the House."), "two-in-three")
+    assert odds.unit == "percent" and odds.value["low"] < 66.7 < odds.value["high"] and odds.subject == "chance"
+    most = one(claims_of(nlp, "Nearly nine out of 10 voters backed the measure."), "Nearly nine out of 10")
+    assert most.value.get("high_open") and most.value["high"] == pytest.approx(90)
+
+
+def test_a_number_then_in_then_a_year_or_a_unit_is_no_share(nlp):
+    assert all(c.unit != "percent" for c in claims_of(nlp, "He scored one in 2015 and two in 2016."))
+    assert all(c.unit != "percent" for c in claims_of(nlp, "A bus arrived one in 10 minutes after the crash."))
+
+
+def test_a_share_with_a_scale_every_or_a_counted_noun_between_is_one_share(nlp):
+    rare = one(claims_of(nlp, "It gives a chance of about 1 in 50 million."), "about 1 in 50 million")
+    assert rare.unit == "percent" and rare.value["low"] < 2e-6 < rare.value["high"]
+    kids = one(claims_of(nlp, "About one out of every five kids got food stamps."), "About one out of every five")
+    assert kids.unit == "percent" and kids.subject == "kids"
+    cases = one(claims_of(nlp, "The study found 5 cases in 1,000."), "5 cases in 1,000")
+    assert cases.unit == "percent" and cases.value["low"] < 0.5 < cases.value["high"]
+
+
+def test_two_counted_nouns_around_in_are_a_rate_not_a_share(nlp):
+    claims = claims_of(nlp, "He scored 3 goals in 5 games this season.")
+    assert all(c.unit != "percent" for c in claims)
+
+
+def test_a_rank_written_no_dot_n_is_no_count(nlp):
+    assert claims_of(nlp, "Durbin, the No. 2 Democrat in the chamber, asked for changes.") == []
+    assert [c.text for c in claims_of(nlp, "No. 10 Downing Street said 5 people came.")] == ["5 people"]
+
+
+def test_a_count_with_an_estimated_inside_the_entity_still_finds_its_noun(nlp):
+    c = one(claims_of(nlp, "An estimated 16 million children received food stamps."), "An estimated 16 million children")
+    assert (c.unit, c.subject, c.qualifier) == ("person", "children", "about")
+
+
+def test_a_share_after_a_count_takes_the_counted_noun_as_its_whole(nlp):
+    claims = claims_of(nlp, "Some 9 million children were on food stamps, or one in eight, in 2007.")
+    assert one(claims, "one in eight").subject == "children"

@@ -209,3 +209,13 @@ def test_a_tie_between_subjects_names_the_topic_after_the_earliest_claim():
     # Both orders: a tie broken by set order (the string hash, which differs per process) gets one of them wrong.
     assert _topic([item(0, "Ukraine"), item(1, "Ukraine's territory")]) == "share of Ukraine"
     assert _topic([item(0, "Ukraine's territory"), item(1, "Ukraine")]) == "share of Ukraine's territory"
+
+
+def test_one_in_five_and_twenty_percent_corroborate(nlp):
+    facts = group_facts(*story(
+        nlp,
+        "One in five American adults has a criminal record, the Justice Department study found.",
+        "About 20% of American adults have a criminal record, the Justice Department study found.",
+    ), [])
+    [fact] = multi(facts)
+    assert fact.status == "corroborated" and {c.text for c in fact.claims} == {"One in five", "About 20%"}

@@ -1250,3 +1250,32 @@ def test_a_hedged_figure_keys_as_the_figure_it_names():
     other = item("about $16.8 million", {"low": 15.12e6, "high": 18.48e6}, "about")
     assert A._value_key(hedged) == A._value_key(plain)
     assert A._value_key(other) != A._value_key(plain)
+
+
+def test_two_page_counts_of_one_document_dispute_whatever_the_verb(nlp):
+    # BASIL 2018 (Hunter indictment): "the 48-page indictment" (two outlets) / "the 47-page indictment says"
+    facts = facts_of(
+        nlp,
+        "In a 48-page indictment released on Tuesday, Duncan Hunter was charged with campaign fraud.",
+        "“The goal was to enrich themselves,” the 47-page indictment against Duncan Hunter says.",
+    )
+    assert disputes_between(facts, "48", "47")
+
+
+def test_page_counts_of_different_documents_do_not_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Barr released a four-page summary of the Mueller report on Sunday.",
+        "The Mueller report came in at more than 300 pages, beyond the 19-page letter Barr wrote.",
+        "Mueller wrote a 3-page letter to Barr complaining about the summary.",
+    )
+    assert not disputed(facts)
+
+
+def test_page_counts_of_one_kind_of_document_in_unrelated_sentences_do_not_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Smith filed a 12-page complaint against the company in March.",
+        "Jones answered with a 30-page complaint of her own against the union.",
+    )
+    assert not disputed(facts)

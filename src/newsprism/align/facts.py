@@ -977,6 +977,8 @@ def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = Tru
     acronym = _head_class(a.head) != _head_class(b.head)  # the heads are one only as an acronym and its words
     if (_subject_free(a, fa) != _subject_free(b, fb)) if acronym else fa.modifiers != fb.modifiers:
         return False  # (a) "black residents" vs "residents", "current salary" vs "new salary"
+    if _one_documents_size(a, b, fa, fb):
+        return True  # "the 48-page indictment" / "the 47-page indictment": its size, whatever the verb
     pa, pb = _predicates(a, fa), _predicates(b, fb)
     if not pa or not pb or not (_synonymous(pa, pb) or _charge_list(a, pa, pb)):
         return False  # (a) "killed" vs "injured", "needed to trigger" vs "planned to vote"
@@ -994,6 +996,21 @@ def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = Tru
     if bool(fa.participants) != bool(fb.participants):
         return False  # one side names who acted and the other does not, or other names: maybe two bidders
     return lexical and (specific or _overlap(fa.clause, fb.clause) >= SIM_LOCAL or _agreeing_peer(a, b))  # (c)
+
+
+# Measures of a document's own size ("a 48-page indictment", "a 12-count indictment"): fixed once it is written.
+DOCUMENT_SIZE_HEADS = {"page", "count", "word", "chapter"}
+
+
+def _one_documents_size(a: _Item, b: _Item, fa: Frame, fb: Frame) -> bool:
+    """Both values size one document: the same measure compound ("47-page") on the same noun with the same
+    distinguishing words ("indictment", not "summary" / "report"), in sentences that name someone in
+    common and, where both name who made or sent it, the same ones ("the letter Barr wrote" / "Mueller
+    wrote a letter to Barr" are two letters). A document's size does not change with what is done
+    to it, so the verbs around it ("released", "says", "named") need not match as an event's must."""
+    same_actors = fa.object_actors == fb.object_actors or not fa.object_actors or not fb.object_actors
+    return _stem(a.head or "") in DOCUMENT_SIZE_HEADS and fa.measured_object is not None \
+        and fa.measured_object == fb.measured_object and bool(a.names & b.names) and same_actors
 
 
 def _agreeing_peer(a: _Item, b: _Item) -> bool:

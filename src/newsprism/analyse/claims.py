@@ -73,7 +73,8 @@ def extract_claims(doc, article_id: str, entities: list[LocalEntity], published:
     taken: list[tuple[int, int]] = []
     people = _People(doc, entities)
     ref = parse_reference(published)
-    for claim in [*_height_claims(doc, article_id, entities, people), *_ratio_claims(doc, article_id, entities)]:
+    for claim in [*_height_claims(doc, article_id, entities, people), *_ratio_claims(doc, article_id, entities),
+                  *_one_in_n_claims(doc, article_id, entities)]:
         claims.append(claim)
         taken.append((claim.start, claim.end))
     for claim in _event_count_claims(doc, article_id, entities, taken, people):
@@ -218,6 +219,56 @@ def _ratio_claims(doc, article_id: str, entities: list[LocalEntity]):
         )
 
 
+_SMALL_NUMBER = r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_SCALE = r"(?:\s+(?:hundred|thousand|million|billion))?"
+# "one in five adults", "1 in 4 teenagers", "a two-in-three chance", "nine out of every 10 voters", "5 cases in
+# 1,000": a share (N / M). The noun between ("cases") only when none follows the whole ("3 goals in 5 games" is a rate).
+ONE_IN_N_RE = re.compile(rf"\b(?P<part>{_SMALL_NUMBER}){_SCALE}(?:\s+(?P<between>[a-z]+))??(?:\s+|-)(?:in|out\s+of)"
+                         rf"(?:\s+|-)(?:every\s+)?(?P<whole>{_SMALL_NUMBER}{_SCALE}|a\s+(?:hundred|thousand|million))\b"
+                         r"(?![.,]\d)", re.I)
+
+
+def _one_in_n_claims(doc, article_id: str, entities: list[LocalEntity]):
+    """A share written as a part of a whole ("one in five American adults" = 20 %, "a 2 in 3 chance" = 66.7 %),
+    read as one claim so that neither number is taken for a count of people. A four-digit whole with no comma
+    is a year ("one in 2015"), no whole."""
+    for m in ONE_IN_N_RE.finditer(doc.text):
+        whole_text = m.group("whole")
+        if re.fullmatch(r"\d{4}", whole_text):
+            continue
+        part = parse_numbers(m.group("part") + (m.group(0)[len(m.group("part")):].split()[0]
+                                                 if re.match(r"\s+(?:hundred|thousand|million|billion)\b",
+                                                             m.group(0)[len(m.group("part")):], re.I) else ""))
+        whole = parse_numbers(re.sub(r"^a\s+", "one ", whole_text, flags=re.I))
+        if len(part) != 1 or len(whole) != 1 or not 0 < part[0] < whole[0]:
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        hedge_start, qualifier = _hedge_before(doc, span)
+        start = hedge_start if hedge_start is not None else m.start()
+        share = 100.0 * part[0] / whole[0]
+        noun = next((t for t in doc[span.end:span.end + 4] if t.pos_ in ("NOUN", "PROPN")), None)
+        if noun is not None and noun.i == span.end and unit_of(noun.text) is not None:
+            continue  # "one in 10 minutes", "2 in 5 miles": a rate or a measure, no share
+        if noun is not None and any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in doc[span.end:noun.i]):
+            noun = None  # "one in ten said they…": no noun of its own
+        between = m.group("between")
+        if between:
+            if between.lower() in ("in", "out", "every") or (noun is not None and noun.i == span.end):
+                continue  # "3 goals in 5 games": a rate of two nouns, no share
+            noun = next((t for t in span if t.text == between), None)
+        if noun is None:
+            noun = _elided_noun(doc, span)  # "9 million children were on food stamps, or one in eight"
+        yield Claim(
+            article=article_id, start=start, end=m.end(), text=doc.text[start:m.end()],
+            value=interval(share, share, qualifier, approximate=True), unit="percent", qualifier=qualifier,
+            subject=_phrase(noun) if noun is not None else None,
+            property=f"share: {_lemma(noun)}" if noun is not None else "share",
+            **_sentence_fields(article_id, span.sent, entities),
+        )
+
+
 def _compared_noun(doc, span):
     """The noun a ratio compares ("triple the weight of", "twice as many cars as"; not the noun after "as"
     or "than", which is the other side), else the verb of its clause ("rose 20-fold")."""
@@ -338,6 +389,19 @@ def _untagged_values(doc, taken: list[tuple[int, int]]):
 # --------------------------------------------------------------------------- per entity
 
 
+def _value_part(doc, ent, body: str):
+    """The entity without the hedge words the tagger took into it, when they hang off the counted noun
+    ("An estimated 16 million children": the entity's root is "An", not the number, so no noun is found)."""
+    if ent.root.like_num or body == ent.text or not ent.text.endswith(body):
+        return ent
+    cut = doc.char_span(ent.end_char - len(body), ent.end_char, alignment_mode="contract")
+    if cut is None or not len(cut) or not cut.root.like_num:
+        return ent
+    from spacy.tokens import Span as DocSpan
+
+    return DocSpan(doc, cut.start, cut.end, label=ent.label_)
+
+
 def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "_People | None" = None,
                ref: dt.date | None = None) -> Claim | None:
     text = ent.text
@@ -349,6 +413,8 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
         if age_bound is not None:
             hedge_start, qualifier = age_bound
     inner_q, body = split_hedge(text)
+    written_start = ent.start_char
+    ent = _value_part(doc, ent, body)
     negated = re.search(r"\bnot\s+$", doc.text[max(ent.sent.start_char, ent.start_char - 6): ent.start_char])
     if inner_q is not None and negated and split_hedge("not " + text)[0] in ("at most", "at least"):
         inner_q, body = split_hedge("not " + text)  # "not more than five hours" spaCy cut after "not"
@@ -392,7 +458,7 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
     value, unit, kind = parsed
     if kind is None:
         return None
-    start = hedge_start if hedge_start is not None else ent.start_char
+    start = hedge_start if hedge_start is not None else written_start
     end = ent.end_char + (zone.end() if zone and label == "ZONED" else 0)
     if label == "MONEY" and kind == "money":  # take in a sign / scale spaCy left outside
         sign = re.search(r"[$£€¥₹]$", doc.text[max(0, ent.start_char - 1): ent.start_char])
@@ -1251,6 +1317,8 @@ def _is_identifier(doc, ent) -> bool:
         return True
     if ent.label_ == "CARDINAL" and prev is not None and prev.text in ("#", "No."):
         return True
+    if re.search(r"(?:\bNo\.|#)\s*$", doc.text[max(0, ent.start_char - 6):ent.start_char]):
+        return True  # "the No. 2 Democrat", "ranked No. 3" (however the parser cut the entity)
     if re.search(r"\(\d{3}\)|\d{3}-\d{3,4}", ent.text):
         return True
     nxt = doc[ent.end] if ent.end < len(doc) else None
@@ -1358,6 +1426,12 @@ class Frame:
     anchors: frozenset[str]  # time anchors and other values of the sentence ("y:2000", "d:sunday", "n:2")
     clause: frozenset[str] = frozenset()  # content lemmas of the value's own clause, subject and verb left out
     participants: frozenset[str] = frozenset()  # named arguments of the event ("cohen" in "formed by Cohen")
+    # the thing a measure compound describes, with its distinguishing words: "a 48-page indictment" →
+    # "indictment", "a 13-month extension of unemployment insurance" → "extension of insurance unemployment"
+    measured_object: str | None = None
+    # who wrote, sent or released that thing, as named around it ("the letter Barr wrote", "Mueller's letter",
+    # "an indictment released by the Justice Department")
+    object_actors: frozenset[str] = frozenset()
 
 
 def claim_frame(sent_doc, claim: Claim, kind: str) -> Frame:
@@ -1388,7 +1462,48 @@ def claim_frame(sent_doc, claim: Claim, kind: str) -> Frame:
     # the people a pronoun or description of the clause stands for ("He was sentenced …" → smith)
     participants |= {w.lower() for name in claim.referents for w in name.split()}
     return Frame(_lemma(head).lower() if head is not None else None, modifiers, frozenset(predicates),
-                 frozenset(arguments), anchors, frozenset(clause - predicates), frozenset(participants))
+                 frozenset(arguments), anchors, frozenset(clause - predicates), frozenset(participants),
+                 _measured_object(head, inside) if head is not None else None,
+                 _object_actors(head.head) if head is not None and head.dep_ == "compound" else frozenset())
+
+
+def _measured_object(head, inside: set[int]) -> str | None:
+    """The noun a hyphenated measure compound describes ("the 47-page indictment": the number, a hyphen,
+    the unit noun, then the thing), with its own distinguishing words; None for any other shape."""
+    thing = head.head
+    if head.dep_ != "compound" or thing.pos_ != "NOUN" or thing.i <= head.i:
+        return None
+    if not any(t.text == "-" and t.head.i == head.i for t in head.children):
+        return None
+    words = sorted(_modifiers(thing, inside | {head.i}))
+    return " ".join([_lemma(thing).lower(), *words])
+
+
+def _object_actors(thing) -> frozenset[str]:
+    """The named people or bodies that made or sent ``thing``: its possessor, the subject or agent of its own
+    clause ("the letter Barr wrote", "released by the Justice Department"), or the subject of the verb
+    whose object it is ("Mueller wrote a letter")."""
+    names: set[str] = set()
+
+    def add(token) -> None:
+        if token.pos_ == "PROPN":
+            names.update(_name_words(token))
+
+    for child in thing.children:
+        if child.dep_ == "poss":
+            add(child)
+        elif child.dep_ in ("acl", "relcl"):
+            for arg in child.children:
+                if arg.dep_ in ("nsubj", "nsubjpass"):
+                    add(arg)
+                elif arg.dep_ == "agent":
+                    for pobj in arg.children:
+                        add(pobj)
+    if thing.dep_ == "dobj":
+        for arg in thing.head.children:
+            if arg.dep_ == "nsubj":
+                add(arg)
+    return frozenset(names)
 
 
 LABEL_RE = re.compile(r"^\s*([A-Za-z][A-Za-z' -]{1,40}):\s*$")

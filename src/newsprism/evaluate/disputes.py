@@ -1,4 +1,4 @@
-"""``newsprism evaluate disputes --dataset ecb-plus-judged``: judged precision of flagged disputes on ECB+.
+"""``newsprism evaluate disputes --dataset ecb-plus-judged``: judged precision of flagged disputes (ECB+, BASIL).
 
 Why: the Multi-News gold sets hold few disputes and the rules flag few, so disputed precision on unseen
 stories rests on a handful of flags. ECB+ (``<data_dir>/ecb-plus``, CC BY 3.0) has 982 real news articles
@@ -11,6 +11,10 @@ unjudged, never guessed. Recall is not measured (no full gold).
 
 * ``ecb-plus-judged``: train + dev topics (all but 36-45; development data, the facts rules may be fixed
   on its judged false alarms); ``ecb-plus-judged-test``: test topics 36-45.
+* ``basil-judged`` / ``basil-judged-holdout``: the two seeded halves of BASIL (100 events, each told by Fox
+  News, The New York Times and HuffPost; :mod:`newsprism.evaluate.basil`), judged the same way into
+  ``eval/gold/basil-disputes-judged.jsonl``. The first half was run blind once (session 8) and is development
+  data since; the holdout half is kept unread for a blind run.
 * A story is one topic's ``ecb`` files or its ``ecbplus`` files (``"36_ecbplus"``). Article text: every
   sentence's tokens detokenised (:func:`newsprism.evaluate.entities.detokenize`), one sentence a line,
   split numbers and the page address rejoined; then the product's ingest reads the story's documents as
