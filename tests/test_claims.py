@@ -671,8 +671,13 @@ def test_two_counted_nouns_around_in_are_a_rate_not_a_share(nlp):
     assert all(c.unit != "percent" for c in claims)
 
 
-def test_a_rank_written_no_dot_n_is_no_count(nlp):
-    assert claims_of(nlp, "Durbin, the No. 2 Democrat in the chamber, asked for changes.") == []
+def test_a_rank_written_no_dot_n_is_a_rank_not_a_count(nlp):
+    [rank] = claims_of(nlp, "Durbin, the No. 2 Democrat in the chamber, asked for changes.")
+    assert (rank.text, rank.unit, rank.value["low"]) == ("No. 2", "ordinal", 2.0)
+    assert [c.unit for c in claims_of(nlp, "It landed between No. 250 and No. 500 on the list.")] == ["ordinal"] * 2
+
+
+def test_an_address_numbered_no_dot_n_is_no_claim(nlp):
     assert [c.text for c in claims_of(nlp, "No. 10 Downing Street said 5 people came.")] == ["5 people"]
 
 

@@ -219,3 +219,22 @@ def test_one_in_five_and_twenty_percent_corroborate(nlp):
     ), [])
     [fact] = multi(facts)
     assert fact.status == "corroborated" and {c.text for c in fact.claims} == {"One in five", "About 20%"}
+
+
+def test_two_of_different_nouns_sharing_a_word_do_not_corroborate(nlp):
+    facts = group_facts(*story(
+        nlp,
+        "Two lower courts said the case against Wal-Mart could move forward as a class action.",
+        "The court's other two female justices, Elena Kagan and Sonia Sotomayor, joined the dissent in the case.",
+    ), [])
+    assert not multi(facts)
+
+
+def test_two_of_one_noun_still_corroborate(nlp):
+    facts = group_facts(*story(
+        nlp,
+        "The president pardoned two turkeys named Mac and Cheese at the White House on Wednesday.",
+        "Before approaching Mac and Cheese, the two turkeys pardoned at the White House, the president joked.",
+    ), [])
+    [fact] = multi(facts)
+    assert fact.status == "corroborated"

@@ -762,6 +762,9 @@ def _link(a: _Item, b: _Item) -> str | None:
     sim = _similarity(a, b)
     shared_names = a.names & b.names
     agree = compatible(a.base_value, b.base_value, tolerance=_slack(a)) and _agreement_possible(a, b)
+    if agree and a.kind == "count" and max(abs(_point(a.base_value)), abs(_point(b.base_value))) <= SMALL_COUNT \
+            and not _same_head(a, b):
+        return None  # "Two lower courts" / "the court's other two female justices": a shared word is no evidence
     if agree:
         if sim >= SIM_AGREE or (shared_names and sim >= SIM_AGREE / 2):
             return "agree"
@@ -914,6 +917,8 @@ def _point(value: dict) -> float:
     return x if isinstance(x, (int, float)) and not math.isinf(x) else math.inf
 
 
+# Counts this small ("two", "three") turn up everywhere: they agree only when they count one noun.
+SMALL_COUNT = 3
 # Nouns that say little about what was measured: "two people", "90 percent", "three times".
 GENERIC_HEADS = {"people", "person", "percent", "percentage", "number", "total", "one", "thing", "time", "case",
                  "figure", "individual", "share", "rate", "amount", "part", "member", "other", "some"}

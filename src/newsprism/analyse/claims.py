@@ -388,6 +388,10 @@ def _untagged_values(doc, taken: list[tuple[int, int]]):
 
 # --------------------------------------------------------------------------- per entity
 
+RANK_MARK_RE = re.compile(r"(?:\bNo\.|#)\s*$")  # "No. 2", "#250" (the mark the tagger leaves outside)
+ADDRESS_AFTER_RE = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Drive|Boulevard|"
+                              r"Place|Square|Court|Terrace)\b")
+
 
 def _value_part(doc, ent, body: str):
     """The entity without the hedge words the tagger took into it, when they hang off the counted noun
@@ -453,6 +457,18 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
             _fraction_share(body, qualifier) or _age(doc, ent, body, qualifier) or _count(doc, ent, body, qualifier)
     elif label == "ORDINAL":
         parsed = _ordinal(doc, ent, body)
+    rank = RANK_MARK_RE.search(doc.text[max(0, written_start - 6):written_start]) if label == "CARDINAL" else None
+    if rank is not None and ADDRESS_AFTER_RE.match(doc.text[ent.end_char:ent.end_char + 40]):
+        return None  # "No. 10 Downing Street": an address
+    # "between #250" (tagged CARDINAL or even MONEY): the mark inside the entity
+    marked_inside = label in ("CARDINAL", "MONEY") and re.search(r"(?:^|\s)#\s*\d", body) is not None
+    if rank is not None or marked_inside:  # "the No. 2 Democrat", "between #250 and 500": a place in a ranking
+        numbers = parse_numbers(body.replace("#", " "))
+        parsed = (interval(numbers[0], numbers[0], None), "ordinal", "rank") if len(numbers) == 1 else None
+        if rank is not None:
+            hedge_start = written_start - len(rank.group(0))  # the span starts at the mark: "No. 2"
+        else:
+            rank = re.search(r"#", body)
     if parsed is None:
         return None
     value, unit, kind = parsed
@@ -474,6 +490,9 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
         value, unit, kind = _date(body, qualifier)
         start, end = prep.idx, noun.idx + len(noun.text)
     head = _measured(doc, ent, kind) if bound is None else bound[0].head
+    if rank is not None:  # "the No. 2 Democrat": the ranked noun; "ranked No. 3": the ranking verb
+        after = doc[ent.end] if ent.end < len(doc) else None
+        head = after if after is not None and after.pos_ in ("NOUN", "PROPN") else _governing_verb(ent.root)
     if kind == "time of day" and head is not None and head.lemma_.lower() in ("time", "times"):
         head = _governing_verb(head) or head  # "shot him four times around 6:15 p.m.": the shooting is timed
     if label == "ZONED" and head is not None and head.text in ZONES:
@@ -1317,8 +1336,6 @@ def _is_identifier(doc, ent) -> bool:
         return True
     if ent.label_ == "CARDINAL" and prev is not None and prev.text in ("#", "No."):
         return True
-    if re.search(r"(?:\bNo\.|#)\s*$", doc.text[max(0, ent.start_char - 6):ent.start_char]):
-        return True  # "the No. 2 Democrat", "ranked No. 3" (however the parser cut the entity)
     if re.search(r"\(\d{3}\)|\d{3}-\d{3,4}", ent.text):
         return True
     nxt = doc[ent.end] if ent.end < len(doc) else None
