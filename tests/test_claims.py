@@ -689,3 +689,21 @@ def test_a_count_with_an_estimated_inside_the_entity_still_finds_its_noun(nlp):
 def test_a_share_after_a_count_takes_the_counted_noun_as_its_whole(nlp):
     claims = claims_of(nlp, "Some 9 million children were on food stamps, or one in eight, in 2007.")
     assert one(claims, "one in eight").subject == "children"
+
+
+@pytest.mark.parametrize("text", [
+    "Goodson faces an additional charge of second-degree murder.",
+    "Anyone with information should call police at 208-476-5551.",
+    "The pilots of Asiana flight 214 were named on Friday.",
+    "Apple will start selling the iPhone 4S in China.",
+    "A neighbour called 911 from the porch.",
+    "The former first lady spoke at the ceremony.",
+    "Users should turn on two-factor authentication.",
+])
+def test_numbers_that_name_rather_than_measure_are_no_claims(nlp, text):
+    assert claims_of(nlp, text) == []
+
+
+def test_counts_beside_a_named_degree_or_floor_stay_claims(nlp):
+    assert [c.text for c in claims_of(nlp, "He was charged with three counts of first-degree murder.")] == ["three counts"]
+    assert [c.unit for c in claims_of(nlp, "Police searched the second-floor apartment.")] == ["ordinal"]

@@ -1341,7 +1341,22 @@ def _is_identifier(doc, ent) -> bool:
     nxt = doc[ent.end] if ent.end < len(doc) else None
     if (prev is not None and prev.text in ("_", "/", "=")) or (nxt is not None and nxt.text in ("_", "/")):
         return True  # part of a web address ("dies_3708023", "/2013/aug/")
+    if prev is not None and prev.lower_ in NAMING_NOUNS:
+        return True  # "Asiana flight 214", "Channel 4", "route 66"
+    if ent.text.strip() == "911" or re.fullmatch(r"\d+[A-Z]", ent.text.strip()):
+        return True  # the emergency number; a model name ("the iPhone 4S", "5G")
+    around = doc.text[max(0, ent.start_char - 8): ent.end_char + 9]
+    if re.search(r"\d{3}[-.]\d{3}[-.]\d{4}", around):
+        return True  # a phone number cut into pieces ("208-476-5551")
+    if NAMING_AFTER_RE.match(doc.text, ent.end_char):
+        return True  # "second-degree murder", "first lady", "two-factor authentication": a name, no measure
     return False
+
+
+NAMING_NOUNS = {"flight", "route", "highway", "interstate", "channel", "gate", "terminal", "platform", "pier",
+                "precinct", "ward", "apollo", "chapter", "section", "article", "amendment", "room", "suite"}
+NAMING_AFTER_RE = re.compile(r"[- ](?:degree|class|hand|party|person|factor|tier)\b|\s+(?:lady|ladies|responders?|"
+                             r"amendment)\b", re.I)
 
 
 def _hedge_before(doc, ent) -> tuple[int | None, str | None]:
