@@ -699,6 +699,8 @@ def test_a_share_after_a_count_takes_the_counted_noun_as_its_whole(nlp):
     "A neighbour called 911 from the porch.",
     "The former first lady spoke at the ceremony.",
     "Users should turn on two-factor authentication.",
+    "He was shot in the 3300 block of West Florence Avenue.",
+    "The figures are on page 12 of the report.",
 ])
 def test_numbers_that_name_rather_than_measure_are_no_claims(nlp, text):
     assert claims_of(nlp, text) == []
