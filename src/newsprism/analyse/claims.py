@@ -1349,14 +1349,15 @@ def _is_identifier(doc, ent) -> bool:
     if re.search(r"\d{3}[-.]\d{3}[-.]\d{4}", around):
         return True  # a phone number cut into pieces ("208-476-5551")
     if NAMING_AFTER_RE.match(doc.text, ent.end_char):
-        return True  # "second-degree murder", "first lady", "the 3300 block of": a name, no measure
+        return True  # "first lady", "two-factor", "the 3300 block of": a name, no measure
     return False
 
 
 NAMING_NOUNS = {"flight", "route", "highway", "interstate", "channel", "gate", "terminal", "platform", "pier",
                 "precinct", "ward", "apollo", "chapter", "section", "article", "amendment", "room", "suite",
                 "page", "p.", "pp."}
-NAMING_AFTER_RE = re.compile(r"[- ](?:degree|class|hand|party|person|factor|tier)\b|\s+(?:lady|ladies|responders?|"
+# (not "second-degree murder": the degree of a charge is a checkable fact, "first-" and "second-degree" differ)
+NAMING_AFTER_RE = re.compile(r"[- ](?:class|hand|party|person|factor|tier)\b|\s+(?:lady|ladies|responders?|"
                              r"amendment)\b|\s+block\s+of\b", re.I)
 
 
