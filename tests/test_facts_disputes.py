@@ -1279,3 +1279,28 @@ def test_page_counts_of_one_kind_of_document_in_unrelated_sentences_do_not_dispu
         "Jones answered with a 30-page complaint of her own against the union.",
     )
     assert not disputed(facts)
+
+
+def test_two_sizes_of_one_thing_dispute_when_one_outlet_names_it_definitely(nlp):
+    # BASIL 2017 (the inauguration oath) and Multi-News validation c234 (an Iowa pileup), read after their blind runs
+    oath = facts_of(
+        nlp,
+        "Mr. Trump took the 35-word oath administered by Chief Justice John Roberts.",
+        "Chief Justice John Roberts administered the 38-word oath to Trump at 12:00 p.m.",
+    )
+    assert disputes_between(oath, "35", "38")
+    pileup = facts_of(
+        nlp,
+        "A 30-car pileup on Interstate 35 near Ames, Iowa killed one person on Monday.",
+        "In Iowa, one person was killed in a 25-vehicle pileup on Interstate 35 near Ames.",
+    )
+    assert disputes_between(pileup, "30", "25")  # "a … pileup" both times: the story's kind of event
+
+
+def test_two_sizes_of_things_never_named_definitely_do_not_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Smith owns a 3-bedroom house in Austin, records show.",
+        "Smith also bought a 5-bedroom house in Austin last year.",
+    )
+    assert not disputed(facts)

@@ -41,6 +41,13 @@ EVENT_CLASSES = [
      "interview", "hearing", "encounter", "meet"},
     {"crash", "collision", "pileup", "pile-up", "accident", "wreck"},
 ]
+# Nouns that name one set of things or people, as outlets vary them ("a 30-car pileup" / "a 25-vehicle pileup",
+# "800 protesters" / "10,000 demonstrators", "his 2012 memoir" / "his 2011 autobiography").
+NOUN_CLASSES = [
+    {"car", "vehicle", "automobile"},
+    {"protester", "protestor", "demonstrator", "marcher"},
+    {"memoir", "autobiography"},
+]
 # Nouns one story uses for one armed group: "two of the gunmen" / "three terrorists" / "four rebels" killed.
 ATTACKER_CLASS = {"gunman", "gunmen", "terrorist", "rebel", "militant", "insurgent", "attacker", "assailant",
                   "jihadist", "fighter"}
@@ -736,7 +743,7 @@ def _stem(word: str) -> str:
 @lru_cache(maxsize=None)
 def _head_class(head: str) -> str:
     """One key for an event noun class or a predicate class ("formed" / "established" date one event)."""
-    for cls in EVENT_CLASSES + PREDICATE_CLASSES + [ATTACKER_CLASS]:
+    for cls in EVENT_CLASSES + PREDICATE_CLASSES + NOUN_CLASSES + [ATTACKER_CLASS]:
         if _stem(head) in cls or head in cls:
             return sorted(cls)[0]
     return _stem(head)
@@ -982,7 +989,7 @@ def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = Tru
     acronym = _head_class(a.head) != _head_class(b.head)  # the heads are one only as an acronym and its words
     if (_subject_free(a, fa) != _subject_free(b, fb)) if acronym else fa.modifiers != fb.modifiers:
         return False  # (a) "black residents" vs "residents", "current salary" vs "new salary"
-    if _one_documents_size(a, b, fa, fb):
+    if _one_things_size(a, b, fa, fb):
         return True  # "the 48-page indictment" / "the 47-page indictment": its size, whatever the verb
     pa, pb = _predicates(a, fa), _predicates(b, fb)
     if not pa or not pb or not (_synonymous(pa, pb) or _charge_list(a, pa, pb)):
@@ -1003,19 +1010,22 @@ def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = Tru
     return lexical and (specific or _overlap(fa.clause, fb.clause) >= SIM_LOCAL or _agreeing_peer(a, b))  # (c)
 
 
-# Measures of a document's own size ("a 48-page indictment", "a 12-count indictment"): fixed once it is written.
-DOCUMENT_SIZE_HEADS = {"page", "count", "word", "chapter"}
+def _event_noun(noun: str) -> bool:
+    return any(_stem(noun) in cls or noun in cls for cls in EVENT_CLASSES)
 
 
-def _one_documents_size(a: _Item, b: _Item, fa: Frame, fb: Frame) -> bool:
-    """Both values size one document: the same measure compound ("47-page") on the same noun with the same
-    distinguishing words ("indictment", not "summary" / "report"), in sentences that name someone in
-    common and, where both name who made or sent it, the same ones ("the letter Barr wrote" / "Mueller
-    wrote a letter to Barr" are two letters). A document's size does not change with what is done
-    to it, so the verbs around it ("released", "says", "named") need not match as an event's must."""
-    same_actors = fa.object_actors == fb.object_actors or not fa.object_actors or not fb.object_actors
-    return _stem(a.head or "") in DOCUMENT_SIZE_HEADS and fa.measured_object is not None \
-        and fa.measured_object == fb.measured_object and bool(a.names & b.names) and same_actors
+def _one_things_size(a: _Item, b: _Item, fa: Frame, fb: Frame) -> bool:
+    """Both values size one thing: the same measure compound ("47-page", "35-word") on the same noun, said
+    definitely at least once ("the 47-page indictment"; "a 3-bedroom house" / "a 5-bedroom house" may be
+    two houses) or naming the story's kind of event ("a 30-car pileup" / "a 25-vehicle pileup"), with the
+    same distinguishing words ("the 48-page indictment" / "the 47-page indictment says", not a
+    "summary" / "report"), in sentences that name someone in common and, where both name who made, gave or
+    sent it, one set inside the other ("the letter Barr wrote" / "Mueller wrote a letter to Barr" are two
+    letters). A thing's size does not change with what is done to it, so the verbs around it
+    ("released", "says", "named", "took") need not match as an event's must."""
+    return fa.measured_object is not None and fa.measured_object == fb.measured_object \
+        and (fa.object_definite or fb.object_definite or _event_noun(fa.measured_object.split()[0])) \
+        and bool(a.names & b.names) and _nested(fa.object_actors, fb.object_actors)
 
 
 def _agreeing_peer(a: _Item, b: _Item) -> bool:

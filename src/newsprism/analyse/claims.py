@@ -1466,6 +1466,7 @@ class Frame:
     # who wrote, sent or released that thing, as named around it ("the letter Barr wrote", "Mueller's letter",
     # "an indictment released by the Justice Department")
     object_actors: frozenset[str] = frozenset()
+    object_definite: bool = False  # "the 47-page indictment", "her 11-hour filibuster" (not "a 5-bedroom house")
 
 
 def claim_frame(sent_doc, claim: Claim, kind: str) -> Frame:
@@ -1498,7 +1499,14 @@ def claim_frame(sent_doc, claim: Claim, kind: str) -> Frame:
     return Frame(_lemma(head).lower() if head is not None else None, modifiers, frozenset(predicates),
                  frozenset(arguments), anchors, frozenset(clause - predicates), frozenset(participants),
                  _measured_object(head, inside) if head is not None else None,
-                 _object_actors(head.head) if head is not None and head.dep_ == "compound" else frozenset())
+                 _object_actors(head.head) if head is not None and head.dep_ == "compound" else frozenset(),
+                 head is not None and head.dep_ == "compound" and _definite(head.head))
+
+
+def _definite(thing) -> bool:
+    """A noun with a definite determiner or a possessor ("the", "this", "her", "Trump's")."""
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+               for c in thing.children)
 
 
 def _measured_object(head, inside: set[int]) -> str | None:
