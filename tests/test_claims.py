@@ -708,3 +708,20 @@ def test_numbers_that_name_rather_than_measure_are_no_claims(nlp, text):
 def test_counts_beside_a_named_degree_or_floor_stay_claims(nlp):
     assert [c.unit for c in claims_of(nlp, "He was charged with three counts of first-degree murder.")] == ["count", "ordinal"]
     assert [c.unit for c in claims_of(nlp, "Police searched the second-floor apartment.")] == ["ordinal"]
+
+
+@pytest.mark.parametrize("text", ["He served four and a half months in jail.", "He served 4 1/2 months in jail.",
+                                  "He served 4½ months in jail.", "He served 41 / 2 months in jail."])
+def test_half_months_are_read_whole_however_written(nlp, text):
+    [c] = claims_of(nlp, text)
+    assert c.value["low"] == pytest.approx(4.5 / 12)
+
+
+def test_a_unit_and_a_half_adds_the_half(nlp):
+    assert one(claims_of(nlp, "It lasted a year and a half."), "a year and a half").value["low"] == 1.5
+    assert one(claims_of(nlp, "The talks went on for two hours and a half."), "two hours and a half").value["low"] == 2.5
+
+
+def test_a_slash_date_is_no_lost_space_fraction():
+    assert parse_numbers("on 11/2 the vote") == [11.0, 2.0]
+    assert parse_numbers("24/7 coverage") == [24.0, 7.0]

@@ -177,12 +177,42 @@ def _fraction_of_scale(m: re.Match) -> str:
     return f"{share * SCALES[m.group(2).lower()]:.0f}"
 
 
+# Mixed fractions: "4 1/2 months", "4½ months", and the same with its space lost in scraping ("41/2 months",
+# where "½" became "1/2"), read only before a unit word, so that a date ("on 11/2") stays a date.
+_FRACTION_GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+_MIXED_SPACED_RE = re.compile(r"\b(\d+)\s+([13])\s*/\s*([24])\b")
+_MIXED_GLYPH_RE = re.compile(r"(\d+)\s*([½¼¾])")
+_MIXED_LOST_SPACE_RE = re.compile(r"\b(\d+)([13])\s*/\s*([24])(?=[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|"
+                                  r"miles?|inch(?:es)?|feet|foot|pounds?|percent|cups?|acres?)\b)", re.I)
+
+
+# "a year and a half", "two hours and a half" (the half after the unit)
+_UNIT_AND_A_HALF_RE = re.compile(r"\b(a|an|one|\d+(?:\.\d+)?)\s+(year|month|week|day|hour|minute|mile)s?\s+and\s+a\s+half\b",
+                                 re.I)
+_AND_A_PART = {"half": 0.5, "quarter": 0.25}
+_AND_A_PART_RE = re.compile(r"(\d+(?:\.\d+)?)\s+and\s+an?\s+(half|quarter)\b", re.I)  # "four and a half months"
+
+
+def mixed_fractions(text: str) -> str:
+    """ "4 1/2 months", "4½ months", "41/2 months" → "4.5 months"."""
+    def whole(m: re.Match) -> str:
+        return f"{int(m.group(1)) + int(m.group(2)) / int(m.group(3)):g}"
+
+    text = _UNIT_AND_A_HALF_RE.sub(
+        lambda m: f"{(1 if m.group(1).lower() in ('a', 'an', 'one') else float(m.group(1))) + 0.5:g} {m.group(2)}s", text)
+    text = _MIXED_GLYPH_RE.sub(lambda m: f"{int(m.group(1)) + _FRACTION_GLYPHS[m.group(2)]:g}", text)
+    text = _MIXED_SPACED_RE.sub(whole, text)
+    return _MIXED_LOST_SPACE_RE.sub(whole, text)
+
+
 def parse_numbers(text: str, money: bool = False) -> list[float]:
     """All numbers in ``text`` with their scale words applied: "$4.83bn" → [4.83e9].
 
     The one-letter scales (m, b, k) count only in money ("$3m"); elsewhere "580m" is metres.
     """
-    digits = words_to_digits(_FRACTION_OF_SCALE_RE.sub(_fraction_of_scale, text))
+    digits = words_to_digits(_FRACTION_OF_SCALE_RE.sub(_fraction_of_scale, mixed_fractions(text)))
+    digits = mixed_fractions(digits)  # once more: "two hours and a half" has its digits only now
+    digits = _AND_A_PART_RE.sub(lambda m: f"{float(m.group(1)) + _AND_A_PART[m.group(2).lower()]:g}", digits)
     values: list[float] = []
     for m in _NUM_RE.finditer(digits):
         value = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
