@@ -725,3 +725,8 @@ def test_a_unit_and_a_half_adds_the_half(nlp):
 def test_a_slash_date_is_no_lost_space_fraction():
     assert parse_numbers("on 11/2 the vote") == [11.0, 2.0]
     assert parse_numbers("24/7 coverage") == [24.0, 7.0]
+
+
+def test_a_number_beside_a_character_lost_in_decoding_is_no_claim(nlp):
+    assert claims_of(nlp, "He served 4\ufffd months in federal prison.") == []
+    assert [c.text for c in claims_of(nlp, "He served 4 months in federal prison.")] == ["4 months"]

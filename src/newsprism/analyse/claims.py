@@ -411,6 +411,8 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
     text = ent.text
     if _is_identifier(doc, ent):
         return None
+    if "\ufffd" in doc.text[max(0, ent.start_char - 1): ent.end_char + 1]:
+        return None  # "served 4\ufffd months": a character lost in decoding (a "½"?), the value cannot be read
     hedge_start, qualifier = _hedge_before(doc, ent)
     if qualifier is None:
         age_bound = _age_bound_before(doc, ent)  # "under the age of 50", ">50 years of age"
