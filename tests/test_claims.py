@@ -711,6 +711,7 @@ def test_counts_beside_a_named_degree_or_floor_stay_claims(nlp):
 
 
 @pytest.mark.parametrize("text", ["He served four and a half months in jail.", "He served 4 1/2 months in jail.",
+                                  "He served 4-1/2 months in jail.",
                                   "He served 4½ months in jail.", "He served 41 / 2 months in jail."])
 def test_half_months_are_read_whole_however_written(nlp, text):
     [c] = claims_of(nlp, text)

@@ -180,7 +180,7 @@ def _fraction_of_scale(m: re.Match) -> str:
 # Mixed fractions: "4 1/2 months", "4½ months", and the same with its space lost in scraping ("41/2 months",
 # where "½" became "1/2"), read only before a unit word, so that a date ("on 11/2") stays a date.
 _FRACTION_GLYPHS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
-_MIXED_SPACED_RE = re.compile(r"\b(\d+)\s+([13])\s*/\s*([24])\b")
+_MIXED_SPACED_RE = re.compile(r"\b(\d+)(?:\s+|-)([13])\s*/\s*([24])\b")  # "4 1/2", "2-1/2"
 _MIXED_GLYPH_RE = re.compile(r"(\d+)\s*([½¼¾])")
 _MIXED_LOST_SPACE_RE = re.compile(r"\b(\d+)([13])\s*/\s*([24])(?=[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?|"
                                   r"miles?|inch(?:es)?|feet|foot|pounds?|percent|cups?|acres?)\b)", re.I)
@@ -194,7 +194,7 @@ _AND_A_PART_RE = re.compile(r"(\d+(?:\.\d+)?)\s+and\s+an?\s+(half|quarter)\b", r
 
 
 def mixed_fractions(text: str) -> str:
-    """ "4 1/2 months", "4½ months", "41/2 months" → "4.5 months"."""
+    """ "4 1/2 months", "2-1/2 years", "4½ months", "41/2 months" → "4.5 months"."""
     def whole(m: re.Match) -> str:
         return f"{int(m.group(1)) + int(m.group(2)) / int(m.group(3)):g}"
 
