@@ -440,3 +440,16 @@ def test_three_names_in_a_list_speak_together_not_the_first_alone(nlp):
     # Review, session 3: the parser chains "France, Germany and Ukraine" and hangs "and" on Germany.
     found = only(quotes_of(nlp, "France, Germany and Ukraine have argued that conceding land to Putin is not enough."))
     assert found.speaker_name == "France, Germany and Ukraine" and found.speaker_entity is None
+
+
+def test_a_programme_or_publication_title_after_on_in_or_told_is_no_quote(nlp):
+    # Multi-News validation c232: 'Graham said on "Fox News Sunday."' was a partial quote of no one
+    text = '“This is going to be a case study,” Graham said on "Fox News Sunday." She wrote in "The Atlantic" that it was "a disaster."'
+    texts = [m.text for m in quotes_of(nlp, text)]
+    assert "Fox News Sunday." not in texts and "The Atlantic" not in texts
+    assert "This is going to be a case study" in texts and "a disaster." in texts
+
+
+def test_capitalised_words_quoted_as_speech_after_that_stay_quotes(nlp):
+    texts = [m.text for m in quotes_of(nlp, 'He said on Sunday that the offer was "Not Acceptable."')]
+    assert any("Not Acceptable" in t for t in texts)

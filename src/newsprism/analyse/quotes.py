@@ -743,6 +743,20 @@ def _is_naming(art: _Article, before: list[int]) -> bool:
     return len(words) >= 2 and words[0] in ("saying", "that") and words[1] in NAMING_WORDS
 
 
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "with", "&"})
+
+
+def _is_programme_title(art: _Article, q: MarkedQuote, before: list[int]) -> bool:
+    """Capitalised words after "on", "in" or "told" name a programme or a publication, not speech:
+    'Graham said on "Fox News Sunday."', 'told "60 Minutes"', 'wrote in "The Atlantic"'."""
+    words = [art.doc[ti].lower_ for ti in before[:2] if not art.doc[ti].is_punct]
+    if not words or words[0] not in ("on", "in", "told"):
+        return False
+    tokens = art.text[q.start : q.end].strip().rstrip(".,").split()
+    return 0 < len(tokens) <= 6 and (tokens[0][:1].isupper() or tokens[0][:1].isdigit()) \
+        and all(t[:1].isupper() or t[:1].isdigit() or t.lower() in TITLE_SMALL_WORDS for t in tokens)
+
+
 def _sentential(art: _Article, q: MarkedQuote, before: list[int], after: list[int]) -> bool:
     """Does the quote stand as speech of its own (vs. a phrase embedded in the sentence)?"""
     doc, text = art.doc, art.text
@@ -772,7 +786,7 @@ def extract_quotes(doc, article_id: str, entities: list[LocalEntity]) -> list[Qu
     for qi, q in enumerate(marked):
         before = _zone_before(art, qi, q.outer_start)
         after = _zone_after(art, qi, q.outer_end)
-        if _is_naming(art, before) or _is_heading(art, q.outer_start):
+        if _is_naming(art, before) or _is_heading(art, q.outer_start) or _is_programme_title(art, q, before):
             continue
         sentential = _sentential(art, q, before, after)
         cue = _cue_for(art, q, before, after, sentential)
