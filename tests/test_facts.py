@@ -238,3 +238,22 @@ def test_two_of_one_noun_still_corroborate(nlp):
     ), [])
     [fact] = multi(facts)
     assert fact.status == "corroborated"
+
+
+def test_a_figure_far_under_a_ceiling_does_not_corroborate_it(nlp):
+    facts = group_facts(*story(
+        nlp,
+        "Cantor had won his Virginia primaries with as much as 79 percent of the vote in past years.",
+        "Brat unseated Cantor in the Virginia primary with 56 percent of the vote.",
+    ), [])
+    assert not multi(facts)
+
+
+def test_a_figure_at_its_ceiling_still_corroborates(nlp):
+    facts = group_facts(*story(
+        nlp,
+        "The sex discrimination lawsuit against Wal-Mart covers as many as 1.5 million women, lawyers said.",
+        "The sex discrimination lawsuit against Wal-Mart covers 1.5 million women, lawyers said.",
+    ), [])
+    [fact] = multi(facts)
+    assert fact.status == "corroborated"

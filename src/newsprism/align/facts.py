@@ -31,7 +31,7 @@ from newsprism.analyse.claims import CARRIER_VERBS, PERSON_NOUNS, Frame, claim_f
 from newsprism.align.unionfind import UnionFind
 from newsprism.analyse.embeddings import EmbeddingsUnavailable, embed
 from newsprism.analyse.entities import HONORIFICS
-from newsprism.analyse.quantities import (DIMENSION, ROUNDING, _bound, compatible, in_base_units, is_conversion,
+from newsprism.analyse.quantities import (ABOUT_BAND, DIMENSION, ROUNDING, _bound, compatible, in_base_units, is_conversion,
                                          is_open_ended, parse_numbers, stated_figure)
 from newsprism.model import Article, ArticleAnalysis, Claim, Entity, Fact
 
@@ -246,7 +246,10 @@ def _may_agree(a: _Item, b: _Item) -> bool:
 def _agreement_possible(a: _Item, b: _Item) -> bool:
     """An open bound agrees only with claims of its own noun: "at least five people" is compatible with a
     "6.1 magnitude" quake and "over 200" with most figures of a story, and such links chained one ECB+
-    story's people, houses, children and magnitudes into one fact of 85 claims (2,184 flagged pairs)."""
+    story's people, houses, children and magnitudes into one fact of 85 claims (2,184 flagged pairs).
+    A figure far under a ceiling agrees with nothing either (:func:`_far_below_a_ceiling`)."""
+    if _far_below_a_ceiling(a, b):
+        return False
     if a.head is not None and b.head is not None and _head_class(a.head) == _head_class(b.head):
         return True
     return not (_open_ended(a.base_value) or _open_ended(b.base_value))
@@ -780,6 +783,18 @@ def _link(a: _Item, b: _Item) -> str | None:
         return None
     lexical = sim >= SIM_DISPUTE and bool(shared_names or not a.names or not b.names) and _windows_overlap(a, b)
     return "dispute" if _same_measure(a, b, lexical=lexical) else None
+
+
+def _far_below_a_ceiling(a: _Item, b: _Item) -> bool:
+    """One side a ceiling ("up to", "as many as", "as much as") and the other a figure well under it: compatible,
+    but no sign of one fact ("as many as 1.5 million women" / "1.5 million women" agree; "as much as 79
+    percent" and "56 percent" do not)."""
+    for ceiling, other in ((a, b), (b, a)):
+        top = ceiling.base_value.get("high")
+        if ceiling.claim.qualifier == "up to" and other.claim.qualifier != "up to" and top \
+                and _point(other.base_value) < top * (1 - ABOUT_BAND):
+            return True
+    return False
 
 
 def _windows_overlap(a: _Item, b: _Item) -> bool:
