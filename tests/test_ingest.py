@@ -80,6 +80,28 @@ def test_a_bare_date_line_gives_the_date_and_an_updated_stamp_does_not_win(tmp_p
     assert article.text == BODY
 
 
+@pytest.mark.parametrize("stamp, day", [
+    ("16 September 2013 Last updated at 12:42 GMT", "2013-09-16"),
+    ("Friday, Sep 10, 2010 | Updated 8:52 PM EDT", "2010-09-10"),
+    ("August 10, 2011 -- Updated 0947 GMT (1747 HKT)", "2011-08-10"),
+    ("Tue Jul 02 2013, 14:58 hrs", "2013-07-02"),
+    ("Friday August 2, 2013 @ 8:13am PDT", "2013-08-02"),
+    ("Date Published: Tuesday, November 15, 2011", "2011-11-15"),
+    ("on Dec 23 2012, 5:03p", "2012-12-23"),
+])
+def test_stamps_with_their_own_words_around_the_date_become_metadata(tmp_path, stamp, day):
+    # Shapes of ECB+ pages (BBC, CNN, NBC, blogs) that were left in the text with no publication date
+    (article,) = _one(tmp_path, "budget.txt", "Council approves budget after long fight\n" + stamp + "\n" + BODY).articles
+    assert article.published.startswith(day)
+    assert article.text == BODY
+
+
+def test_a_sentence_with_a_date_and_an_at_sign_or_brackets_stays_text(tmp_path):
+    body = BODY.replace("Opponents said", "Mayor Ruiz (pictured) spoke on March 1, 2012 @ city hall.\nOpponents said")
+    (article,) = _one(tmp_path, "budget.txt", body).articles
+    assert "March 1, 2012 @ city hall" in article.text
+
+
 def test_a_date_inside_the_story_is_not_taken_for_the_publication_date(tmp_path):
     body = BODY.replace("Opponents said", "The plan was first drafted on June 2, 2021.\nOpponents said")
     (article,) = _one(tmp_path, "budget.txt", body).articles

@@ -133,8 +133,14 @@ _DATE_WORD = (r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day
               r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
               r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DATELINE_TOKEN = re.compile(
-    r"\b(?:" + _DATE_WORD + r"|\d{1,4}(?:st|nd|rd|th|[ap]\.?m\.?)?|[ap]\.?m\.?|(?-i:[A-Z]{2,4})(?:[+-]\d{1,4})?|at|on)(?!\w)"
+    r"\b(?:" + _DATE_WORD + r"|\d{1,4}(?:st|nd|rd|th|[ap]\.?m\.?|[ap])?|[ap]\.?m\.?|(?-i:[A-Z]{2,4})(?:[+-]\d{1,4})?|at|on)(?!\w)"
     r"|[,.:/|–—-]", _I)
+# The words a stamp wraps around its date and time: "16 September 2013 Last updated at 12:42 GMT", "Friday, Sep
+# 10, 2010 | Updated 8:52 PM EDT", "August 10, 2011 -- Updated 0947 GMT (1747 HKT)", "Tue Jul 02 2013, 14:58 hrs",
+# "Friday August 2, 2013 @ 8:13am PDT", "Date Published: Tuesday, November 15, 2011".
+_STAMP_FILLER = re.compile(r"\b(?:last|updated|posted|published|date|hrs)\b|[@()]", _I)
+# Where a stamp's first date ends: an "Updated" part or a second zone in brackets follows.
+_STAMP_SECOND_PART = re.compile(r"\s*(?:\||\(|\blast\s+updated\b|\bupdated\b).*$", _I)
 _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", _I)
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")
 _YEAR_OR_DAY = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)?\b")
@@ -145,17 +151,23 @@ _STAMP_LABEL = re.compile(r"^(?:(?:first|last)\s+)?(?:published|posted|updated|m
 
 
 def stamp_date_text(line: str) -> str | None:
-    """The date part of a date stamp line ("Posted 7:57 p.m. Aug 13 2013", "Monday, July 26, 2004")."""
+    """The date part of a date stamp line ("Posted 7:57 p.m. Aug 13 2013", "Monday, July 26, 2004"); of a
+    stamp with a published and an updated date, the first ("Friday, Sep 10, 2010 | Updated 8:52 PM EDT")."""
     s = line.strip()
     label = _STAMP_LABEL.match(s)
     rest = s[label.end():] if label else s
-    return rest if is_dateline(rest) or (label and _TIMESTAMP.match(s)) else None
+    if not (is_dateline(rest) or (label and _TIMESTAMP.match(s))):
+        return None
+    first = _STAMP_SECOND_PART.sub("", rest)
+    first = re.sub(r"^\s*on\s+|\s+", " ", _STAMP_FILLER.sub(" ", first)).strip(" :-–—,")
+    return first if first and (_MONTH_NAME.search(first) or _NUMERIC_DATE.search(first)) else rest
 
 
 def is_dateline(line: str) -> bool:
-    """True when ``line`` holds only a date (and time): a date stamp, not story text."""
-    s = line.strip()
-    if not s or _words(s) > 10:
+    """True when ``line`` holds only a date (and time), with a stamp's own words around them ("Last updated
+    at", "| Updated", "@", a second time zone in brackets): a date stamp, not story text."""
+    s = _STAMP_FILLER.sub(" ", line.strip()).strip()
+    if not s or _words(s) > 12:
         return False
     rest = _DATELINE_TOKEN.sub(" ", s)
     if rest.strip():
