@@ -459,18 +459,17 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
             _fraction_share(body, qualifier) or _age(doc, ent, body, qualifier) or _count(doc, ent, body, qualifier)
     elif label == "ORDINAL":
         parsed = _ordinal(doc, ent, body)
-    rank = RANK_MARK_RE.search(doc.text[max(0, written_start - 6):written_start]) if label == "CARDINAL" else None
-    if rank is not None and ADDRESS_AFTER_RE.match(doc.text[ent.end_char:ent.end_char + 40]):
+    mark_before = RANK_MARK_RE.search(doc.text[max(0, written_start - 6):written_start]) if label == "CARDINAL" else None
+    if mark_before is not None and ADDRESS_AFTER_RE.match(doc.text[ent.end_char:ent.end_char + 40]):
         return None  # "No. 10 Downing Street": an address
     # "between #250" (tagged CARDINAL or even MONEY): the mark inside the entity
-    marked_inside = label in ("CARDINAL", "MONEY") and re.search(r"(?:^|\s)#\s*\d", body) is not None
-    if rank is not None or marked_inside:  # "the No. 2 Democrat", "between #250 and 500": a place in a ranking
+    mark_inside = label in ("CARDINAL", "MONEY") and re.search(r"(?:^|\s)#\s*\d", body) is not None
+    ranked = mark_before is not None or mark_inside
+    if ranked:  # "the No. 2 Democrat", "between #250 and 500": a place in a ranking, no count
         numbers = parse_numbers(body.replace("#", " "))
         parsed = (interval(numbers[0], numbers[0], None), "ordinal", "rank") if len(numbers) == 1 else None
-        if rank is not None:
-            hedge_start = written_start - len(rank.group(0))  # the span starts at the mark: "No. 2"
-        else:
-            rank = re.search(r"#", body)
+        if mark_before is not None:
+            hedge_start = written_start - len(mark_before.group(0))  # the span starts at the mark: "No. 2"
     if parsed is None:
         return None
     value, unit, kind = parsed
@@ -492,7 +491,7 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
         value, unit, kind = _date(body, qualifier)
         start, end = prep.idx, noun.idx + len(noun.text)
     head = _measured(doc, ent, kind) if bound is None else bound[0].head
-    if rank is not None:  # "the No. 2 Democrat": the ranked noun; "ranked No. 3": the ranking verb
+    if ranked:  # "the No. 2 Democrat": the ranked noun; "ranked No. 3": the ranking verb
         after = doc[ent.end] if ent.end < len(doc) else None
         head = after if after is not None and after.pos_ in ("NOUN", "PROPN") else _governing_verb(ent.root)
     if kind == "time of day" and head is not None and head.lemma_.lower() in ("time", "times"):

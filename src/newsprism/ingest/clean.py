@@ -138,16 +138,20 @@ _DATELINE_TOKEN = re.compile(
 # The words a stamp wraps around its date and time: "16 September 2013 Last updated at 12:42 GMT", "Friday, Sep
 # 10, 2010 | Updated 8:52 PM EDT", "August 10, 2011 -- Updated 0947 GMT (1747 HKT)", "Tue Jul 02 2013, 14:58 hrs",
 # "Friday August 2, 2013 @ 8:13am PDT", "Date Published: Tuesday, November 15, 2011".
-_STAMP_FILLER = re.compile(r"\b(?:last|updated|posted|published|date|hrs)\b|[@()]", _I)
+# ECB+-style pages add "Story Created:", "Published time:", "Released", "Edited time:".
+_STAMP_FILLER = re.compile(
+    r"\b(?:first|last|updated|posted|published|created|released?|edited|story|article|date|time|hrs)\b|[@()]", _I)
 # Where a stamp's first date ends: an "Updated" part or a second zone in brackets follows.
-_STAMP_SECOND_PART = re.compile(r"\s*(?:\||\(|\blast\s+updated\b|\bupdated\b).*$", _I)
+_STAMP_SECOND_PART = re.compile(r"\s*(?:\||\(|\blast\s+updated\b|\b(?:updated|edited)\b).*$", _I)
 _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", _I)
-_NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+# Tokenised pages space the slashes: "08 / 04 / 11 06:44 PM ET".
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}(?:\s?/\s?\d{1,2}\s?/\s?|[.-]\d{1,2}[.-])\d{2,4}\b")
 _YEAR_OR_DAY = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)?\b")
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", _I)
 
 
-_STAMP_LABEL = re.compile(r"^(?:(?:first|last)\s+)?(?:published|posted|updated|modified)(?:\s+(?:on|at))?\s*:?\s*", _I)
+_STAMP_LABEL = re.compile(r"^(?:(?:first|last|story|article)\s+)?(?:published|posted|updated|modified|created|released?)"
+                          r"(?:\s+time)?(?:\s+(?:on|at))?\s*:?\s*", _I)
 
 
 def stamp_date_text(line: str) -> str | None:
@@ -160,6 +164,7 @@ def stamp_date_text(line: str) -> str | None:
         return None
     first = _STAMP_SECOND_PART.sub("", rest)
     first = re.sub(r"^\s*on\s+|\s+", " ", _STAMP_FILLER.sub(" ", first)).strip(" :-–—,")
+    first = re.sub(r"(?<=\d) / (?=\d)", "/", first)
     return first if first and (_MONTH_NAME.search(first) or _NUMERIC_DATE.search(first)) else rest
 
 
@@ -167,7 +172,9 @@ def is_dateline(line: str) -> bool:
     """True when ``line`` holds only a date (and time), with a stamp's own words around them ("Last updated
     at", "| Updated", "@", a second time zone in brackets): a date stamp, not story text."""
     s = _STAMP_FILLER.sub(" ", line.strip()).strip()
-    if not s or _words(s) > 12:
+    # Up to a published and an updated date and time ("on May 1, 2008 at 4:31 AM, updated …"); lone
+    # punctuation (tokenised "08 / 04 / 11") is not a word.
+    if not s or sum(1 for w in s.split() if _WORD_CHAR.search(w)) > 16:
         return False
     rest = _DATELINE_TOKEN.sub(" ", s)
     if rest.strip():

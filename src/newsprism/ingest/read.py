@@ -307,7 +307,7 @@ def _from_article(article: Article) -> tuple[Article, None]:
 # A page's own date stamp is metadata when it sits at its top or its foot, not in a live blog's middle.
 STAMP_HEAD_CHARS = 600
 STAMP_FOOT_CHARS = 300
-_UPDATED = re.compile(r"\s*(?:last\s+)?(?:updated|modified)\b", re.IGNORECASE)
+_UPDATED = re.compile(r"\s*(?:last\s+)?(?:updated|modified|edited)\b", re.IGNORECASE)
 
 
 def _stamped_date(raw: str, removed: list[Removal]) -> str | None:
