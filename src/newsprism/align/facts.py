@@ -41,6 +41,7 @@ EVENT_CLASSES = [
      "interview", "hearing", "encounter", "meet"},
     {"crash", "collision", "pileup", "pile-up", "accident", "wreck"},
 ]
+EVENT_CLASS_KEYS = {sorted(cls)[0] for cls in EVENT_CLASSES}  # what _head_class gives an event noun
 # Nouns that name one set of things or people, as outlets vary them ("a 30-car pileup" / "a 25-vehicle pileup",
 # "800 protesters" / "10,000 demonstrators", "his 2012 memoir" / "his 2011 autobiography").
 NOUN_CLASSES = [
@@ -1026,7 +1027,7 @@ def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = Tru
 
 
 def _event_noun(noun: str) -> bool:
-    return any(_stem(noun) in cls or noun in cls for cls in EVENT_CLASSES)
+    return _head_class(noun) in EVENT_CLASS_KEYS
 
 
 def _one_things_size(a: _Item, b: _Item, fa: Frame, fb: Frame) -> bool:

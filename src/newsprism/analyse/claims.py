@@ -223,7 +223,7 @@ _SMALL_NUMBER = r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|one|two|three|four|five|six|se
 _SCALE = r"(?:\s+(?:hundred|thousand|million|billion))?"
 # "one in five adults", "1 in 4 teenagers", "a two-in-three chance", "nine out of every 10 voters", "5 cases in
 # 1,000": a share (N / M). The noun between ("cases") only when none follows the whole ("3 goals in 5 games" is a rate).
-ONE_IN_N_RE = re.compile(rf"\b(?P<part>{_SMALL_NUMBER}){_SCALE}(?:\s+(?P<between>[a-z]+))??(?:\s+|-)(?:in|out\s+of)"
+ONE_IN_N_RE = re.compile(rf"\b(?P<part>{_SMALL_NUMBER}{_SCALE})(?:\s+(?P<between>[a-z]+))??(?:\s+|-)(?:in|out\s+of)"
                          rf"(?:\s+|-)(?:every\s+)?(?P<whole>{_SMALL_NUMBER}{_SCALE}|a\s+(?:hundred|thousand|million))\b"
                          r"(?![.,]\d)", re.I)
 
@@ -236,9 +236,7 @@ def _one_in_n_claims(doc, article_id: str, entities: list[LocalEntity]):
         whole_text = m.group("whole")
         if re.fullmatch(r"\d{4}", whole_text):
             continue
-        part = parse_numbers(m.group("part") + (m.group(0)[len(m.group("part")):].split()[0]
-                                                 if re.match(r"\s+(?:hundred|thousand|million|billion)\b",
-                                                             m.group(0)[len(m.group("part")):], re.I) else ""))
+        part = parse_numbers(m.group("part"))
         whole = parse_numbers(re.sub(r"^a\s+", "one ", whole_text, flags=re.I))
         if len(part) != 1 or len(whole) != 1 or not 0 < part[0] < whole[0]:
             continue

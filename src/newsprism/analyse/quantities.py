@@ -194,15 +194,23 @@ _AND_A_PART_RE = re.compile(r"(\d+(?:\.\d+)?)\s+and\s+an?\s+(half|quarter)\b", r
 
 
 def mixed_fractions(text: str) -> str:
-    """ "4 1/2 months", "2-1/2 years", "4½ months", "41/2 months" → "4.5 months"."""
+    """ "4 1/2 months", "2-1/2 years", "4½ months", "41/2 months" → "4.5 months" (before the number words are
+    read, so that a scale after it stays a scale: "4½ million")."""
     def whole(m: re.Match) -> str:
         return f"{int(m.group(1)) + int(m.group(2)) / int(m.group(3)):g}"
 
-    text = _UNIT_AND_A_HALF_RE.sub(
-        lambda m: f"{(1 if m.group(1).lower() in ('a', 'an', 'one') else float(m.group(1))) + 0.5:g} {m.group(2)}s", text)
     text = _MIXED_GLYPH_RE.sub(lambda m: f"{int(m.group(1)) + _FRACTION_GLYPHS[m.group(2)]:g}", text)
     text = _MIXED_SPACED_RE.sub(whole, text)
     return _MIXED_LOST_SPACE_RE.sub(whole, text)
+
+
+def and_a_half(digits: str) -> str:
+    """ "4 and a half months", "a year and a half", "2 hours and a half" → "4.5 months", "1.5 years", "2.5 hours"
+    (after the number words are read: "four and a half" is "4 and a half" by then)."""
+    digits = _UNIT_AND_A_HALF_RE.sub(
+        lambda m: f"{(1 if m.group(1).lower() in ('a', 'an', 'one') else float(m.group(1))) + 0.5:g} {m.group(2)}s",
+        digits)
+    return _AND_A_PART_RE.sub(lambda m: f"{float(m.group(1)) + _AND_A_PART[m.group(2).lower()]:g}", digits)
 
 
 def parse_numbers(text: str, money: bool = False) -> list[float]:
@@ -210,9 +218,7 @@ def parse_numbers(text: str, money: bool = False) -> list[float]:
 
     The one-letter scales (m, b, k) count only in money ("$3m"); elsewhere "580m" is metres.
     """
-    digits = words_to_digits(_FRACTION_OF_SCALE_RE.sub(_fraction_of_scale, mixed_fractions(text)))
-    digits = mixed_fractions(digits)  # once more: "two hours and a half" has its digits only now
-    digits = _AND_A_PART_RE.sub(lambda m: f"{float(m.group(1)) + _AND_A_PART[m.group(2).lower()]:g}", digits)
+    digits = and_a_half(words_to_digits(_FRACTION_OF_SCALE_RE.sub(_fraction_of_scale, mixed_fractions(text))))
     values: list[float] = []
     for m in _NUM_RE.finditer(digits):
         value = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))

@@ -6,8 +6,8 @@ groups per story, on events where the outlets' figures can differ. Its annotatio
 facts, so disputes are judged by hand like ECB+ (``newsprism.evaluate.disputes``).
 
 * Split: the events are ordered by a seeded hash of their ``triplet-uuid``; the first half is
-  ``basil-judged`` (run once blind at the session-8 code, then development data), the second half
-  ``basil-judged-holdout`` (kept unread for a later blind run).
+  ``basil-judged`` (run once blind at the session-8 start code), the second half ``basil-judged-holdout``
+  (run once blind at 424d8a8). Both are development data since.
 * Article text: each paragraph's sentences joined by a space, paragraphs by a blank line, read through
   the product's ingest as a caller's record (title, date, address and outlet as metadata).
 """

@@ -13,8 +13,8 @@ unjudged, never guessed. Recall is not measured (no full gold).
   on its judged false alarms); ``ecb-plus-judged-test``: test topics 36-45.
 * ``basil-judged`` / ``basil-judged-holdout``: the two seeded halves of BASIL (100 events, each told by Fox
   News, The New York Times and HuffPost; :mod:`newsprism.evaluate.basil`), judged the same way into
-  ``eval/gold/basil-disputes-judged.jsonl``. The first half was run blind once (session 8) and is development
-  data since; the holdout half is kept unread for a blind run.
+  ``eval/gold/basil-disputes-judged.jsonl``. Each half was run blind once in session 8 and is development
+  data since.
 * A story is one topic's ``ecb`` files or its ``ecbplus`` files (``"36_ecbplus"``). Article text: every
   sentence's tokens detokenised (:func:`newsprism.evaluate.entities.detokenize`), one sentence a line,
   split numbers and the page address rejoined; then the product's ingest reads the story's documents as
