@@ -43,7 +43,8 @@ from newsprism.model import Article, ArticleAnalysis, Claim, Fact
 DATASETS = ("multinews-gold", "multinews-heldout", "multinews-blind", "multinews-blind2", "multinews-blind3",
             "multinews-blind4", "multinews-blind5", "multinews-val-blind1", "multinews-val-blind2",
             "multinews-val-blind3", "multinews-val-blind4", "multinews-val-blind5", "multinews-val-blind6",
-            "multinews-val-blind7", "multinews-val-blind8", "multinews-val-blind9", "multinews-val-blind10")
+            "multinews-val-blind7", "multinews-val-blind8", "multinews-val-blind9", "multinews-val-blind10",
+            "neus-val-blind1", "neus-val-blind2")
 GOLD_FILE = GOLD_DIR / "multinews-facts.jsonl"
 # Rows 40-79, annotated after the rules were tuned on rows 0-39 but before any run on them:
 # the held-out measurement (docs/evaluation-facts-heldout.md).
@@ -70,19 +71,25 @@ GOLD_FILES = {"multinews-gold": GOLD_FILE, "multinews-heldout": GOLD_DIR / "mult
               "multinews-val-blind8": GOLD_DIR / "multinews-val-facts-blind8.jsonl",
               "multinews-val-blind9": GOLD_DIR / "multinews-val-facts-blind9.jsonl",
               # Session 8: rows 225-249, the last unread rows, annotated before any run on them.
-              "multinews-val-blind10": GOLD_DIR / "multinews-val-facts-blind10.jsonl"}
+              "multinews-val-blind10": GOLD_DIR / "multinews-val-facts-blind10.jsonl",
+              # Session 9: NeuS stories (AllSides: a left, a centre and a right outlet each, headline and lead),
+              # validation lines 0-74 and 75-149, annotated before any run on them.
+              "neus-val-blind1": GOLD_DIR / "neus-val-facts-blind1.jsonl",
+              "neus-val-blind2": GOLD_DIR / "neus-val-facts-blind2.jsonl"}
 # Where each dataset's documents are: (folder under data_dir, CSV file).
 CSV_FILES = {name: ("multi-news", "sample_test.csv") for name in GOLD_FILES}
 CSV_FILES.update({name: ("multi-news-validation", "sample_validation.csv")
                   for name in GOLD_FILES if name.startswith("multinews-val-")})
+CSV_FILES.update({name: ("neus", "val.source") for name in GOLD_FILES if name.startswith("neus-val-")})
+DATA_NAMES = {"multi-news": "Multi-News sample",
+              "multi-news-validation": "Multi-News validation sample (docs/evaluation-summary-s4.md says how to recreate it)",
+              "neus": "NeuS lead triples (docs/data-multi-outlet-clusters.md says how to recreate them)"}
 STATUSES = ("disputed", "corroborated")
 
 
 def run(dataset: str, data_dir: Path, limit: int | None) -> EvalReport:
     folder, filename = CSV_FILES[dataset]
-    what = "Multi-News validation sample (docs/evaluation-summary-s4.md says how to recreate it)" \
-        if folder == "multi-news-validation" else "Multi-News sample"
-    csv_path = require_dir(data_dir / folder, what) / filename
+    csv_path = require_dir(data_dir / folder, DATA_NAMES[folder]) / filename
     gold = load_gold(GOLD_FILES[dataset], limit)
     docs = load_documents(csv_path, {g["cluster"] for g in gold})
     ours = {s: _Counts() for s in (*STATUSES, "same_fact")}
@@ -123,12 +130,28 @@ def run(dataset: str, data_dir: Path, limit: int | None) -> EvalReport:
 
 
 def load_documents(csv_path: Path, clusters: set[int]) -> dict[int, list[str]]:
+    """The documents of each wanted cluster: a Multi-News CSV row, or a NeuS ``.source`` line."""
+    if csv_path.suffix == ".source":
+        lines = csv_path.read_text(encoding="utf-8").split("\n")
+        return {i: neus_documents(lines[i]) for i in clusters}
     csv.field_size_limit(1 << 30)
     out: dict[int, list[str]] = {}
     with csv_path.open(encoding="utf-8", newline="") as fh:
         for i, row in enumerate(csv.DictReader(fh)):
             if i in clusters:
                 out[i] = list(ast.literal_eval(row["documents"]))
+    return out
+
+
+def neus_documents(line: str) -> list[str]:
+    """One NeuS story line ('TITLE=> t. ARTICLE=> lead [SEP] ...') as its articles' texts,
+    each "<headline>\n\n<lead>": the headline is the outlet's own wording and often carries the number."""
+    out = []
+    for part in line.split(" [SEP] "):
+        if not part.startswith("TITLE=> ") or " ARTICLE=> " not in part:
+            raise ValueError(f"not a NeuS article: {part[:60]!r}")
+        title, lead = part[len("TITLE=> "):].split(" ARTICLE=> ", 1)
+        out.append(f"{title}\n\n{lead}")
     return out
 
 
