@@ -731,3 +731,20 @@ def test_a_slash_date_is_no_lost_space_fraction():
 def test_a_number_beside_a_character_lost_in_decoding_is_no_claim(nlp):
     assert claims_of(nlp, "He served 4\ufffd months in federal prison.") == []
     assert [c.text for c in claims_of(nlp, "He served 4 months in federal prison.")] == ["4 months"]
+
+
+@pytest.mark.parametrize(("text", "needle", "value", "unit"), [
+    ("No-name firm lands $300M Puerto Rico power contract.", "$300M", 300e6, "USD"),
+    ("By slimmest of margins, Senate takes up $1.9T relief bill.", "$1.9T", 1.9e12, "USD"),
+    ("U.S. adds robust 263K jobs; unemployment at 3.6%.", "263K", 263e3, "count"),
+    ("The clip drew 1.2M views in a day.", "1.2M", 1.2e6, "count"),
+])
+def test_a_headlines_capital_scale_letter_is_read_into_the_figure(nlp, text, needle, value, unit):
+    # NeuS headlines (development lines) gave "$300" for "$300M" and "263" for "263K jobs"
+    claim = one(claims_of(nlp, text), needle)
+    assert claim.text == needle and claim.unit == unit and claim.value["low"] == claim.value["high"] == value
+
+
+def test_a_small_m_after_a_count_stays_metres(nlp):
+    claim = one(claims_of(nlp, "He ran 580m in the race."), "580")
+    assert claim.value["low"] == 580 and claim.unit != "count"

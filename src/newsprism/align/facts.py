@@ -31,8 +31,8 @@ from newsprism.analyse.claims import CARRIER_VERBS, PERSON_NOUNS, Frame, claim_f
 from newsprism.align.unionfind import UnionFind
 from newsprism.analyse.embeddings import EmbeddingsUnavailable, embed
 from newsprism.analyse.entities import HONORIFICS
-from newsprism.analyse.quantities import (ABOUT_BAND, DIMENSION, ROUNDING, _bound, compatible, in_base_units, is_conversion,
-                                         is_open_ended, parse_numbers, stated_figure)
+from newsprism.analyse.quantities import (ABOUT_BAND, DIMENSION, ROUNDING, _bound, as_written, compatible, in_base_units,
+                                         is_conversion, is_open_ended, parse_numbers, stated_figure)
 from newsprism.model import Article, ArticleAnalysis, Claim, Entity, Fact
 
 # Nouns for one meeting-like event: "three hours of talks" and "the summit lasted …" measure one event.
@@ -49,6 +49,9 @@ NOUN_CLASSES = [
     {"protester", "protestor", "demonstrator", "marcher"},
     {"memoir", "autobiography"},
 ]
+# Nouns outlets use for one violent event; only as the other nouns of a predicate ("people killed in the
+# bombing" / "the blast killed"), never as the measured noun ("two attacks" / "three bombings" may be other ones).
+ARGUMENT_CLASSES = [{"attack", "bombing", "explosion", "blast", "bomb", "suicide bombing"}]
 # Nouns one story uses for one armed group: "two of the gunmen" / "three terrorists" / "four rebels" killed.
 ATTACKER_CLASS = {"gunman", "gunmen", "terrorist", "rebel", "militant", "insurgent", "attacker", "assailant",
                   "jihadist", "fighter"}
@@ -754,7 +757,7 @@ def _head_class(head: str) -> str:
 
 
 def _base(claim: Claim) -> dict:
-    return in_base_units(claim.value, claim.unit)
+    return in_base_units(as_written(claim.value, claim.qualifier, claim.text), claim.unit)
 
 
 # --------------------------------------------------------------------------- linking
@@ -1010,7 +1013,7 @@ def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = Tru
     pa, pb = _predicates(a, fa), _predicates(b, fb)
     if not pa or not pb or not (_synonymous(pa, pb) or _charge_list(a, pa, pb)):
         return False  # (a) "killed" vs "injured", "needed to trigger" vs "planned to vote"
-    if _stem(a.head) in GENERIC_HEADS and not fa.modifiers and not fa.arguments & fb.arguments:
+    if _stem(a.head) in GENERIC_HEADS and not fa.modifiers and not _shared_argument(fa.arguments, fb.arguments):
         return False  # (d) "two people" and "three people" need more than the verb ("running time" has it)
     if not _nested(fa.participants, fb.participants):
         return False  # other named actors: "the 1961 Texans rushed for 398 yards" / "the Chiefs had 352"
@@ -1024,6 +1027,12 @@ def _same_measure(a: _Item, b: _Item, bridged: bool = False, lexical: bool = Tru
     if bool(fa.participants) != bool(fb.participants):
         return False  # one side names who acted and the other does not, or other names: maybe two bidders
     return lexical and (specific or _overlap(fa.clause, fb.clause) >= SIM_LOCAL or _agreeing_peer(a, b))  # (c)
+
+
+def _shared_argument(x: frozenset[str], y: frozenset[str]) -> bool:
+    """A noun of the predicate in common, or two words outlets use for one attack ("bombing attacks" /
+    "Two explosions" killed)."""
+    return bool(x & y) or any(x & cls and y & cls for cls in ARGUMENT_CLASSES)
 
 
 def _event_noun(noun: str) -> bool:
@@ -1134,7 +1143,8 @@ def _same_event(a: _Item, b: _Item, fa: Frame, fb: Frame, pa: set[str], pb: set[
     # Many events of a story share a verb and have dates; a date or time needs the named participants.
     # The weaker verb-and-argument evidence also needs one calendar scope ("had captured eight pirates
     # early in November" is an earlier capture than the story's "captured 23 pirates").
-    return a.kind in ("count", "amount", "money") and same_verb and counted_noun and bool(one_event) \
+    return a.kind in ("count", "amount", "money") and same_verb and counted_noun \
+        and (bool(one_event) or _shared_argument(fa.arguments, fb.arguments)) \
         and not (fa.participants and fb.participants) and dated_a == dated_b
 
 
@@ -1199,10 +1209,16 @@ def _peers_conflict(a: _Item, b: _Item) -> bool:
     agree anyway) tell nothing apart."""
     for x, y in ((a, b), (b, a)):
         for px in x.peers:
-            same = [py for py in y.peers if py.dim == px.dim and py.kind == px.kind and not _matched_elsewhere(py, px, x)]
+            same = [py for py in y.peers if py.dim == px.dim and py.kind == px.kind and _may_count_one_thing(px, py)
+                    and not _matched_elsewhere(py, px, x)]
             if same and not any(compatible(px.base_value, py.base_value, tolerance=_slack(px)) for py in same):
                 return True
     return False
+
+
+def _may_count_one_thing(px: _Item, py: _Item) -> bool:
+    """Two counts of different nouns tell no instances apart ("injured more than 100" / "Two explosions")."""
+    return px.kind != "count" or px.head is None or py.head is None or _same_head(px, py)
 
 
 def _matched_elsewhere(py: _Item, px: _Item, x: _Item) -> bool:
@@ -1330,8 +1346,8 @@ def _may_dispute(a: _Item, b: _Item) -> bool:
     if a.kind == "ago" and _gap(a.base_value, b.base_value) <= PUBLICATION_SPREAD:
         return False  # "three days ago" / "five days ago": counted from two reports' unknown publication days
     if a.kind != "date" and (_open_ended(a.base_value) or _open_ended(b.base_value)) \
-            and not _opposite_bounds(a.base_value, b.base_value):
-        return False  # "at least 5": too weak to contradict (a toll reported later may have grown)
+            and not (_opposite_bounds(a.base_value, b.base_value) or _figure_past_a_bound(a.base_value, b.base_value)):
+        return False  # "at least 5" / "more than 40": too weak to contradict another bound
     # A date bound ("before the 2016 election") does contradict a date past it ("in early 2017").
     return True
 
@@ -1344,6 +1360,23 @@ PUBLICATION_SPREAD = 365.25 * 24.0
 
 def _open_ended(value: dict) -> bool:
     return is_open_ended(value)
+
+
+def _figure_past_a_bound(x: dict, y: dict) -> bool:
+    """A stated figure on the wrong side of the other side's bound: "37 people" / "at least 40 people dead",
+    "37 million albums" / "more than 40 million", "15.2 inches" / "more than 19 inches". The bound is the
+    outlet's own floor (or ceiling), so the figure contradicts it, tally or not (two bounds never do)."""
+    for bound, figure in ((x, y), (y, x)):
+        if not _open_ended(bound) or _open_ended(figure):
+            continue
+        low, high = bound.get("low"), bound.get("high")
+        if high is None or math.isinf(high):
+            if low is not None and figure["high"] < low:
+                return True
+        elif low is None or math.isinf(low):
+            if figure["low"] > high:
+                return True
+    return False
 
 
 def _opposite_bounds(x: dict, y: dict) -> bool:

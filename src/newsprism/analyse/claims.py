@@ -446,6 +446,9 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
             or _duration(body, qualifier) or _date(body, qualifier)
         if parsed is None and ent.root.dep_ == "nummod":  # "Between 20 and 25 people" tagged DATE
             parsed = _count(doc, ent, body, qualifier)
+    count_scale = COUNT_SCALE_AFTER_RE.match(doc.text, ent.end_char) if label == "CARDINAL" else None
+    if count_scale:
+        body += count_scale.group(0)
     zone = ZONE_AFTER_RE.match(doc.text[ent.end_char: ent.end_char + 8]) if label in ("CARDINAL", "TIME") else None
     if zone and not ZONE_RE.search(body):  # "2242 GMT", "6:12 a.m. EST": the zone spaCy left outside
         body += " " + zone.group(1)
@@ -474,12 +477,12 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
     if kind is None:
         return None
     start = hedge_start if hedge_start is not None else written_start
-    end = ent.end_char + (zone.end() if zone and label == "ZONED" else 0)
+    end = ent.end_char + (zone.end() if zone and label == "ZONED" else 0) + (len(count_scale.group(0)) if count_scale else 0)
     if label == "MONEY" and kind == "money":  # take in a sign / scale spaCy left outside
         sign = re.search(r"[$£€¥₹]$", doc.text[max(0, ent.start_char - 1): ent.start_char])
         if sign and hedge_start is None:
             start = ent.start_char - 1
-        scale = re.match(r"(m|bn|k|b)\b", doc.text[end: end + 3])
+        scale = MONEY_SCALE_AFTER_RE.match(doc.text, end)
         if scale:
             end += len(scale.group(1))
     bound = _event_bound(ent) if kind == "date" and qualifier is None else None
@@ -640,12 +643,17 @@ def _has_currency(doc, ent) -> bool:
     return currency_of(ent.text) is not None or bool(re.search(r"[$£€¥₹]\s*$", before))
 
 
+# A scale spaCy left outside the number: "$137m", "$4bn", and a headline's capital "$300M", "$1.9T"; for a
+# count only the capital letter on the digits ("263K jobs", "1.2M views": "580m" may be metres).
+MONEY_SCALE_AFTER_RE = re.compile(r"(bn|mn|tn|m|k|b|[MKBT])\b")
+COUNT_SCALE_AFTER_RE = re.compile(r"[KMB]\b")
+
+
 def _money_text(doc, ent, body: str) -> str:
     """spaCy sometimes leaves the sign or the scale outside the entity ("$" + "137" + "m")."""
     before = doc.text[max(0, ent.start_char - 3): ent.start_char]
-    after = doc.text[ent.end_char: ent.end_char + 3]
     sign = re.search(r"([$£€¥₹])\s*$", before)
-    scale = re.match(r"(m|bn|k|b)\b", after)
+    scale = MONEY_SCALE_AFTER_RE.match(doc.text, ent.end_char)
     return (sign.group(1) if sign and not currency_of(body) else "") + body + (scale.group(1) if scale else "")
 
 
@@ -1442,8 +1450,10 @@ _NUMBER_WORD = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|n
                r"fifteen|twenty|thirty|forty|fifty|hundred)"
 _WINDOW_RE = re.compile(rf"\b(?:(first|past|last|next|previous|following|over|within|in)\s+(?:the\s+)?)?"
                         rf"({_NUMBER_WORD})[\s-]+({_WINDOW_UNITS})\b", re.I)
-_RATE_RE = re.compile(rf"\b(?:a|per|each|every)\s+({_WINDOW_UNITS})\b|\b(daily|weekly|monthly|annually|yearly|"
-                      r"nightly|hourly)\b", re.I)
+# "a day of worship", "a week after the vote", "a year ago" say when, not a window or a rate of the figure.
+_NOT_A_SPAN = re.compile(r"\s+(?:of|after|before|earlier|later|ago)\b", re.I)
+_RATE_RE = re.compile(rf"\b(?:a|per|each|every)\s+({_WINDOW_UNITS})\b(?!{_NOT_A_SPAN.pattern})|\b(daily|weekly|"
+                      r"monthly|annually|yearly|nightly|hourly)\b", re.I)
 _RELATIVE_RE = re.compile(r"\b(today|yesterday|tonight|tomorrow|(?:last|this|next)\s+(?:week|month|year|weekend|"
                           r"season|night|time)|so far)\b", re.I)
 
@@ -1558,6 +1568,8 @@ def time_anchors(text: str) -> frozenset[str]:
     found |= {f"m:{m}" for m in calendar.month_name[1:] if re.search(rf"\b{m.lower()}\b", low)}
     found |= {"r:" + re.sub(r"\s+", " ", m.group(1)) for m in _RELATIVE_RE.finditer(low)}
     for m in _WINDOW_RE.finditer(low):
+        if m.group(2) in ("a", "an") and _NOT_A_SPAN.match(low, m.end()):
+            continue
         nums = parse_numbers(m.group(2)) or [1.0]
         found.add(f"w:{nums[0]:g}-{_singular(m.group(3))}")
     for m in _RATE_RE.finditer(low):
@@ -1653,9 +1665,16 @@ def _argument_nouns(verb, skip: set[int]) -> list:
             and n.ent_type_ not in NUMERIC_ENT_TYPES and unit_of(n.text) is None]
 
 
+RESULT_VERBS = {"leave", "find", "render"}
+
+
 def _content_of_verb(verb) -> set[str]:
     """The verb's lemma, or for a carrier verb ("are white", "lasted") its complement, else the verb."""
     lemma = _verb_lemma(verb)
+    if lemma in RESULT_VERBS:  # "left at least 40 people dead", "found three men dead": the state is the event
+        states = {c.lemma_.lower() for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.pos_ == "ADJ"}
+        if states:
+            return states
     if lemma not in CARRIER_VERBS:
         return {lemma}
     complements = {c.lemma_.lower() for c in verb.children

@@ -213,6 +213,9 @@ def and_a_half(digits: str) -> str:
     return _AND_A_PART_RE.sub(lambda m: f"{float(m.group(1)) + _AND_A_PART[m.group(2).lower()]:g}", digits)
 
 
+_CAPITAL_SCALE_RE = re.compile(r"([KMBT])\b")
+
+
 def parse_numbers(text: str, money: bool = False) -> list[float]:
     """All numbers in ``text`` with their scale words applied: "$4.83bn" → [4.83e9].
 
@@ -224,7 +227,10 @@ def parse_numbers(text: str, money: bool = False) -> list[float]:
         value = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
         rest = digits[m.end():m.end() + 14].lower()
         sm = re.match(r"\s*-?\s*(thousand|million|billion|trillion|dozen|hundred|crore|lakh|mn|bn|tn|k|m|b)\b", rest)
-        if sm and (money or len(sm.group(1)) > 1):
+        capital = _CAPITAL_SCALE_RE.match(digits, m.end())
+        if capital:  # a headline's "263K jobs", "$300M", "$1.9T": a capital letter on the digits is a scale
+            value *= SCALES.get(capital.group(1).lower(), SCALES["tn"])
+        elif sm and (money or len(sm.group(1)) > 1):
             value *= SCALES[sm.group(1)]
             rest2 = rest[sm.end():]
             sm2 = re.match(r"\s*(thousand|million|billion)\b", rest2)  # "1 hundred thousand"
@@ -290,6 +296,32 @@ def in_base_units(value: dict, unit: str | None) -> dict:
     """A claim's value (an interval dict) in its dimension's base unit, so values in km and miles compare."""
     factor = TO_BASE.get(unit, 1.0)
     return {k: (v * factor if isinstance(v, (int, float)) and not isinstance(v, bool) else v) for k, v in value.items()}
+
+
+_SCALED_FIGURE_RE = re.compile(r"(?<![\d.,])(\d[\d,]*)(?:\.(\d+))?\s*-?\s*(thousand|million|billion|trillion|mn|bn|tn|k|m|b|T)\b",
+                               re.I)
+
+
+def as_written(value: dict, qualifier: str | None, text: str) -> dict:
+    """A bare figure written with a scale word as the interval its digits state: "$1 trillion" is a figure
+    rounded to the trillion (0.5-1.5 trillion), "$1.2 trillion" to a tenth. Outlets round such figures freely
+    ("the $1 trillion infrastructure bill" / "the $1.2 trillion bill", "$39 billion" / "$40 billion"); trailing
+    zeros may be rounding or exact, so "$40 billion" gets half that slack (37.5-42.5 billion). A figure in full
+    digits ("1,276") or a hedged one keeps its reading."""
+    if qualifier is not None or "point" not in value or value.get("low") != value.get("high"):
+        return value
+    m = _SCALED_FIGURE_RE.search(text)
+    if not m:
+        return value
+    whole, decimals = m.group(1).replace(",", ""), m.group(2) or ""
+    scale = SCALES.get(m.group(3).lower(), SCALES["tn"])  # "T": a headline's trillion
+    written = float(f"{whole}.{decimals}" if decimals else whole) * scale
+    if not written or not value["point"]:
+        return value
+    zeros = 0 if decimals else len(whole) - len(whole.rstrip("0"))
+    place = 10.0 ** -len(decimals) if decimals else 10.0 ** zeros / (2 if zeros else 1)
+    half = 0.5 * place * scale * abs(value["point"] / written)  # in the value's own units
+    return {**value, "low": value["point"] - half, "high": value["point"] + half}
 
 
 def compatible(a: dict, b: dict, tolerance: float = ROUNDING) -> bool:

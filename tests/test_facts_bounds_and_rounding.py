@@ -1,0 +1,91 @@
+"""A figure against another outlet's floor or ceiling, figures rounded to a scale word, and the words around a
+toll ("left 40 people dead", "a day of worship", "Two explosions") that must not hide one event."""
+
+from __future__ import annotations
+
+from test_facts_disputes import disputed, disputes_between, facts_of
+
+from newsprism.analyse.claims import time_anchors
+from newsprism.analyse.quantities import as_written
+
+
+def test_a_figure_below_another_outlets_at_least_floor_disputes(nlp):
+    # The Multi-News gold calls these disputes ("At least 144 people were reported killed" / "125 people had died"):
+    # the second outlet's own floor rules the first figure out.
+    facts = facts_of(
+        nlp,
+        "Nine people were killed in the blast at the market, police said.",
+        "At least 12 people were killed in the blast at the market, police said.",
+    )
+    assert disputes_between(facts, "Nine people", "At least 12 people")
+
+
+def test_a_figure_above_a_floor_agrees_with_it(nlp):
+    facts = facts_of(
+        nlp,
+        "Fifteen people were killed in the blast at the market, police said.",
+        "At least 12 people were killed in the blast at the market, police said.",
+    )
+    assert not disputed(facts)
+
+
+def test_a_toll_left_dead_by_two_explosions_is_the_toll_of_the_bombing_attacks(nlp):
+    # NeuS (development lines): "attacks ... that have killed 37 people" / "Two explosions ... left at least 40
+    # people dead": "left ... dead" is a killing, explosions and attacks one event, the count of explosions no
+    # other instance of the injured.
+    facts = facts_of(
+        nlp,
+        "ISIS claimed two Palm Sunday bombing attacks at Coptic churches in Egypt that have killed 37 people "
+        "and injured more than 100.",
+        "Two explosions at Coptic churches in Egypt on Palm Sunday left at least 40 people dead as a day of "
+        "worship turned to carnage.",
+    )
+    assert disputes_between(facts, "37 people", "at least 40 people")
+
+
+def test_a_toll_of_another_kind_of_event_is_no_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "Floods in the province have killed 37 people since Sunday, officials said.",
+        "Two explosions at a market in the capital left at least 40 people dead on Sunday.",
+    )
+    assert not disputed(facts)
+
+
+def test_a_figure_rounded_to_its_scale_word_agrees_with_the_precise_one(nlp):
+    # NeuS (development lines): "the $1 trillion bipartisan infrastructure bill" / "the $1.2 trillion bipartisan
+    # infrastructure bill": outlets round such figures; the Multi-News gold joins "$39 billion" and "$40 billion".
+    facts = facts_of(
+        nlp,
+        "The House delayed a vote on the $1 trillion bipartisan infrastructure bill on Thursday.",
+        "A vote on the $1.2 trillion bipartisan infrastructure bill was delayed late Thursday.",
+    )
+    assert not disputed(facts)
+
+
+def test_figures_precise_to_the_same_place_still_dispute(nlp):
+    facts = facts_of(
+        nlp,
+        "The company reported $1.2 billion in sales for the quarter, the filing shows.",
+        "The company reported $1.6 billion in sales for the quarter, the filing shows.",
+    )
+    assert disputes_between(facts, "$1.2 billion", "$1.6 billion")
+
+
+def test_as_written_reads_the_last_written_digit_and_leaves_other_figures_alone():
+    point = {"low": 1e12, "high": 1e12, "point": 1e12}
+    assert as_written(point, None, "$1 trillion") == {**point, "low": 0.5e12, "high": 1.5e12}
+    tenth = as_written({"low": 1.2e12, "high": 1.2e12, "point": 1.2e12}, None, "$1.2 trillion")
+    assert (round(tenth["low"] / 1e9), round(tenth["high"] / 1e9)) == (1150, 1250)
+    forty = as_written({"low": 40e9, "high": 40e9, "point": 40e9}, None, "$40bn")
+    assert (forty["low"], forty["high"]) == (37.5e9, 42.5e9)  # a trailing zero may be exact: half the slack
+    assert as_written({"low": 1276, "high": 1276, "point": 1276}, None, "1,276 prisoners")["low"] == 1276
+    hedged = {"low": 1e12, "high": None}
+    assert as_written(hedged, "more than", "more than $1 trillion") is hedged
+
+
+def test_a_day_of_an_occasion_is_no_window_and_no_rate():
+    assert time_anchors("as a day of worship turned to destruction") == frozenset()
+    assert time_anchors("a week after the vote") == frozenset()
+    assert {"rate:day", "w:1-day"} <= time_anchors("up to 40 people a day")
+    assert "w:3-day" in time_anchors("over three days of fighting")
