@@ -49,3 +49,20 @@ def test_the_agent_of_a_passive_is_a_named_participant(nlp):
 def test_verbs_joined_by_and_belong_to_one_event(nlp):
     frame = frame_of(nlp, "Officials said 30 people were injured and transported to local hospitals.", "30")
     assert {"injure", "transport"} <= frame.predicates and "hospital" in frame.arguments
+
+
+def test_a_hyphenated_modifier_is_one_word_however_it_is_spelled(nlp):
+    # Multi-News blind4 c218: "17 giant hydro-electric turbines" / "ten hydroelectric turbines"
+    hyphenated = frame_of(nlp, "The dam has 17 giant hydro-electric turbines.", "17")
+    joined = frame_of(nlp, "The dam has ten hydroelectric turbines.", "ten")
+    assert hyphenated.modifiers == joined.modifiers == frozenset({"hydroelectric"})  # "giant" is emphasis
+
+
+def test_a_reporters_emphasis_is_no_subgroup(nlp):
+    frame = frame_of(nlp, "The sniper hit his target at a staggering 3,540 metres.", "3,540")
+    assert "staggering" not in frame.modifiers
+
+
+def test_left_dead_makes_the_state_the_predicate(nlp):
+    frame = frame_of(nlp, "The storm left 12 people dead across the region.", "12")
+    assert "dead" in frame.predicates and "leave" not in frame.predicates

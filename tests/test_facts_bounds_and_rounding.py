@@ -89,3 +89,22 @@ def test_a_day_of_an_occasion_is_no_window_and_no_rate():
     assert time_anchors("a week after the vote") == frozenset()
     assert {"rate:day", "w:1-day"} <= time_anchors("up to 40 people a day")
     assert "w:3-day" in time_anchors("over three days of fighting")
+
+
+def test_figures_in_one_unit_differ_beyond_rounding_without_conversion_slack(nlp):
+    # Multi-News blind5 c231: "3,540 metres" / "3,450 metres" are 2.6 % apart; the 2 % slack is for conversions
+    facts = facts_of(
+        nlp,
+        "The Canadian sniper hit the target from 3,540 metres in Iraq, the military said.",
+        "The Canadian sniper hit the target from 3,450 metres in Iraq, the military said.",
+    )
+    assert disputes_between(facts, "3,540 metres", "3,450 metres")
+
+
+def test_a_converted_figure_keeps_its_conversion_slack(nlp):
+    facts = facts_of(
+        nlp,
+        "The baby weighed 6.6 pounds at birth, the hospital said.",
+        "The baby weighed 2.99 kg at birth, the hospital said.",
+    )
+    assert not disputed(facts)

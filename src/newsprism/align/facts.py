@@ -730,7 +730,8 @@ def _subject_modifiers(subject: str, head: str) -> set[str]:
     """The subject's words besides its head, as lemma and as written ("created" for "create")."""
     words = re.findall(r"[A-Za-z][A-Za-z'-]+", subject.lower())
     written = _stem(words[-1]) if words else ""
-    return _content_words(subject, "") - {_stem(head), written}
+    # "hydro-electric turbines" / "hydroelectric turbines": one modifier however it is hyphenated
+    return {w.replace("-", "") for w in _content_words(subject, "") - {_stem(head), written}}
 
 
 def _capitalised(sentence: str, claim_text: str) -> set[str]:
@@ -911,7 +912,8 @@ def _disputable(a: _Item, b: _Item) -> bool:
     # Lenient reading: "more than X" only contradicts values at or below X. Rounding slack only for
     # large figures: "32" and "33" years old (or dead) are two different statements.
     exact = _small_exact(a) and _small_exact(b)
-    tolerance = 0.0 if exact or _slack(a) == 0.0 else 0.02  # "6.6 pounds" is "less than 2.99kg" once converted
+    # "6.6 pounds" is "less than 2.99kg" once converted; in one unit only rounding ("3,540 metres" / "3,450")
+    tolerance = 0.0 if exact or _slack(a) == 0.0 else 0.02 if a.claim.unit != b.claim.unit else _slack(a)
     return not compatible(_lenient(a.base_value), _lenient(b.base_value), tolerance=tolerance)
 
 

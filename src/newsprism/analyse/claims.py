@@ -1443,7 +1443,10 @@ CARRIER_VERBS = LIGHT_VERBS | {"say", "tell", "report", "add", "according", "acc
 # Modifiers that hedge or quantify rather than pick out a subgroup.
 NON_DISTINGUISHING = {"only", "about", "some", "nearly", "almost", "roughly", "around", "approximately", "just",
                       "more", "less", "least", "most", "other", "another", "total", "estimated", "whole",
-                      "entire", "all", "such", "same", "own", "reported"}
+                      "entire", "all", "such", "same", "own", "reported",
+                      # a reporter's emphasis, no subset: "17 giant turbines", "a staggering 3,540 metres"
+                      "staggering", "incredible", "whopping", "massive", "huge", "giant", "enormous", "mere",
+                      "astonishing", "remarkable", "hefty", "impressive"}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WINDOW_UNITS = r"(?:second|minute|hour|day|night|week|weekend|month|year|decade|century)s?"
 _NUMBER_WORD = r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
@@ -1584,13 +1587,27 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+def _hyphenated_word(token) -> str:
+    """The whole word a token is part of, hyphens dropped ("hydro-electric" → "hydroelectric", as another outlet
+    spells it); a token outside a hyphenated word of letters gives its lemma."""
+    doc, start, end = token.doc, token.i, token.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+        start -= 2
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_:
+        end += 2
+    parts = [doc[k] for k in range(start, end + 1, 2)]
+    if len(parts) == 1 or not all(t.is_alpha for t in parts):
+        return token.lemma_.lower()
+    return "".join(t.lower_ for t in parts)
+
+
 def _modifiers(noun, inside: set[int]) -> frozenset[str]:
     out = set()
     for child in noun.children:
         if child.i in inside or child.like_num or child.ent_type_ in NUMERIC_ENT_TYPES:
             continue
         if child.dep_ in ("amod", "compound", "nmod") and child.pos_ != "PROPN":
-            out.add(child.lemma_.lower())
+            out.add(_hyphenated_word(child))
         elif child.dep_ == "prep" and child.lower_ in ("of", "among", "in", "from", "with", "for", "aged"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ == "NOUN" and pobj.i not in inside:
