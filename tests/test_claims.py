@@ -748,3 +748,11 @@ def test_a_headlines_capital_scale_letter_is_read_into_the_figure(nlp, text, nee
 def test_a_small_m_after_a_count_stays_metres(nlp):
     claim = one(claims_of(nlp, "He ran 580m in the race."), "580")
     assert claim.value["low"] == 580 and claim.unit != "count"
+
+
+def test_a_year_on_a_singular_noun_is_a_date_not_a_count(nlp):
+    # Multi-News blind5: "the 1899 heist" was a count of 1,899 heists
+    heist = one(claims_of(nlp, "The painting was taken in the 1899 heist."), "1899")
+    assert heist.unit == "date" and heist.property == "date: heist"
+    copies = one(claims_of(nlp, "She sold 1899 copies of the book."), "1899")
+    assert copies.unit == "count"  # a plural noun is counted

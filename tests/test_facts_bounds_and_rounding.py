@@ -108,3 +108,48 @@ def test_a_converted_figure_keeps_its_conversion_slack(nlp):
         "The baby weighed 2.99 kg at birth, the hospital said.",
     )
     assert not disputed(facts)
+
+
+def test_a_figure_set_against_the_sentences_own_is_no_dispute(nlp):
+    # NeuS (development lines): "pass more bills with 51 votes" / "with a simple majority instead of the usual
+    # 60-vote threshold": the 60 is the rule the sentence says was not needed, not its count
+    facts = facts_of(
+        nlp,
+        "Senate Democrats can now pass more bills with 51 votes, the parliamentarian ruled.",
+        "The ruling allows Senate Democrats to pass two bills with a simple majority instead of the usual 60-vote "
+        "threshold, the parliamentarian ruled.",
+    )
+    assert not disputed(facts)
+
+
+def test_an_at_least_bound_bridges_no_two_figures_into_a_dispute(nlp):
+    # ECB+ 37 (development data): "at least 22 houses" agrees with "Around 40" and with "about 1,500" alike
+    facts = facts_of(
+        nlp,
+        "Around 40 houses were damaged by the quake, said a disaster agency official.",
+        "In a neighbouring district about 1,500 houses and buildings were damaged, officials said.",
+        "The quake damaged at least 22 houses, the agency said.",
+    )
+    assert not disputes_between(facts, "Around 40 houses", "about 1,500 houses")
+
+
+def test_a_measure_is_rounded_at_its_last_written_digit(nlp):
+    # ECB+ 37: one outlet converts "10 kilometres" to "six miles", another to "6.2 miles"
+    facts = facts_of(
+        nlp,
+        "The quake struck yesterday at a depth of just six miles, the survey said.",
+        "The quake struck inland at a depth of 6.2 miles, the survey said.",
+    )
+    assert not disputed(facts)
+    assert as_written({"low": 6.0, "high": 6.0, "point": 6.0}, None, "six miles", measure=True)["low"] == 5.5
+    assert as_written({"low": 6.0, "high": 6.0, "point": 6.0}, None, "six people")["low"] == 6.0  # a count is exact
+
+
+def test_a_toll_of_a_clause_with_its_own_subject_is_not_the_injured_count(nlp):
+    # ECB+ 37: "Five people died and seven were injured" / "injured more than 200 people"
+    facts = facts_of(
+        nlp,
+        "Five people died and seven were injured in Aceh in the quake and aftershocks.",
+        "The quake injured more than 200 people and damaged more than 300 houses in Aceh.",
+    )
+    assert not disputed(facts)

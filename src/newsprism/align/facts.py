@@ -31,8 +31,8 @@ from newsprism.analyse.claims import CARRIER_VERBS, PERSON_NOUNS, Frame, claim_f
 from newsprism.align.unionfind import UnionFind
 from newsprism.analyse.embeddings import EmbeddingsUnavailable, embed
 from newsprism.analyse.entities import HONORIFICS
-from newsprism.analyse.quantities import (ABOUT_BAND, DIMENSION, ROUNDING, _bound, as_written, compatible, in_base_units,
-                                         is_conversion, is_open_ended, parse_numbers, stated_figure)
+from newsprism.analyse.quantities import (ABOUT_BAND, DIMENSION, MEASURE_DIMENSIONS, ROUNDING, _bound, as_written, compatible,
+                                         in_base_units, is_conversion, is_open_ended, parse_numbers, stated_figure)
 from newsprism.model import Article, ArticleAnalysis, Claim, Entity, Fact
 
 # Nouns for one meeting-like event: "three hours of talks" and "the summit lasted …" measure one event.
@@ -49,8 +49,9 @@ NOUN_CLASSES = [
     {"protester", "protestor", "demonstrator", "marcher"},
     {"memoir", "autobiography"},
 ]
-# Nouns outlets use for one violent event; only as the other nouns of a predicate ("people killed in the
-# bombing" / "the blast killed"), never as the measured noun ("two attacks" / "three bombings" may be other ones).
+# Nouns outlets use for one violent event: as the other nouns of a predicate ("people killed in the bombing" /
+# "the blast killed") and to match a sentence's other figures ("two attacks" / "Two explosions"), never as the
+# measured noun of a dispute ("two attacks" / "three bombings" may be other ones).
 ARGUMENT_CLASSES = [{"attack", "bombing", "explosion", "blast", "bomb", "suicide bombing"}]
 # Nouns one story uses for one armed group: "two of the gunmen" / "three terrorists" / "four rebels" killed.
 ATTACKER_CLASS = {"gunman", "gunmen", "terrorist", "rebel", "militant", "insurgent", "attacker", "assailant",
@@ -531,7 +532,9 @@ def _rising(x: _Item, y: _Item) -> bool:
 
 
 def _hedged_bound(value: dict) -> bool:
-    return bool(value.get("low_open") or value.get("high_open"))
+    """"more than 2,700", "nearly 3,000", and a bound with no other end: "at least 22 houses" agrees with 40 and with
+    1,500 alike, so it bridges nothing."""
+    return bool(value.get("low_open") or value.get("high_open")) or _open_ended(value)
 
 
 def _facts(items: list[_Item], copies: list[list[_Item]], agree: set, dispute: set) -> list[Fact]:
@@ -758,7 +761,8 @@ def _head_class(head: str) -> str:
 
 
 def _base(claim: Claim) -> dict:
-    return in_base_units(as_written(claim.value, claim.qualifier, claim.text), claim.unit)
+    measure = DIMENSION.get(claim.unit, claim.unit) in MEASURE_DIMENSIONS
+    return in_base_units(as_written(claim.value, claim.qualifier, claim.text, measure), claim.unit)
 
 
 # --------------------------------------------------------------------------- linking
@@ -1211,24 +1215,23 @@ def _peers_conflict(a: _Item, b: _Item) -> bool:
     agree anyway) tell nothing apart."""
     for x, y in ((a, b), (b, a)):
         for px in x.peers:
-            same = [py for py in y.peers if py.dim == px.dim and py.kind == px.kind and _may_count_one_thing(px, py)
-                    and not _matched_elsewhere(py, px, x)]
+            same = [py for py in y.peers if py.dim == px.dim and py.kind == px.kind and not _matched_elsewhere(py, px, x)]
             if same and not any(compatible(px.base_value, py.base_value, tolerance=_slack(px)) for py in same):
                 return True
     return False
-
-
-def _may_count_one_thing(px: _Item, py: _Item) -> bool:
-    """Two counts of different nouns tell no instances apart ("injured more than 100" / "Two explosions")."""
-    return px.kind != "count" or px.head is None or py.head is None or _same_head(px, py)
 
 
 def _matched_elsewhere(py: _Item, px: _Item, x: _Item) -> bool:
     """Is the other sentence's figure ``py`` the counterpart of another figure of this sentence, of its noun and
     value ("Eight people" in both)? Then it is accounted for and tells nothing against ``px`` ("three houses"):
     the figures of two sentences are matched one to one before they are compared."""
-    return any(other is not px and _same_head(other, py)
+    return any(other is not px and (_same_head(other, py) or _one_event_word(other.head, py.head))
                and compatible(other.base_value, py.base_value, tolerance=_slack(other)) for other in x.peers)
+
+
+def _one_event_word(x: str | None, y: str | None) -> bool:
+    """"two bombing attacks" / "Two explosions": one count of one event however each outlet names it."""
+    return x is not None and y is not None and _shared_argument(frozenset({_stem(x)}), frozenset({_stem(y)}))
 
 
 def _understood_subject(doc, claim: Claim) -> frozenset[str]:

@@ -455,6 +455,8 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
     if label in ("CARDINAL", "TIME") and ZONE_RE.search(body) and (CLOCK_RE.search(body) or CLOCK_24_RE.search(body)):
         label = "ZONED"
         parsed = _zoned_clock(body, qualifier)
+    elif label == "CARDINAL" and _year_before_a_noun(ent, body):
+        label, parsed = "DATE", _date(body, qualifier)  # "the 1899 heist": the year of one heist, not 1,899 heists
     elif label == "CARDINAL":
         parsed = (_clock(body, qualifier) if CLOCK_RE.search(body) else None) or \
             _fraction_share(body, qualifier) or _age(doc, ent, body, qualifier) or _count(doc, ent, body, qualifier)
@@ -521,7 +523,7 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
         written = unit_of(doc.text[start:end])
         if "point" in value and written is not None:  # "four years ago" is a rounded figure: ± half its unit
             value = {"low": value["low"] - written[1] / 2, "high": value["high"] + written[1] / 2}
-    if _is_increment(doc, ent, head):
+    if _is_increment(doc, ent, head) or _set_against(doc, start):
         qualifier = "other"
     referent, named_here = None, False
     if kind == "age":
@@ -647,6 +649,17 @@ def _has_currency(doc, ent) -> bool:
 # count only the capital letter on the digits ("263K jobs", "1.2M views": "580m" may be metres).
 MONEY_SCALE_AFTER_RE = re.compile(r"(bn|mn|tn|m|k|b|[MKBT])\b")
 COUNT_SCALE_AFTER_RE = re.compile(r"[KMB]\b")
+
+
+def _year_before_a_noun(ent, body: str) -> bool:
+    """A year written on a singular noun ("the 1899 heist"). News style writes a count of a thousand or more with
+    a comma and counts plural nouns ("1,500 troops", "1899 copies"), so a bare year-like figure on a singular
+    noun is a year."""
+    root = ent.root
+    return bool(YEAR_RE.fullmatch(body.strip())) and root.dep_ in ("nummod", "compound") and root.head.tag_ == "NN"
+
+
+YEAR_RE = re.compile(r"1[6-9]\d\d|20\d\d")
 
 
 def _money_text(doc, ent, body: str) -> str:
@@ -1324,6 +1337,16 @@ def _lemma(token) -> str:
     return token.lemma_.lower()
 
 
+# A figure the sentence sets against its own ("with a simple majority instead of the usual 60-vote threshold",
+# "rather than the 12 expected"): another value, not what this sentence says of its event.
+CONTRAST_BEFORE_RE = re.compile(r"\b(?:instead of|rather than|as opposed to|in place of)\s+(?:(?:the|a|an|its|their|"
+                                r"his|her|usual|normal|typical|standard|customary|traditional)\s+){0,3}$", re.I)
+
+
+def _set_against(doc, start: int) -> bool:
+    return CONTRAST_BEFORE_RE.search(doc.text[max(0, start - 60): start]) is not None
+
+
 def _is_increment(doc, ent, head) -> bool:
     """"three other bidders", "another 59m", "17 other studio albums"."""
     window = [t.lower_ for t in doc[max(ent.start - 1, 0): min(ent.end + 1, len(doc))]]
@@ -1643,7 +1666,10 @@ def _predicate(np, skip: set[int], kind: str) -> tuple[set[str], set[str], set[s
     token = _governing_verb(np)
     if token is None:
         return set(), set(), set()
-    verbs = [token] + [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    # "injured and transported to hospitals": one subject, one event; "Five people died and seven were injured":
+    # a verb with its own subject is another clause, of other people
+    verbs = [token] + [c for c in token.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                       and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
     predicates, arguments, participants = set(), set(), set()
     for verb in verbs:
         predicates |= _content_of_verb(verb)

@@ -302,19 +302,37 @@ _SCALED_FIGURE_RE = re.compile(r"(?<![\d.,])(\d[\d,]*)(?:\.(\d+))?\s*-?\s*(thous
                                re.I)
 
 
-def as_written(value: dict, qualifier: str | None, text: str) -> dict:
+MEASURE_DIMENSIONS = frozenset({"length", "mass", "area", "volume"})
+_PLAIN_FIGURE_RE = re.compile(r"(?<![\d.,])(\d[\d,]*)(?:\.(\d+))?(?![\d,.]\d)")
+_WORD_FIGURE_RE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)
+
+
+def as_written(value: dict, qualifier: str | None, text: str, measure: bool = False) -> dict:
     """A bare figure written with a scale word as the interval its digits state: "$1 trillion" is a figure
     rounded to the trillion (0.5-1.5 trillion), "$1.2 trillion" to a tenth. Outlets round such figures freely
     ("the $1 trillion infrastructure bill" / "the $1.2 trillion bill", "$39 billion" / "$40 billion"); trailing
-    zeros may be rounding or exact, so "$40 billion" gets half that slack (37.5-42.5 billion). A figure in full
-    digits ("1,276") or a hedged one keeps its reading."""
-    if qualifier is not None or "point" not in value or value.get("low") != value.get("high"):
-        return value
+    zeros may be rounding or exact, so "$40 billion" gets half that slack (37.5-42.5 billion). With ``measure``
+    (a length, mass, area or volume) any figure is read so: "six miles" is 5.5-6.5 miles, as an outlet converting
+    "10 kilometres" writes it. A count, a sum of money in full digits ("1,276", "$15,257") or a hedged figure keeps
+    its reading."""
+    if qualifier not in (None, "only") or "point" not in value or value.get("low") != value.get("high"):
+        return value  # "just six miles" is as rounded as "six miles"
     m = _SCALED_FIGURE_RE.search(text)
-    if not m:
+    if m:
+        whole, decimals = m.group(1).replace(",", ""), m.group(2) or ""
+        scale = SCALES.get(m.group(3).lower(), SCALES["tn"])  # "T": a headline's trillion
+    elif measure:  # "six miles" (10 km converted and rounded) / "6.2 miles": a measure is rounded at its last digit
+        m = _PLAIN_FIGURE_RE.search(text)
+        word = _WORD_FIGURE_RE.search(text) if not m else None
+        if m:
+            whole, decimals = m.group(1).replace(",", ""), m.group(2) or ""
+        elif word:
+            whole, decimals = str(words_to_digits(word.group(1)).strip()), ""
+        else:
+            return value
+        scale = 1.0
+    else:
         return value
-    whole, decimals = m.group(1).replace(",", ""), m.group(2) or ""
-    scale = SCALES.get(m.group(3).lower(), SCALES["tn"])  # "T": a headline's trillion
     written = float(f"{whole}.{decimals}" if decimals else whole) * scale
     if not written or not value["point"]:
         return value
