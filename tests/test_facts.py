@@ -257,3 +257,23 @@ def test_a_figure_at_its_ceiling_still_corroborates(nlp):
     ), [])
     [fact] = multi(facts)
     assert fact.status == "corroborated"
+
+
+def test_one_specific_figure_in_two_sources_naming_one_place_is_corroborated(nlp):
+    # Multi-News val-blind1 c18 ("an average cost of $76,328" / "spent $76,328"): the words share nothing else
+    facts = group_facts(*story(
+        nlp,
+        "The most expensive place to get married last year was Manhattan, at an average cost of $76,328.",
+        "Couples who wed in Manhattan spent $76,328 on their weddings, the survey found.",
+    ), [])
+    [fact] = multi(facts)
+    assert fact.status == "corroborated"
+
+
+def test_a_short_figure_in_two_sources_needs_more_than_its_digits(nlp):
+    facts = group_facts(*story(
+        nlp,
+        "Police said 13 people were taken to hospital after the crash.",
+        "The museum lent 13 paintings to the new gallery in Paris.",
+    ), [])
+    assert not multi(facts)

@@ -122,7 +122,32 @@ def group_facts(articles: list[Article], analyses: list[ArticleAnalysis], entiti
                 if not _scope_unmatched(reps_by_idx[i], reps_by_idx[j], by_group)}
     # last, so that a link met only by sentence meaning never bridges a dispute
     agree |= _meaning_agreements(reps, {_pair(a, b) for a, b in candidates}, agree | dispute, len(items))
+    agree |= _distinctive_value_agreements(reps, agree | dispute, len(items))
     return _facts(items, copies, agree, dispute)
+
+
+DISTINCTIVE_DIGITS = 3  # "$76,328", "3,540 metres", "144 hours": a figure this specific is rarely a coincidence
+
+
+def _distinctive_value_agreements(reps: list[_Item], links: set[tuple[int, int]], n: int) -> set[tuple[int, int]]:
+    """Two independent sources stating one specific figure of one kind in sentences that name someone in common
+    ("Manhattan ... an average cost of $76,328" / "Manhattan couples spent $76,328") agree whatever other words
+    surround it; without a name in common the same figure may be another thing's ("donated $29,600" / "a pickup
+    sells for $29,600"). Ages and dates are left out: two people of one age, two events of one day are common in
+    a story. Like meaning, such a link never bridges a dispute."""
+    by_value: dict[tuple, list[_Item]] = defaultdict(list)
+    for it in reps:
+        key = _value_key(it)
+        if key is not None and it.kind not in ("age", "date", "ago") and _significant_digits(it) >= DISTINCTIVE_DIGITS \
+                and it.claim.qualifier != "other":
+            by_value[(it.dim, it.kind, key)].append(it)
+    pairs = [(a, b) for block in by_value.values() for x, a in enumerate(block) for b in block[x + 1:]
+             if a.group != b.group and a.names & b.names and _agreement_possible(a, b)]
+    return {_pair(a, b) for a, b in _not_yet_joined(pairs, links, n)}
+
+
+def _significant_digits(it: _Item) -> int:
+    return len(re.sub(r"\D", "", it.claim.text.split(" ")[0] if it.kind != "money" else it.claim.text).strip("0"))
 
 
 def _pair(a: _Item, b: _Item) -> tuple[int, int]:
@@ -226,8 +251,7 @@ def _value_key(it: _Item) -> tuple | None:
         return (low, high) if high - low <= 31 else None  # a day or a month, not a bare year
     if it.kind == "time of day":
         return (low, high)
-    digits = re.sub(r"\D", "", it.claim.text.split(" ")[0] if it.kind != "money" else it.claim.text).strip("0")
-    return (low, high) if len(digits) >= 2 else None
+    return (low, high) if _significant_digits(it) >= 2 else None
 
 
 # Paraphrase (the lead's MiniLM sentence embeddings): one signal for an agreement the words miss
