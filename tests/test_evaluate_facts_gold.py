@@ -124,3 +124,16 @@ def test_quoted_scope_leaves_out_pairs_with_reported_speech_but_keeps_quoted_wor
     assert len(facts._predicted_quote_pairs([quote])) == 6
     kept = facts._predicted_quote_pairs([quote], quoted_only=True)
     assert len(kept) == 3 and all(facts._pieces(reported) not in pair for pair in kept)
+
+
+def test_a_neus_line_reads_as_one_headline_and_lead_per_outlet():
+    line = ("TITLE=> Storm kills 3. ARTICLE=> Three people died on Monday. [SEP] "
+            "TITLE=> Deadly storm. ARTICLE=> The storm killed four people, officials said.")
+    assert facts.neus_documents(line) == ["Storm kills 3.\n\nThree people died on Monday.",
+                                          "Deadly storm.\n\nThe storm killed four people, officials said."]
+    with pytest.raises(ValueError):
+        facts.neus_documents("not a NeuS line")
+
+
+def test_neus_sets_read_the_validation_lines():
+    assert {facts.CSV_FILES[name] for name in facts.DATASETS if name.startswith("neus-")} == {("neus", "val.source")}
