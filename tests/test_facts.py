@@ -277,3 +277,23 @@ def test_a_short_figure_in_two_sources_needs_more_than_its_digits(nlp):
         "The museum lent 13 paintings to the new gallery in Paris.",
     ), [])
     assert not multi(facts)
+
+
+def test_a_day_without_a_year_takes_the_year_the_story_gives_that_day(nlp):
+    # Multi-News blind3 c183 ("rescheduled for July 2, 2014" / "scheduled for July 2")
+    facts = group_facts(*story(
+        nlp,
+        "The hearing in the Smith case was rescheduled for July 2, 2014, the court said.",
+        "The hearing in the Smith case was scheduled for July 2, the court said.",
+    ), [])
+    [fact] = multi(facts)
+    assert fact.status == "corroborated"
+
+
+def test_a_day_the_story_dates_in_two_years_stays_without_one(nlp):
+    facts = group_facts(*story(
+        nlp,
+        "The hearing in the Smith case was set for July 2, 2014, and the appeal for July 2, 2015.",
+        "The hearing in the Smith case was scheduled for July 2, the court said.",
+    ), [])
+    assert not multi(facts)

@@ -630,9 +630,31 @@ def _items(articles: list[Article], analyses: list[ArticleAnalysis], entities: l
     span = (max(days) - min(days)).days if len(days) > 1 else 0
     for it in items:
         it.story_span = span
+    _date_days_without_a_year(items)
     _find_twins(items)
     _find_peers(items)
     return items
+
+
+def _date_days_without_a_year(items: list[_Item]) -> None:
+    """A day written without a year ("July 2") takes the year of the story's same day written with one ("July 2,
+    2014"), when the story dates that day in one year only: the two then compare as dates, so "July 2" and
+    "July 2, 2014" corroborate. The claim keeps its own value; only the comparison reads the day as a date."""
+    years: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for it in items:
+        low, high = it.base_value.get("low"), it.base_value.get("high")
+        if it.dim == "date" and low is not None and low == high:
+            day = date.fromordinal(int(low))
+            years[(day.month, day.day)].add(day.year)
+    for it in items:
+        point = it.base_value.get("point")
+        if it.dim != "month-day" or point is None or it.base_value.get("low") != it.base_value.get("high"):
+            continue
+        day = date.fromordinal(date(2000, 1, 1).toordinal() + int(point) - 1)  # month-day: a day of leap year 2000
+        found = years.get((day.month, day.day), set())
+        if len(found) == 1:
+            ordinal = float(date(found.pop(), day.month, day.day).toordinal())
+            it.dim, it.base_value = "date", {"low": ordinal, "high": ordinal, "point": ordinal}
 
 
 def _find_peers(items: list[_Item]) -> None:
