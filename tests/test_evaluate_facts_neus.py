@@ -32,3 +32,15 @@ def test_neus_val_blind2_covers_lines_75_to_149_with_exact_spans():
         for f in row["facts"]:
             assert f["status"] in facts.STATUSES
             assert len({row["source_groups"][c["doc"]] for c in f["claims"]}) >= 2, (row["cluster"], f["property"])
+
+
+def test_neus_val_blind1_covers_lines_0_to_74_with_exact_spans():
+    if not NEUS_VAL.exists():
+        pytest.skip(f"NeuS data not present at {NEUS_VAL}")
+    gold = facts.load_gold(facts.GOLD_FILES["neus-val-blind1"], None)
+    assert [g["cluster"] for g in gold] == list(range(0, 75))
+    _assert_spans_exact(gold, facts.load_documents(NEUS_VAL, set(range(0, 75))))
+    for row in gold:
+        for f in row["facts"]:
+            assert f["status"] in facts.STATUSES
+            assert len({row["source_groups"][c["doc"]] for c in f["claims"]}) >= 2, (row["cluster"], f["property"])
