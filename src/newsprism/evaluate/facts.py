@@ -44,7 +44,7 @@ DATASETS = ("multinews-gold", "multinews-heldout", "multinews-blind", "multinews
             "multinews-blind4", "multinews-blind5", "multinews-val-blind1", "multinews-val-blind2",
             "multinews-val-blind3", "multinews-val-blind4", "multinews-val-blind5", "multinews-val-blind6",
             "multinews-val-blind7", "multinews-val-blind8", "multinews-val-blind9", "multinews-val-blind10",
-            "neus-val-blind1", "neus-val-blind2")
+            "neus-val-blind1", "neus-val-blind2", "neus-val-blind3", "neus-val-blind4")
 GOLD_FILE = GOLD_DIR / "multinews-facts.jsonl"
 # Rows 40-79, annotated after the rules were tuned on rows 0-39 but before any run on them:
 # the held-out measurement (docs/evaluation-facts-heldout.md).
@@ -75,7 +75,11 @@ GOLD_FILES = {"multinews-gold": GOLD_FILE, "multinews-heldout": GOLD_DIR / "mult
               # Session 9: NeuS stories (AllSides: a left, a centre and a right outlet each, headline and lead),
               # validation lines 0-74 and 75-149, annotated before any run on them.
               "neus-val-blind1": GOLD_DIR / "neus-val-facts-blind1.jsonl",
-              "neus-val-blind2": GOLD_DIR / "neus-val-facts-blind2.jsonl"}
+              "neus-val-blind2": GOLD_DIR / "neus-val-facts-blind2.jsonl",
+              # ... and lines 150-227, 228-306 (the rest of the validation lines), annotated later in the session,
+              # before any run on them, for a second blind run.
+              "neus-val-blind3": GOLD_DIR / "neus-val-facts-blind3.jsonl",
+              "neus-val-blind4": GOLD_DIR / "neus-val-facts-blind4.jsonl"}
 # Where each dataset's documents are: (folder under data_dir, CSV file).
 CSV_FILES = {name: ("multi-news", "sample_test.csv") for name in GOLD_FILES}
 CSV_FILES.update({name: ("multi-news-validation", "sample_validation.csv")
