@@ -297,3 +297,15 @@ def test_a_day_the_story_dates_in_two_years_stays_without_one(nlp):
         "The hearing in the Smith case was scheduled for July 2, the court said.",
     ), [])
     assert not multi(facts)
+
+
+def test_one_named_persons_age_in_two_sources_is_corroborated_whatever_else_is_said(nlp):
+    # NeuS val line 70 (after its blind run): "Rittenhouse, 17," / "the 17-year-old Kyle Rittenhouse" in sentences
+    # that share no other word
+    facts = group_facts(*story(
+        nlp,
+        "Kyle Rittenhouse, 17, was charged with homicide in Kenosha.",
+        "Protesters marched as lawyers for the 17-year-old Kyle Rittenhouse sought bail on Friday.",
+    ), [])
+    [fact] = multi(facts)
+    assert fact.status == "corroborated"

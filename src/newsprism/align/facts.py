@@ -833,6 +833,8 @@ def _link(a: _Item, b: _Item) -> str | None:
     if agree:
         if sim >= SIM_AGREE or (shared_names and sim >= SIM_AGREE / 2):
             return "agree"
+        if a.kind == "age" and _same_person(a, b):
+            return "agree"  # "Rittenhouse, 17," / "the 17-year-old Kyle Rittenhouse": one person's age, whatever else is said
         return None
     if not _may_dispute(a, b) or not _disputable(a, b):
         return None
