@@ -756,3 +756,20 @@ def test_a_year_on_a_singular_noun_is_a_date_not_a_count(nlp):
     assert heist.unit == "date" and heist.property == "date: heist"
     copies = one(claims_of(nlp, "She sold 1899 copies of the book."), "1899")
     assert copies.unit == "count"  # a plural noun is counted
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ("The US will buy 200 million more doses of the vaccine.", "200 million"),
+    ("The US bought an additional 200 million doses.", "200 million"),
+])
+def test_an_added_count_is_read_with_its_noun_as_an_increment(nlp, text, needle):
+    # NeuS val line 82 (after its blind run): "200 million more doses" had no noun, "an additional 200 million"
+    # read "an" as one
+    claim = one(claims_of(nlp, text), needle)
+    assert claim.property == "count: dos" and claim.qualifier == "other" and claim.value["low"] == 200e6
+
+
+def test_a_figure_something_was_revised_to_measures_the_subject(nlp):
+    # NeuS val line 37 (after its blind run): "Claims ... were revised upward to 6.8 million" measured "revised"
+    claim = one(claims_of(nlp, "Claims for the previous week were revised upward to 6.8 million."), "6.8 million")
+    assert claim.property == "count: claim"

@@ -53,11 +53,14 @@ MONTHS["sept"] = 9
 # their subject, not the verb.
 LIGHT_VERBS = {"be", "last", "take", "spend", "run", "continue", "go", "have", "stand", "reach", "total",
                "number", "come", "remain", "stay", "get", "make", "see", "hit", "rise", "fall", "drop",
-               "grow", "climb", "increase", "decrease", "decline", "jump", "surge", "put", "estimate"}
+               "grow", "climb", "increase", "decrease", "decline", "jump", "surge", "put", "estimate",
+               # "Claims were revised upward to 6.8 million", "Shares plunged to $12": the subject is measured
+               "revise", "soar", "plunge", "tumble", "slide", "sink"}
 # Counted nouns that are really time or unit words (handled as durations / amounts elsewhere).
 NOT_COUNTED = {"time", "times", "percent", "%", "one", "ones"}
 # "three other bidders" counts the others, not all: an increment, never a total to dispute.
 INCREMENT_WORDS = {"other", "another", "more", "additional", "further", "extra", "new"}
+INCREMENT_LEAD_RE = re.compile(r"(?:(?:an?|the)\s+)?(?:additional|extra|further)\s+(?=\S)", re.I)
 _RELATIVE_DATE = re.compile(r"\b(today|yesterday|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|"
                             r"saturday|sunday|week|weekend|morning|afternoon|evening|night|this|last|next|"
                             r"recent|earlier|later|now|season|spring|summer|autumn|fall|winter|daily|weekly|"
@@ -417,6 +420,9 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
         if age_bound is not None:
             hedge_start, qualifier = age_bound
     inner_q, body = split_hedge(text)
+    lead = INCREMENT_LEAD_RE.match(body)
+    if lead:  # "an additional 200 million": the tagger took the increment words in (then "an" read as one)
+        body = body[lead.end():]
     written_start = ent.start_char
     ent = _value_part(doc, ent, body)
     negated = re.search(r"\bnot\s+$", doc.text[max(ent.sent.start_char, ent.start_char - 6): ent.start_char])
@@ -1166,6 +1172,10 @@ def _measured(doc, ent, kind: str):
         carried = _carried_noun(doc, ent)
         if carried is not None:
             return carried  # "$1.2 billion in sales": the sales are measured, in whatever noun phrase
+    more = root.head
+    if root.dep_ == "npadvmod" and more.lower_ in ("more", "fewer", "less") and more.dep_ == "amod" \
+            and more.head.pos_ == "NOUN":
+        return more.head  # "200 million more doses": the parser hangs the number on "more", which hangs on the doses
     # "1,300 prisoners", "a three-hour summit", "a 20% stake", "17-year-old boy"
     if root.dep_ in ("nummod", "amod", "compound", "quantmod", "nmod", "npadvmod") and root.head.i not in inside \
             and root.head.pos_ in ("NOUN", "PROPN") and not _contracted_be(root.head):
