@@ -309,3 +309,23 @@ def test_one_named_persons_age_in_two_sources_is_corroborated_whatever_else_is_s
     ), [])
     [fact] = multi(facts)
     assert fact.status == "corroborated"
+
+
+def test_one_day_in_two_sources_naming_one_actor_is_corroborated(nlp):
+    # NeuS val line 15 (after its blind run): "dated Jan. 29" / "a Jan. 29 memo", other words apart
+    facts = group_facts(*story(
+        nlp,
+        "Navarro laid out the risks in a memo dated Jan. 29, the newspaper reported.",
+        "In a Jan. 29 memo, Navarro warned of a pandemic.",
+    ), [])
+    [fact] = multi(facts)
+    assert fact.status == "corroborated"
+
+
+def test_a_bare_year_in_two_sources_is_no_specific_figure(nlp):
+    facts = group_facts(*story(
+        nlp,
+        "Navarro joined the White House staff in 2017, records show.",
+        "Navarro's book on China was published by a small press in 2017.",
+    ), [])
+    assert not multi(facts)

@@ -133,13 +133,13 @@ def _distinctive_value_agreements(reps: list[_Item], links: set[tuple[int, int]]
     """Two independent sources stating one specific figure of one kind in sentences that name someone in common
     ("Manhattan ... an average cost of $76,328" / "Manhattan couples spent $76,328") agree whatever other words
     surround it; without a name in common the same figure may be another thing's ("donated $29,600" / "a pickup
-    sells for $29,600"). Ages and dates are left out: two people of one age, two events of one day are common in
-    a story. Like meaning, such a link never bridges a dispute."""
+    sells for $29,600"). A day ("Jan. 29" / "Jan. 29") counts as specific, a bare year not; ages are left out (two
+    people of one age are common in a story). Like meaning, such a link never bridges a dispute."""
     by_value: dict[tuple, list[_Item]] = defaultdict(list)
     for it in reps:
         key = _value_key(it)
-        if key is not None and it.kind not in ("age", "date", "ago") and _significant_digits(it) >= DISTINCTIVE_DIGITS \
-                and it.claim.qualifier != "other":
+        specific = it.kind == "date" or _significant_digits(it) >= DISTINCTIVE_DIGITS  # a date's key is a day or month
+        if key is not None and it.kind not in ("age", "ago") and specific and it.claim.qualifier != "other":
             by_value[(it.dim, it.kind, key)].append(it)
     pairs = [(a, b) for block in by_value.values() for x, a in enumerate(block) for b in block[x + 1:]
              if a.group != b.group and a.names & b.names and _agreement_possible(a, b)]
