@@ -139,7 +139,8 @@ def _distinctive_value_agreements(reps: list[_Item], links: set[tuple[int, int]]
     for it in reps:
         key = _value_key(it)
         specific = it.kind == "date" or _significant_digits(it) >= DISTINCTIVE_DIGITS  # a date's key is a day or month
-        if key is not None and it.kind not in ("age", "ago") and specific and it.claim.qualifier != "other":
+        if key is not None and it.kind not in ("age", "ago") and specific and it.claim.qualifier != "other" \
+                and not _no_claim(it):
             by_value[(it.dim, it.kind, key)].append(it)
     pairs = [(a, b) for block in by_value.values() for x, a in enumerate(block) for b in block[x + 1:]
              if a.group != b.group and a.names & b.names and _agreement_possible(a, b)]
