@@ -773,3 +773,9 @@ def test_a_figure_something_was_revised_to_measures_the_subject(nlp):
     # NeuS val line 37 (after its blind run): "Claims ... were revised upward to 6.8 million" measured "revised"
     claim = one(claims_of(nlp, "Claims for the previous week were revised upward to 6.8 million."), "6.8 million")
     assert claim.property == "count: claim"
+
+
+def test_a_title_case_headlines_subject_starts_after_its_figure(nlp):
+    # NeuS headlines: "ISIS Claims 2 Deadly Explosions ..." gave the fact "number of ISIS Claims 2 Deadly Explosions"
+    claim = one(claims_of(nlp, "ISIS Claims 2 Deadly Explosions at Egyptian Coptic Churches on Palm Sunday."), "2")
+    assert claim.subject == "Deadly Explosions"

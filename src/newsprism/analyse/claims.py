@@ -1337,8 +1337,19 @@ def _phrase(token) -> str:
     left = [c for c in token.lefts if c.dep_ in ("compound", "amod", "poss", "nmod") and c.ent_type_ not in
             ("CARDINAL", "QUANTITY", "PERCENT", "MONEY", "DATE", "TIME", "ORDINAL")]
     start = min([token.i] + [c.left_edge.i for c in left])
+    # a Title Case headline ("ISIS Claims 2 Deadly Explosions") chains its words into one name across the figure:
+    # there the phrase starts after the last number in it (in running text "Prodigy's 2011 memoir" keeps its owner)
+    numbers = [t.i for t in token.doc[start: token.i] if t.like_num or t.ent_type_ in NUMERIC_LABELS]
+    if numbers and _title_case(token.sent):
+        start = max(numbers) + 1
     span = token.doc[start: token.i + 1]
     return span.text
+
+
+def _title_case(sent) -> bool:
+    """A headline in Title Case: nearly every word of four or more capitalised."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
 
 
 def _lemma(token) -> str:
