@@ -259,73 +259,54 @@ def test_a_figure_at_its_ceiling_still_corroborates(nlp):
     assert fact.status == "corroborated"
 
 
-def test_one_specific_figure_in_two_sources_naming_one_place_is_corroborated(nlp):
+
+# Agreements met by the value itself, not the sentence's other words (session 9). Each case is the outlets'
+# sentences; the id names the behaviour.
+CORROBORATED = {
     # Multi-News val-blind1 c18 ("an average cost of $76,328" / "spent $76,328"): the words share nothing else
-    facts = group_facts(*story(
-        nlp,
+    "one_specific_figure_in_two_sources_naming_one_place": (
         "The most expensive place to get married last year was Manhattan, at an average cost of $76,328.",
         "Couples who wed in Manhattan spent $76,328 on their weddings, the survey found.",
-    ), [])
-    [fact] = multi(facts)
-    assert fact.status == "corroborated"
-
-
-def test_a_short_figure_in_two_sources_needs_more_than_its_digits(nlp):
-    facts = group_facts(*story(
-        nlp,
-        "Police said 13 people were taken to hospital after the crash.",
-        "The museum lent 13 paintings to the new gallery in Paris.",
-    ), [])
-    assert not multi(facts)
-
-
-def test_a_day_without_a_year_takes_the_year_the_story_gives_that_day(nlp):
+    ),
     # Multi-News blind3 c183 ("rescheduled for July 2, 2014" / "scheduled for July 2")
-    facts = group_facts(*story(
-        nlp,
+    "a_day_without_a_year_takes_the_year_the_story_gives_that_day": (
         "The hearing in the Smith case was rescheduled for July 2, 2014, the court said.",
         "The hearing in the Smith case was scheduled for July 2, the court said.",
-    ), [])
-    [fact] = multi(facts)
-    assert fact.status == "corroborated"
-
-
-def test_a_day_the_story_dates_in_two_years_stays_without_one(nlp):
-    facts = group_facts(*story(
-        nlp,
-        "The hearing in the Smith case was set for July 2, 2014, and the appeal for July 2, 2015.",
-        "The hearing in the Smith case was scheduled for July 2, the court said.",
-    ), [])
-    assert not multi(facts)
-
-
-def test_one_named_persons_age_in_two_sources_is_corroborated_whatever_else_is_said(nlp):
-    # NeuS val line 70 (after its blind run): "Rittenhouse, 17," / "the 17-year-old Kyle Rittenhouse" in sentences
-    # that share no other word
-    facts = group_facts(*story(
-        nlp,
+    ),
+    # NeuS val line 70 (after its blind run): the sentences share no other word
+    "one_named_persons_age_whatever_else_is_said": (
         "Kyle Rittenhouse, 17, was charged with homicide in Kenosha.",
         "Protesters marched as lawyers for the 17-year-old Kyle Rittenhouse sought bail on Friday.",
-    ), [])
-    [fact] = multi(facts)
-    assert fact.status == "corroborated"
-
-
-def test_one_day_in_two_sources_naming_one_actor_is_corroborated(nlp):
-    # NeuS val line 15 (after its blind run): "dated Jan. 29" / "a Jan. 29 memo", other words apart
-    facts = group_facts(*story(
-        nlp,
+    ),
+    # NeuS val line 15 (after its blind run): "dated Jan. 29" / "a Jan. 29 memo"
+    "one_day_in_two_sources_naming_one_actor": (
         "Navarro laid out the risks in a memo dated Jan. 29, the newspaper reported.",
         "In a Jan. 29 memo, Navarro warned of a pandemic.",
-    ), [])
-    [fact] = multi(facts)
+    ),
+}
+
+NOT_LINKED = {
+    "a_short_figure_needs_more_than_its_digits": (
+        "Police said 13 people were taken to hospital after the crash.",
+        "The museum lent 13 paintings to the new gallery in Paris.",
+    ),
+    "a_day_the_story_dates_in_two_years_stays_without_one": (
+        "The hearing in the Smith case was set for July 2, 2014, and the appeal for July 2, 2015.",
+        "The hearing in the Smith case was scheduled for July 2, the court said.",
+    ),
+    "a_bare_year_is_no_specific_figure": (
+        "Navarro joined the White House staff in 2017, records show.",
+        "Navarro's book on China was published by a small press in 2017.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CORROBORATED)
+def test_corroborated(nlp, case):
+    [fact] = multi(group_facts(*story(nlp, *CORROBORATED[case]), []))
     assert fact.status == "corroborated"
 
 
-def test_a_bare_year_in_two_sources_is_no_specific_figure(nlp):
-    facts = group_facts(*story(
-        nlp,
-        "Navarro joined the White House staff in 2017, records show.",
-        "Navarro's book on China was published by a small press in 2017.",
-    ), [])
-    assert not multi(facts)
+@pytest.mark.parametrize("case", NOT_LINKED)
+def test_not_linked(nlp, case):
+    assert not multi(group_facts(*story(nlp, *NOT_LINKED[case]), []))
