@@ -779,3 +779,17 @@ def test_a_title_case_headlines_subject_starts_after_its_figure(nlp):
     # NeuS headlines: "ISIS Claims 2 Deadly Explosions ..." gave the fact "number of ISIS Claims 2 Deadly Explosions"
     claim = one(claims_of(nlp, "ISIS Claims 2 Deadly Explosions at Egyptian Coptic Churches on Palm Sunday."), "2")
     assert claim.subject == "Deadly Explosions"
+
+
+@pytest.mark.parametrize(("text", "needle", "value", "noun"), [
+    ("Florida restores voting rights to its 1.5m 'returning citizens'.", "1.5m", 1.5e6, "count: citizen"),
+    ("The UK has 3m unemployed people.", "3m", 3e6, "count: people"),
+])
+def test_a_small_scale_letter_before_a_plural_noun_is_millions(nlp, text, needle, value, noun):
+    # NeuS val line 304 (after its blind run): "its 1.5m 'returning citizens'" was 1.5 people
+    claim = one(claims_of(nlp, text), needle)
+    assert claim.value["low"] == value and claim.property == noun
+
+
+def test_a_small_m_before_a_singular_noun_stays_metres(nlp):
+    assert one(claims_of(nlp, "He won the 100m sprint in Rome."), "100m").unit == "m"

@@ -452,9 +452,9 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
             or _duration(body, qualifier) or _date(body, qualifier)
         if parsed is None and ent.root.dep_ == "nummod":  # "Between 20 and 25 people" tagged DATE
             parsed = _count(doc, ent, body, qualifier)
-    count_scale = COUNT_SCALE_AFTER_RE.match(doc.text, ent.end_char) if label == "CARDINAL" else None
+    count_scale, scaled_noun = _count_scale(doc, ent) if label == "CARDINAL" else (None, None)
     if count_scale:
-        body += count_scale.group(0)
+        body += count_scale.group(0) if count_scale.group(0).isupper() else " " + SMALL_SCALES[count_scale.group(0)]
     zone = ZONE_AFTER_RE.match(doc.text[ent.end_char: ent.end_char + 8]) if label in ("CARDINAL", "TIME") else None
     if zone and not ZONE_RE.search(body):  # "2242 GMT", "6:12 a.m. EST": the zone spaCy left outside
         body += " " + zone.group(1)
@@ -500,6 +500,8 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
         value, unit, kind = _date(body, qualifier)
         start, end = prep.idx, noun.idx + len(noun.text)
     head = _measured(doc, ent, kind) if bound is None else bound[0].head
+    if scaled_noun is not None and kind == "count":
+        head = scaled_noun  # "its 1.5m 'returning citizens'": the noun the scale letter hid from the parser
     if ranked:  # "the No. 2 Democrat": the ranked noun; "ranked No. 3": the ranking verb
         after = doc[ent.end] if ent.end < len(doc) else None
         head = after if after is not None and after.pos_ in ("NOUN", "PROPN") else _governing_verb(ent.root)
@@ -655,6 +657,26 @@ def _has_currency(doc, ent) -> bool:
 # count only the capital letter on the digits ("263K jobs", "1.2M views": "580m" may be metres).
 MONEY_SCALE_AFTER_RE = re.compile(r"(bn|mn|tn|m|k|b|[MKBT])\b")
 COUNT_SCALE_AFTER_RE = re.compile(r"[KMB]\b")
+# The British "1.5m people", "3m unemployed people": a small scale letter on the digits, read as a scale only when
+# a plural noun follows ("the 100m sprint", "580m high" are metres).
+SMALL_SCALE_AFTER_RE = re.compile(r"(?:mn|bn|m|k)\b")
+SMALL_SCALES = {"m": "million", "mn": "million", "bn": "billion", "k": "thousand"}
+
+
+def _count_scale(doc, ent):
+    """The scale letter on a count's digits, and for a small letter the plural noun it counts (the parser reads
+    "m" as a verb and loses the noun), or (None, None)."""
+    capital = COUNT_SCALE_AFTER_RE.match(doc.text, ent.end_char)
+    if capital:
+        return capital, None
+    small = SMALL_SCALE_AFTER_RE.match(doc.text, ent.end_char)
+    if small is None or ent.end >= len(doc):
+        return None, None
+    for token in doc[ent.end + 1: ent.end + 5]:  # past quotes and describing words to the counted noun
+        if token.is_punct or token.tag_ in ("JJ", "VBG", "VBN", "``", "''"):
+            continue
+        return (small, token) if token.tag_ in ("NNS", "NNPS") else (None, None)
+    return None, None
 
 
 def _year_before_a_noun(ent, body: str) -> bool:
