@@ -31,8 +31,9 @@ from newsprism.analyse.claims import CARRIER_VERBS, PERSON_NOUNS, Frame, claim_f
 from newsprism.align.unionfind import UnionFind
 from newsprism.analyse.embeddings import EmbeddingsUnavailable, embed
 from newsprism.analyse.entities import HONORIFICS
-from newsprism.analyse.quantities import (ABOUT_BAND, DIMENSION, MEASURE_DIMENSIONS, ROUNDING, _bound, as_written, compatible,
-                                         in_base_units, is_conversion, is_open_ended, parse_numbers, stated_figure)
+from newsprism.analyse.quantities import (ABOUT_BAND, DIMENSION, MEASURE_DIMENSIONS, ROUNDING, _bound, as_written,
+                                         compatible, in_base_units, is_conversion, is_open_ended, parse_numbers,
+                                         stated_figure)
 from newsprism.model import Article, ArticleAnalysis, Claim, Entity, Fact
 
 # Nouns for one meeting-like event: "three hours of talks" and "the summit lasted …" measure one event.
@@ -835,7 +836,7 @@ def _link(a: _Item, b: _Item) -> str | None:
         if sim >= SIM_AGREE or (shared_names and sim >= SIM_AGREE / 2):
             return "agree"
         if a.kind == "age" and _same_person(a, b):
-            return "agree"  # "Rittenhouse, 17," / "the 17-year-old Kyle Rittenhouse": one person's age, whatever else is said
+            return "agree"  # "Rittenhouse, 17," / "the 17-year-old Kyle Rittenhouse": one person's age, whatever else
         return None
     if not _may_dispute(a, b) or not _disputable(a, b):
         return None

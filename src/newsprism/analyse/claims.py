@@ -485,7 +485,8 @@ def _claim_for(doc, ent, article_id: str, entities: list[LocalEntity], people: "
     if kind is None:
         return None
     start = hedge_start if hedge_start is not None else written_start
-    end = ent.end_char + (zone.end() if zone and label == "ZONED" else 0) + (len(count_scale.group(0)) if count_scale else 0)
+    end = ent.end_char + (zone.end() if zone and label == "ZONED" else 0)
+    end += len(count_scale.group(0)) if count_scale else 0
     if label == "MONEY" and kind == "money":  # take in a sign / scale spaCy left outside
         sign = re.search(r"[$£€¥₹]$", doc.text[max(0, ent.start_char - 1): ent.start_char])
         if sign and hedge_start is None:
@@ -1657,9 +1658,13 @@ def _hyphenated_word(token) -> str:
     """The whole word a token is part of, hyphens dropped ("hydro-electric" → "hydroelectric", as another outlet
     spells it); a token outside a hyphenated word of letters gives its lemma."""
     doc, start, end = token.doc, token.i, token.i
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+
+    def joined(i: int) -> bool:  # doc[i - 2], a hyphen and doc[i], with no space between
+        return doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+
+    while start >= 2 and joined(start):
         start -= 2
-    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_:
+    while end + 2 < len(doc) and joined(end + 2):
         end += 2
     parts = [doc[k] for k in range(start, end + 1, 2)]
     if len(parts) == 1 or not all(t.is_alpha for t in parts):

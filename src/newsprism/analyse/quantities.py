@@ -298,10 +298,8 @@ def in_base_units(value: dict, unit: str | None) -> dict:
     return {k: (v * factor if isinstance(v, (int, float)) and not isinstance(v, bool) else v) for k, v in value.items()}
 
 
-_SCALED_FIGURE_RE = re.compile(r"(?<![\d.,])(\d[\d,]*)(?:\.(\d+))?\s*-?\s*(thousand|million|billion|trillion|mn|bn|tn|k|m|b|T)\b",
-                               re.I)
-
-
+_SCALED_FIGURE_RE = re.compile(
+    r"(?<![\d.,])(\d[\d,]*)(?:\.(\d+))?\s*-?\s*(thousand|million|billion|trillion|mn|bn|tn|k|m|b|T)\b", re.I)
 MEASURE_DIMENSIONS = frozenset({"length", "mass", "area", "volume"})
 _PLAIN_FIGURE_RE = re.compile(r"(?<![\d.,])(\d[\d,]*)(?:\.(\d+))?(?![\d,.]\d)")
 _WORD_FIGURE_RE = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)

@@ -86,7 +86,8 @@ CSV_FILES.update({name: ("multi-news-validation", "sample_validation.csv")
                   for name in GOLD_FILES if name.startswith("multinews-val-")})
 CSV_FILES.update({name: ("neus", "val.source") for name in GOLD_FILES if name.startswith("neus-val-")})
 DATA_NAMES = {"multi-news": "Multi-News sample",
-              "multi-news-validation": "Multi-News validation sample (docs/evaluation-summary-s4.md says how to recreate it)",
+              "multi-news-validation":
+                  "Multi-News validation sample (docs/evaluation-summary-s4.md says how to recreate it)",
               "neus": "NeuS lead triples (docs/data-multi-outlet-clusters.md says how to recreate them)"}
 STATUSES = ("disputed", "corroborated")
 
