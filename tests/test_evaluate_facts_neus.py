@@ -57,3 +57,16 @@ def test_neus_val_blind4_covers_lines_228_to_306_with_exact_spans():
             assert f["status"] in facts.STATUSES
             assert len({row["source_groups"][c["doc"]] for c in f["claims"]}) >= 2, (row["cluster"], f["property"])
             assert f["status"] != "disputed" or f.get("note"), (row["cluster"], f["property"])
+
+
+def test_neus_val_blind3_covers_lines_150_to_227_with_exact_spans():
+    if not NEUS_VAL.exists():
+        pytest.skip(f"NeuS data not present at {NEUS_VAL}")
+    gold = facts.load_gold(facts.GOLD_FILES["neus-val-blind3"], None)
+    assert [g["cluster"] for g in gold] == list(range(150, 228))
+    _assert_spans_exact(gold, facts.load_documents(NEUS_VAL, set(range(150, 228))))
+    for row in gold:
+        for f in row["facts"]:
+            assert f["status"] in facts.STATUSES
+            assert len({row["source_groups"][c["doc"]] for c in f["claims"]}) >= 2, (row["cluster"], f["property"])
+            assert f["status"] != "disputed" or f.get("note"), (row["cluster"], f["property"])
