@@ -793,3 +793,10 @@ def test_a_small_scale_letter_before_a_plural_noun_is_millions(nlp, text, needle
 
 def test_a_small_m_before_a_singular_noun_stays_metres(nlp):
     assert one(claims_of(nlp, "He won the 100m sprint in Rome."), "100m").unit == "m"
+
+
+def test_a_figure_of_an_absolute_with_clause_measures_its_noun(nlp):
+    # NeuS val line 199 (after its blind run): "with the death toll Saturday climbing to at least 19,882" was no claim
+    text = ("The United States is reporting more deaths than any country, with the death toll Saturday climbing to "
+            "at least 19,882, according to a tally.")
+    assert one(claims_of(nlp, text), "19,882").property == "count: toll"

@@ -1235,12 +1235,25 @@ def _measured(doc, ent, kind: str):
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
         if obj is not None and root.dep_ == "pobj" and obj.i not in inside:
             return obj  # "puts Obama's lead at seven points": the lead is measured
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) or _with_subject(verb)
         if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i not in inside:  # not "30%" itself
             return subj
         if _verb_lemma(verb) in LIGHT_VERBS:
             return None
     return verb
+
+
+def _with_subject(verb):
+    """The noun of an absolute "with" clause, which the parser hangs apart from its verb: "with the death toll
+    Saturday climbing to at least 19,882" (the toll climbs)."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i < verb.i:
+            noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if noun is not None and noun.i < verb.i:
+                return noun
+    return None
 
 
 # Nouns that only carry a value ("a total of 30", "the equivalent of $1.2 billion", "a sum of $5m"): the
