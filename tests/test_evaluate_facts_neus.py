@@ -22,51 +22,24 @@ def _assert_spans_exact(gold: list[dict], docs: dict[int, list[str]]) -> None:
             assert texts[c["doc"]][c["start"]:c["end"]] == c["text"], (row["cluster"], c)
 
 
-def test_neus_val_blind2_covers_lines_75_to_149_with_exact_spans():
+# Each blind set and the validation lines its annotator covered, in order (session 9).
+LINES = {"neus-val-blind1": range(0, 75), "neus-val-blind2": range(75, 150), "neus-val-blind3": range(150, 228),
+         "neus-val-blind4": range(228, 307)}
+
+
+def test_the_blind_sets_cover_all_validation_lines_once():
+    assert [i for name in sorted(LINES) for i in LINES[name]] == list(range(307))
+
+
+@pytest.mark.parametrize("name", LINES)
+def test_a_neus_blind_set_covers_its_lines_with_exact_spans(name):
     if not NEUS_VAL.exists():
         pytest.skip(f"NeuS data not present at {NEUS_VAL}")
-    gold = facts.load_gold(facts.GOLD_FILES["neus-val-blind2"], None)
-    assert [g["cluster"] for g in gold] == list(range(75, 150))
-    _assert_spans_exact(gold, facts.load_documents(NEUS_VAL, set(range(75, 150))))
+    gold = facts.load_gold(facts.GOLD_FILES[name], None)
+    assert [g["cluster"] for g in gold] == list(LINES[name])
+    _assert_spans_exact(gold, facts.load_documents(NEUS_VAL, set(LINES[name])))
     for row in gold:
         for f in row["facts"]:
             assert f["status"] in facts.STATUSES
             assert len({row["source_groups"][c["doc"]] for c in f["claims"]}) >= 2, (row["cluster"], f["property"])
-
-
-def test_neus_val_blind1_covers_lines_0_to_74_with_exact_spans():
-    if not NEUS_VAL.exists():
-        pytest.skip(f"NeuS data not present at {NEUS_VAL}")
-    gold = facts.load_gold(facts.GOLD_FILES["neus-val-blind1"], None)
-    assert [g["cluster"] for g in gold] == list(range(0, 75))
-    _assert_spans_exact(gold, facts.load_documents(NEUS_VAL, set(range(0, 75))))
-    for row in gold:
-        for f in row["facts"]:
-            assert f["status"] in facts.STATUSES
-            assert len({row["source_groups"][c["doc"]] for c in f["claims"]}) >= 2, (row["cluster"], f["property"])
-
-
-def test_neus_val_blind4_covers_lines_228_to_306_with_exact_spans():
-    if not NEUS_VAL.exists():
-        pytest.skip(f"NeuS data not present at {NEUS_VAL}")
-    gold = facts.load_gold(facts.GOLD_FILES["neus-val-blind4"], None)
-    assert [g["cluster"] for g in gold] == list(range(228, 307))
-    _assert_spans_exact(gold, facts.load_documents(NEUS_VAL, set(range(228, 307))))
-    for row in gold:
-        for f in row["facts"]:
-            assert f["status"] in facts.STATUSES
-            assert len({row["source_groups"][c["doc"]] for c in f["claims"]}) >= 2, (row["cluster"], f["property"])
-            assert f["status"] != "disputed" or f.get("note"), (row["cluster"], f["property"])
-
-
-def test_neus_val_blind3_covers_lines_150_to_227_with_exact_spans():
-    if not NEUS_VAL.exists():
-        pytest.skip(f"NeuS data not present at {NEUS_VAL}")
-    gold = facts.load_gold(facts.GOLD_FILES["neus-val-blind3"], None)
-    assert [g["cluster"] for g in gold] == list(range(150, 228))
-    _assert_spans_exact(gold, facts.load_documents(NEUS_VAL, set(range(150, 228))))
-    for row in gold:
-        for f in row["facts"]:
-            assert f["status"] in facts.STATUSES
-            assert len({row["source_groups"][c["doc"]] for c in f["claims"]}) >= 2, (row["cluster"], f["property"])
-            assert f["status"] != "disputed" or f.get("note"), (row["cluster"], f["property"])
+            assert f["status"] != "disputed" or f.get("note"), (row["cluster"], f["property"])  # why they disagree
