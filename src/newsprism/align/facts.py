@@ -1402,7 +1402,7 @@ def _may_dispute(a: _Item, b: _Item) -> bool:
         return False  # "three days ago" / "five days ago": counted from two reports' unknown publication days
     if a.kind != "date" and (_open_ended(a.base_value) or _open_ended(b.base_value)) \
             and not (_opposite_bounds(a.base_value, b.base_value) or _figure_past_a_bound(a.base_value, b.base_value)):
-        return False  # "at least 5" / "more than 40": too weak to contradict another bound
+        return False  # "at least 5" / "at least 7": a bound is too weak to contradict another bound
     # A date bound ("before the 2016 election") does contradict a date past it ("in early 2017").
     return True
 
@@ -1418,9 +1418,10 @@ def _open_ended(value: dict) -> bool:
 
 
 def _figure_past_a_bound(x: dict, y: dict) -> bool:
-    """A stated figure on the wrong side of the other side's bound: "37 people" / "at least 40 people dead",
-    "37 million albums" / "more than 40 million", "15.2 inches" / "more than 19 inches". The bound is the
-    outlet's own floor (or ceiling), so the figure contradicts it, tally or not (two bounds never do)."""
+    """A stated figure on the wrong side of the other side's open bound: "37 people" / "at least 40 people dead",
+    "Nine people" / "At least 12 people". The bound is the outlet's own floor (or ceiling), so the figure
+    contradicts it, tally or not; two open bounds never do. ("more than X" is a closed band above X and was always
+    compared so.)"""
     for bound, figure in ((x, y), (y, x)):
         if not _open_ended(bound) or _open_ended(figure):
             continue
