@@ -27,7 +27,8 @@ LINES = {"neus-val-blind1": range(0, 75), "neus-val-blind2": range(75, 150), "ne
          "neus-val-blind4": range(228, 307)}
 
 
-def test_the_blind_sets_cover_all_validation_lines_once():
+def test_every_registered_neus_set_is_checked_and_together_they_cover_the_validation_lines_once():
+    assert set(LINES) == {name for name in facts.DATASETS if name.startswith("neus-")}
     assert [i for name in sorted(LINES) for i in LINES[name]] == list(range(307))
 
 

@@ -221,48 +221,17 @@ def test_one_in_five_and_twenty_percent_corroborate(nlp):
     assert fact.status == "corroborated" and {c.text for c in fact.claims} == {"One in five", "About 20%"}
 
 
-def test_two_of_different_nouns_sharing_a_word_do_not_corroborate(nlp):
-    facts = group_facts(*story(
-        nlp,
-        "Two lower courts said the case against Wal-Mart could move forward as a class action.",
-        "The court's other two female justices, Elena Kagan and Sonia Sotomayor, joined the dissent in the case.",
-    ), [])
-    assert not multi(facts)
-
-
-def test_two_of_one_noun_still_corroborate(nlp):
-    facts = group_facts(*story(
-        nlp,
+# Agreements and non-agreements, each case the outlets' sentences, the id naming the behaviour (sessions 8-9;
+# those of session 9 are met by the value itself, not the sentence's other words).
+CORROBORATED = {
+    "two_of_one_noun": (
         "The president pardoned two turkeys named Mac and Cheese at the White House on Wednesday.",
         "Before approaching Mac and Cheese, the two turkeys pardoned at the White House, the president joked.",
-    ), [])
-    [fact] = multi(facts)
-    assert fact.status == "corroborated"
-
-
-def test_a_figure_far_under_a_ceiling_does_not_corroborate_it(nlp):
-    facts = group_facts(*story(
-        nlp,
-        "Cantor had won his Virginia primaries with as much as 79 percent of the vote in past years.",
-        "Brat unseated Cantor in the Virginia primary with 56 percent of the vote.",
-    ), [])
-    assert not multi(facts)
-
-
-def test_a_figure_at_its_ceiling_still_corroborates(nlp):
-    facts = group_facts(*story(
-        nlp,
+    ),
+    "a_figure_at_its_ceiling": (
         "The sex discrimination lawsuit against Wal-Mart covers as many as 1.5 million women, lawyers said.",
         "The sex discrimination lawsuit against Wal-Mart covers 1.5 million women, lawyers said.",
-    ), [])
-    [fact] = multi(facts)
-    assert fact.status == "corroborated"
-
-
-
-# Agreements met by the value itself, not the sentence's other words (session 9). Each case is the outlets'
-# sentences; the id names the behaviour.
-CORROBORATED = {
+    ),
     # Multi-News val-blind1 c18 ("an average cost of $76,328" / "spent $76,328"): the words share nothing else
     "one_specific_figure_in_two_sources_naming_one_place": (
         "The most expensive place to get married last year was Manhattan, at an average cost of $76,328.",
@@ -286,6 +255,14 @@ CORROBORATED = {
 }
 
 NOT_LINKED = {
+    "two_of_different_nouns_sharing_a_word": (
+        "Two lower courts said the case against Wal-Mart could move forward as a class action.",
+        "The court's other two female justices, Elena Kagan and Sonia Sotomayor, joined the dissent in the case.",
+    ),
+    "a_figure_far_under_a_ceiling": (
+        "Cantor had won his Virginia primaries with as much as 79 percent of the vote in past years.",
+        "Brat unseated Cantor in the Virginia primary with 56 percent of the vote.",
+    ),
     "a_short_figure_needs_more_than_its_digits": (
         "Police said 13 people were taken to hospital after the crash.",
         "The museum lent 13 paintings to the new gallery in Paris.",

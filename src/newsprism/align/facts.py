@@ -1281,7 +1281,7 @@ def _matched_elsewhere(py: _Item, px: _Item, x: _Item) -> bool:
 
 def _one_event_word(x: str | None, y: str | None) -> bool:
     """"two bombing attacks" / "Two explosions": one count of one event however each outlet names it."""
-    return x is not None and y is not None and _shared_argument(frozenset({_stem(x)}), frozenset({_stem(y)}))
+    return x is not None and y is not None and any({_stem(x), _stem(y)} <= cls for cls in ARGUMENT_CLASSES)
 
 
 def _understood_subject(doc, claim: Claim) -> frozenset[str]:

@@ -325,7 +325,7 @@ def as_written(value: dict, qualifier: str | None, text: str, measure: bool = Fa
         if m:
             whole, decimals = m.group(1).replace(",", ""), m.group(2) or ""
         elif word:
-            whole, decimals = str(words_to_digits(word.group(1)).strip()), ""
+            whole, decimals = words_to_digits(word.group(1)).strip(), ""
         else:
             return value
         scale = 1.0
